@@ -1,0 +1,66 @@
+namespace Bench.Targets.Hosting;
+
+/// <summary>Parses `--model m --port n [--workers n] [--header-timeout s]`; errors are one line for stderr.</summary>
+public static class OptionsParser
+{
+    public const string Usage =
+        "usage: Bench.Targets --model <name> [--port <n>] [--workers <n>] [--header-timeout <seconds>]\n" +
+        "  --model           sync | threads | pool | async | eventloop | callbacks | kestrel\n" +
+        "  --port            port on 127.0.0.1 (0 = pick a free one; default 0)\n" +
+        "  --workers         threads of the pool model (default 16)\n" +
+        "  --header-timeout  seconds a request head may take before the connection closes (default 10)";
+
+    public static bool TryParse(string[] args, out ServerOptions options, out string error)
+    {
+        options = new ServerOptions("", 0, ServerOptions.DefaultWorkers, ServerOptions.DefaultHeaderTimeout);
+        error = "";
+        string? model = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string name = args[i];
+            if (i + 1 >= args.Length)
+            {
+                error = name is "--help" or "-h" ? "" : $"option {name} needs a value";
+                return false;
+            }
+
+            string value = args[++i];
+            switch (name)
+            {
+                case "--model":
+                    model = value;
+                    break;
+                case "--port" when int.TryParse(value, out int port) && port is >= 0 and <= 65535:
+                    options = options with { Port = port };
+                    break;
+                case "--workers" when int.TryParse(value, out int workers) && workers is >= 1 and <= 4096:
+                    options = options with { Workers = workers };
+                    break;
+                case "--header-timeout" when double.TryParse(value, out double seconds) && seconds is > 0 and <= 3600:
+                    options = options with { HeaderTimeout = TimeSpan.FromSeconds(seconds) };
+                    break;
+                case "--port" or "--workers" or "--header-timeout":
+                    error = $"invalid value '{value}' for {name}";
+                    return false;
+                default:
+                    error = $"unknown option '{name}'";
+                    return false;
+            }
+        }
+
+        if (model is null)
+        {
+            error = "missing --model";
+            return false;
+        }
+
+        if (!ModelCatalog.Names.Contains(model))
+        {
+            error = $"unknown model '{model}'; known: {string.Join(", ", ModelCatalog.Names)}";
+            return false;
+        }
+
+        options = options with { Model = model };
+        return true;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Bench.Targets.Http;
+
+public enum ParseStatus
+{
+    Incomplete,
+    Complete,
+    Error,
+}

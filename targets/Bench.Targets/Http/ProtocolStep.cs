@@ -1,0 +1,6 @@
+using Bench.Targets.Workload;
+
+namespace Bench.Targets.Http;
+
+/// <summary>What the model must do next for a connection.</summary>
+public readonly record struct ProtocolStep(StepKind Kind, Work Work);

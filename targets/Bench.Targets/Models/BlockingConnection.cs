@@ -1,0 +1,80 @@
+using System.Net.Sockets;
+using Bench.Targets.Hosting;
+using Bench.Targets.Http;
+using Bench.Targets.Workload;
+
+namespace Bench.Targets.Models;
+
+/// <summary>
+/// Serves one connection with blocking socket calls on the calling thread, until it closes.
+/// Used by sync, threads and pool: there, waiting means holding a thread.
+/// </summary>
+public static class BlockingConnection
+{
+    public static void Serve(Socket socket, ServerContext context)
+    {
+        var protocol = context.Connections.Open(socket);
+        try
+        {
+            while (true)
+            {
+                var step = protocol.Next();
+                if (step.Kind == StepKind.Work)
+                {
+                    protocol.Complete(Execute(step.Work));
+                    continue;
+                }
+
+                Flush(socket, protocol);
+                if (step.Kind == StepKind.Close)
+                {
+                    GracefulClose.Blocking(socket);
+                    return;
+                }
+
+                int received = socket.Receive(protocol.ReceiveBuffer.Span);
+                if (received == 0)
+                {
+                    return;
+                }
+
+                protocol.Received(received);
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            GracefulClose.LogUnexpected(context.Log, e);
+        }
+        finally
+        {
+            context.Connections.Close(protocol);
+        }
+    }
+
+    /// <summary>Every wait is a sleep that holds the thread: the point of these models.</summary>
+    public static Response Execute(in Work work)
+    {
+        switch (work.Kind)
+        {
+            case WorkKind.Io:
+            case WorkKind.Block:
+                Thread.Sleep(work.Milliseconds);
+                return Router.Ok;
+            case WorkKind.Cpu:
+                return new Response(200, Sha256Chain.Compute(work.Rounds));
+            default:
+                return work.Response;
+        }
+    }
+
+    private static void Flush(Socket socket, ConnectionProtocol protocol)
+    {
+        var pending = protocol.PendingOutput.Span;
+        while (!pending.IsEmpty)
+        {
+            pending = pending[socket.Send(pending)..];
+        }
+
+        protocol.Flushed();
+    }
+}

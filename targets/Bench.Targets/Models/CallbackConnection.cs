@@ -1,0 +1,212 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using Bench.Targets.Hosting;
+using Bench.Targets.Http;
+using Bench.Targets.Workload;
+
+namespace Bench.Targets.Models;
+
+/// <summary>
+/// One connection in callback style (asyncio's Protocol, or libuv): SocketAsyncEventArgs completions
+/// arrive on I/O threads and are posted to the loop, so every bit of request handling runs on the
+/// loop's one thread. No async/await anywhere: state lives in fields, flow in callbacks.
+/// </summary>
+public sealed class CallbackConnection : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly ServerContext _context;
+    private readonly SingleThreadLoop _loop;
+    private readonly ConnectionProtocol _protocol;
+    private readonly SocketAsyncEventArgs _receiveArgs = new();
+    private readonly SocketAsyncEventArgs _sendArgs = new();
+    private ITimer? _ioTimer;
+    private Sha256Chain? _chain;
+    private int _cpuRemaining;
+    private int _cpuYieldEvery;
+    private int _sent;
+    private bool _closed;
+
+    public CallbackConnection(Socket socket, ServerContext context, SingleThreadLoop loop)
+    {
+        _socket = socket;
+        _context = context;
+        _loop = loop;
+        _protocol = context.Connections.Open(socket);
+        _receiveArgs.Completed += (_, _) => Post(static c => c.OnReceived());
+        _sendArgs.Completed += (_, _) => Post(static c => c.OnSent());
+    }
+
+    /// <summary>Runs on the loop thread.</summary>
+    public void Start() => Guard(Process);
+
+    /// <summary>Aborts the connection (the owner normally lets it close itself).</summary>
+    public void Dispose() => Close(graceful: false);
+
+    private void Post(Action<CallbackConnection> callback) =>
+        _loop.Post(static state => { var (c, cb) = ((CallbackConnection, Action<CallbackConnection>))state!; c.Guard(() => cb(c)); }, (this, callback));
+
+    private void Guard(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            GracefulClose.LogUnexpected(_context.Log, e);
+            Close(graceful: false);
+        }
+    }
+
+    private void Process()
+    {
+        while (!_closed)
+        {
+            var step = _protocol.Next();
+            if (step.Kind == StepKind.Work)
+            {
+                if (!TryCompleteNow(step.Work))
+                {
+                    return; // a timer or a posted CPU slice resumes us
+                }
+
+                continue;
+            }
+
+            if (!_protocol.PendingOutput.IsEmpty)
+            {
+                StartSend(); // OnSent calls Process again
+            }
+            else if (step.Kind == StepKind.Close)
+            {
+                Close(graceful: true);
+            }
+            else
+            {
+                StartReceive();
+            }
+
+            return;
+        }
+    }
+
+    private bool TryCompleteNow(in Work work)
+    {
+        switch (work.Kind)
+        {
+            case WorkKind.Io:
+                _ioTimer ??= TimeProvider.System.CreateTimer(static s => ((CallbackConnection)s!).Post(static c => c.OnIoDone()), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _ioTimer.Change(TimeSpan.FromMilliseconds(work.Milliseconds), Timeout.InfiniteTimeSpan);
+                return false;
+            case WorkKind.Cpu when work.YieldEvery > 0:
+                _chain = new Sha256Chain();
+                _cpuRemaining = work.Rounds;
+                _cpuYieldEvery = work.YieldEvery;
+                ContinueCpu();
+                return false;
+            default:
+                _protocol.Complete(BlockingConnection.Execute(work));
+                return true;
+        }
+    }
+
+    private void OnIoDone()
+    {
+        _protocol.Complete(Router.Ok);
+        Process();
+    }
+
+    /// <summary>One slice of CPU work, then back to the end of the loop's queue so others get a turn.</summary>
+    private void ContinueCpu()
+    {
+        int slice = Math.Min(_cpuYieldEvery, _cpuRemaining);
+        _chain!.Step(slice);
+        _cpuRemaining -= slice;
+        if (_cpuRemaining > 0)
+        {
+            Post(static c => c.ContinueCpu());
+            return;
+        }
+
+        _protocol.Complete(new Response(200, _chain.HexDigest()));
+        _chain = null;
+        Process();
+    }
+
+    private void StartReceive()
+    {
+        _receiveArgs.SetBuffer(_protocol.ReceiveBuffer);
+        if (!_socket.ReceiveAsync(_receiveArgs))
+        {
+            Post(static c => c.OnReceived()); // completed inline: queue it rather than recurse
+        }
+    }
+
+    private void OnReceived()
+    {
+        if (_receiveArgs.SocketError != SocketError.Success || _receiveArgs.BytesTransferred == 0)
+        {
+            Close(graceful: false);
+            return;
+        }
+
+        _protocol.Received(_receiveArgs.BytesTransferred);
+        Process();
+    }
+
+    private void StartSend()
+    {
+        _sendArgs.SetBuffer(MemoryMarshal.AsMemory(_protocol.PendingOutput[_sent..]));
+        if (!_socket.SendAsync(_sendArgs))
+        {
+            Post(static c => c.OnSent());
+        }
+    }
+
+    private void OnSent()
+    {
+        if (_sendArgs.SocketError != SocketError.Success)
+        {
+            Close(graceful: false);
+            return;
+        }
+
+        _sent += _sendArgs.BytesTransferred;
+        if (_sent < _protocol.PendingOutput.Length)
+        {
+            StartSend();
+            return;
+        }
+
+        _sent = 0;
+        _protocol.Flushed();
+        Process();
+    }
+
+    private void Close(bool graceful)
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        _ioTimer?.Dispose();
+        if (graceful)
+        {
+            // Draining is not request handling: it may wait off the loop.
+            _ = GracefulClose.DrainAsync(_socket).ContinueWith(_ => Release(), TaskScheduler.Default);
+        }
+        else
+        {
+            Release();
+        }
+    }
+
+    private void Release()
+    {
+        _context.Connections.Close(_protocol);
+        _receiveArgs.Dispose();
+        _sendArgs.Dispose();
+    }
+}

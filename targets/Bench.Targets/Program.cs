@@ -1,0 +1,68 @@
+using System.Net;
+using System.Runtime.InteropServices;
+using Bench.Targets.Hosting;
+
+namespace Bench.Targets;
+
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is ["--help"] or ["-h"])
+        {
+            Console.WriteLine(OptionsParser.Usage);
+            return 0;
+        }
+
+        if (!OptionsParser.TryParse(args, out var options, out string error))
+        {
+            Console.Error.WriteLine($"Bench.Targets: {error}");
+            Console.Error.WriteLine(OptionsParser.Usage);
+            return 2;
+        }
+
+        using var stopping = new CancellationTokenSource();
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true; // we exit ourselves, cleanly, with code 0
+            stopping.Cancel();
+        }
+
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+
+        var log = new ErrorLog(Console.Error);
+        using var context = new ServerContext(options, log);
+        var model = ModelCatalog.Create(options.Model);
+        Task serving;
+        try
+        {
+            serving = model.RunAsync(context, new IPEndPoint(IPAddress.Loopback, options.Port),
+                bound => Console.Out.WriteLine($"listening on http://127.0.0.1:{bound.Port}"), stopping.Token);
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException)
+        {
+            Console.Error.WriteLine($"Bench.Targets: cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
+            return 1;
+        }
+
+        try
+        {
+            await Task.WhenAny(serving, Task.Delay(Timeout.Infinite, stopping.Token));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+
+        if (serving.IsFaulted)
+        {
+            Console.Error.WriteLine($"Bench.Targets: {serving.Exception!.GetBaseException().Message}");
+            return 1;
+        }
+
+        // Give the model a moment to close its listener; background threads never hold the exit.
+        await Task.WhenAny(serving, Task.Delay(TimeSpan.FromSeconds(1)));
+        return 0;
+    }
+}
