@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds everything in Release and runs every test; exits non-zero on any failure.
+# Ends with one "N passed, N failed" line so any CI can read the outcome.
+# Extra arguments go to the xunit runner (for example: -class Bench.Tests.Servers.ContractTests).
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+dotnet build Bench.sln -c Release --nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+# xunit v3 test projects are executables: run them directly (no VSTest, no MTP bridge needed).
+status=0
+for project in tests/*/; do
+  name="$(basename "$project")"
+  exe="$project/bin/Release/net10.0/$name"
+  [[ -x "$exe" ]] || continue
+  "$exe" -noColor -noLogo -methodDisplayOptions replaceUnderscoreWithSpace \
+    -result-trx "$results/$name.trx" -result-junit "$results/$name.junit.xml" "$@" || status=1
+done
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  p=$(grep -o 'passed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*'); passed=$((passed + ${p:-0}))
+  f=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*'); failed=$((failed + ${f:-0}))
+done
+
+# Nothing a test started may outlive it.
+if pgrep -f 'Bench.Targets --model' >/dev/null; then
+  echo "leftover target processes after the tests:"; pgrep -af 'Bench.Targets --model'
+  pkill -f 'Bench.Targets --model'
+  failed=$((failed + 1)); status=1
+fi
+
+(( passed == 0 )) && status=1
+echo "tests: $passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Bench.Targets;
+
+namespace Bench.Cli;
+
+/// <summary>Builds the `bench` command tree and runs it. Parse errors are usage errors: exit code 2.</summary>
+public static class BenchCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Bench: measure how sync, thread-per-request and async servers behave as concurrency grows.");
+        root.Subcommands.Add(TargetsCommand.Create(CatalogFactory));
+        root.Subcommands.Add(VerifyCommand.Create(CatalogFactory));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await Console.Error.WriteLineAsync($"bench: {error.Message}");
+            }
+
+            await Console.Error.WriteLineAsync("Run 'bench --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        return await parsed.InvokeAsync();
+    }
+
+    private static TargetCatalog CatalogFactory() => TargetCatalog.BuiltIn(TargetsBinary.Locate());
+}

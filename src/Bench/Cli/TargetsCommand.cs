@@ -1,0 +1,26 @@
+using System.CommandLine;
+using Bench.Targets;
+using Spectre.Console;
+
+namespace Bench.Cli;
+
+/// <summary>`bench targets`: lists the catalogue.</summary>
+public static class TargetsCommand
+{
+    public static Command Create(Func<TargetCatalog> catalog)
+    {
+        var command = new Command("targets", "List the targets Bench can launch.");
+        command.SetAction(_ =>
+        {
+            var table = new Table().AddColumns("target", "what it is", "command");
+            foreach (var target in catalog().Targets)
+            {
+                table.AddRow(Markup.Escape(target.Name), Markup.Escape(target.Description), Markup.Escape(string.Join(' ', target.Command.Select(Path.GetFileName))));
+            }
+
+            AnsiConsole.Write(table);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

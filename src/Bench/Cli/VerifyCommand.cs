@@ -1,0 +1,73 @@
+using System.CommandLine;
+using Bench.Targets;
+using Bench.Targets.Verification;
+using Spectre.Console;
+
+namespace Bench.Cli;
+
+/// <summary>`bench verify [names]`: launches each target, checks it against the contract, stops it.</summary>
+public static class VerifyCommand
+{
+    public static Command Create(Func<TargetCatalog> catalog)
+    {
+        var names = new Argument<string[]>("targets") { Description = "Targets to verify (default: all).", Arity = ArgumentArity.ZeroOrMore };
+        var readyTimeout = new Option<double>("--ready-timeout") { Description = "Seconds a target may take to start listening.", DefaultValueFactory = _ => 15 };
+        var command = new Command("verify", "Launch targets and check each one against the target contract; exit 3 if any fails.");
+        command.Arguments.Add(names);
+        command.Options.Add(readyTimeout);
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            if (!catalog().TryResolve(parsed.GetValue(names) ?? [], out var targets, out string error))
+            {
+                await Console.Error.WriteLineAsync($"bench verify: {error}");
+                return ExitCodes.UsageError;
+            }
+
+            var results = new List<VerificationResult>();
+            foreach (var target in targets)
+            {
+                Console.WriteLine($"verifying {target.Name} …");
+                results.Add(await VerifyOneAsync(target, TimeSpan.FromSeconds(parsed.GetValue(readyTimeout)), cancellationToken));
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return ExitCodes.Interrupted;
+                }
+            }
+
+            Print(results);
+            return results.All(r => r.Valid) ? ExitCodes.Success : ExitCodes.InvalidRun;
+        });
+        return command;
+    }
+
+    public static async Task<VerificationResult> VerifyOneAsync(TargetDefinition target, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var process = await TargetProcess.StartAsync(target, readyTimeout, cancellationToken);
+            var checks = await new ContractVerifier(TimeSpan.FromSeconds(5)).VerifyAsync(process.Port, cancellationToken);
+            int exitCode = await process.StopAsync(TimeSpan.FromSeconds(5));
+            var stop = new CheckResult("clean exit on SIGTERM", exitCode == 0, exitCode == 0 ? "ok" : $"exit code {exitCode}");
+            return new VerificationResult(target.Name, [.. checks, stop]);
+        }
+        catch (TargetStartException e)
+        {
+            return new VerificationResult(target.Name, [], e.Message);
+        }
+    }
+
+    private static void Print(IReadOnlyList<VerificationResult> results)
+    {
+        var table = new Table().AddColumns("target", "result", "checks passed", "failures");
+        foreach (var result in results)
+        {
+            table.AddRow(
+                Markup.Escape(result.Target),
+                result.Valid ? "[green]valid[/]" : "[red]INVALID[/]",
+                $"{result.Checks.Count(c => c.Passed)}/{result.Checks.Count}",
+                Markup.Escape(result.Valid ? "" : result.Reason));
+        }
+
+        AnsiConsole.Write(table);
+    }
+}

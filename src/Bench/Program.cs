@@ -1,0 +1,3 @@
+using Bench.Cli;
+
+return await BenchCli.RunAsync(args);

@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Bench.Targets.Verification;
+using Bench.Tests.Support;
+
+namespace Bench.Tests.Servers;
+
+/// <summary>
+/// Proofs that each model behaves like its name. Assertions compare the order in which things
+/// finish, not absolute timings, so a noisy machine cannot flip them.
+/// </summary>
+public sealed class BehaviourTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sync_does_not_answer_a_second_connection_while_the_first_stays_open()
+    {
+        await using var server = await RunningTarget.StartAsync("sync");
+        var first = await HttpProbe.ConnectAsync(server.Port, Ct);
+        await first.SendAsync("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", Ct);
+        Assert.Equal(200, (await first.ReadResponseAsync(Timeout, Ct)).Status);
+
+        await using var second = await HttpProbe.ConnectAsync(server.Port, Ct);
+        await second.SendAsync("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", Ct);
+        await Assert.ThrowsAsync<TimeoutException>(() => second.ReadResponseAsync(TimeSpan.FromMilliseconds(700), Ct));
+
+        await first.DisposeAsync(); // the one thread is free again
+        Assert.Equal("Hello, World!", (await second.ReadResponseAsync(Timeout, Ct)).Body);
+    }
+
+    [Theory]
+    [InlineData("eventloop")]
+    [InlineData("callbacks")]
+    public async Task Single_threaded_models_run_every_handler_on_one_thread(string model)
+    {
+        await using var server = await RunningTarget.StartAsync(model);
+
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(i =>
+            HttpProbe.GetAsync(server.Port, i % 2 == 0 ? "/io?ms=30" : "/cpu?n=200&yield=10", Timeout, Ct)));
+
+        var info = await InfoAsync(server.Port);
+        Assert.Equal(1, info.GetProperty("handlerThreads").GetInt32());
+        Assert.True(info.GetProperty("requestsServed").GetInt64() >= 33);
+    }
+
+    [Theory]
+    [InlineData("threads")]
+    [InlineData("async")]
+    public async Task Multi_threaded_models_spread_concurrent_handlers_over_threads(string model)
+    {
+        await using var server = await RunningTarget.StartAsync(model);
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => HttpProbe.GetAsync(server.Port, "/blocking?ms=100", Timeout, Ct)));
+
+        Assert.True((await InfoAsync(server.Port)).GetProperty("handlerThreads").GetInt32() >= 2);
+    }
+
+    [Fact]
+    public async Task Eventloop_hello_waits_for_a_running_blocking_call()
+    {
+        await using var server = await RunningTarget.StartAsync("eventloop");
+
+        var (helloFirst, helloMs) = await RaceHelloAgainstAsync(server.Port, "/blocking?ms=600");
+
+        Assert.False(helloFirst, "a blocking call on the loop must hold every other request");
+        Assert.True(helloMs >= 300, $"hello took {helloMs} ms");
+    }
+
+    [Fact]
+    public async Task Eventloop_hello_waits_for_cpu_work_that_does_not_yield()
+    {
+        await using var server = await RunningTarget.StartAsync("eventloop");
+        int rounds = await RoundsForAsync(server.Port, TimeSpan.FromMilliseconds(800));
+
+        var (helloFirst, _) = await RaceHelloAgainstAsync(server.Port, $"/cpu?n={rounds}");
+
+        Assert.False(helloFirst, "CPU work without yield must hold every other request");
+    }
+
+    [Fact]
+    public async Task Eventloop_hello_gets_through_cpu_work_that_yields()
+    {
+        await using var server = await RunningTarget.StartAsync("eventloop");
+        int rounds = await RoundsForAsync(server.Port, TimeSpan.FromMilliseconds(800));
+
+        var (helloFirst, _) = await RaceHelloAgainstAsync(server.Port, $"/cpu?n={rounds}&yield=500");
+
+        Assert.True(helloFirst, "yielding CPU work must let other requests through");
+    }
+
+    [Fact]
+    public async Task Threads_shows_more_os_threads_with_more_open_connections()
+    {
+        await using var server = await RunningTarget.StartAsync("threads");
+        int before = (await InfoAsync(server.Port)).GetProperty("osThreads").GetInt32();
+
+        var open = new List<HttpProbe>();
+        try
+        {
+            for (int i = 0; i < 24; i++)
+            {
+                var probe = await HttpProbe.ConnectAsync(server.Port, Ct);
+                open.Add(probe);
+                await probe.SendAsync("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", Ct);
+                await probe.ReadResponseAsync(Timeout, Ct);
+            }
+
+            var info = await InfoAsync(server.Port);
+            Assert.True(info.GetProperty("osThreads").GetInt32() >= before + 20, $"{before} threads before, {info.GetProperty("osThreads")} with 24 connections");
+            Assert.True(info.GetProperty("openConnections").GetInt64() >= 25);
+        }
+        finally
+        {
+            foreach (var probe in open)
+            {
+                await probe.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Sends <paramref name="slow"/>, then /hello on another connection; tells which finished first.</summary>
+    private static async Task<(bool HelloFirst, long HelloMs)> RaceHelloAgainstAsync(int port, string slow)
+    {
+        var slowTask = HttpProbe.GetAsync(port, slow, Timeout, Ct);
+        await Task.Delay(150, Ct); // the loop has picked the slow request up by now
+        var clock = Stopwatch.StartNew();
+        var helloTask = HttpProbe.GetAsync(port, "/hello", Timeout, Ct);
+        var first = await Task.WhenAny(slowTask, helloTask);
+        long helloMs = (await helloTask).Status == 200 ? clock.ElapsedMilliseconds : -1;
+        await slowTask;
+        return (first == helloTask, helloMs);
+    }
+
+    /// <summary>Calibrates /cpu rounds on this machine so the work lasts about <paramref name="target"/>.</summary>
+    private static async Task<int> RoundsForAsync(int port, TimeSpan target)
+    {
+        const int probeRounds = 100_000;
+        var clock = Stopwatch.StartNew();
+        await HttpProbe.GetAsync(port, $"/cpu?n={probeRounds}", Timeout, Ct);
+        double perRoundMs = Math.Max(clock.Elapsed.TotalMilliseconds, 1) / probeRounds;
+        return (int)Math.Clamp(target.TotalMilliseconds / perRoundMs, 100_000, 10_000_000);
+    }
+
+    private static async Task<JsonElement> InfoAsync(int port)
+    {
+        var response = await HttpProbe.GetAsync(port, "/info", Timeout, Ct);
+        using var json = JsonDocument.Parse(response.Body);
+        return json.RootElement.Clone();
+    }
+}

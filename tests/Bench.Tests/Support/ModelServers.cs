@@ -1,0 +1,30 @@
+using Bench.Targets;
+
+namespace Bench.Tests.Support;
+
+/// <summary>
+/// One server per model, shared by a test class that only sends independent requests. Started with a
+/// one-second header timeout so the timeout itself can be tested quickly.
+/// </summary>
+public sealed class ModelServers : IAsyncLifetime
+{
+    private readonly Dictionary<string, TargetProcess> _servers = [];
+
+    public int Port(string model) => _servers[model].Port;
+
+    public TargetProcess Process(string model) => _servers[model];
+
+    public async ValueTask InitializeAsync()
+    {
+        var started = await Task.WhenAll(Models.All.Select(m => RunningTarget.StartAsync(m, "--header-timeout", "1")));
+        foreach (var server in started)
+        {
+            _servers[server.Definition.Name] = server;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.WhenAll(_servers.Values.Select(s => s.DisposeAsync().AsTask()));
+    }
+}
