@@ -86,4 +86,21 @@ public sealed class TargetProcessTests
         Assert.False(Directory.Exists($"/proc/{pid}"));
         await target.DisposeAsync();
     }
+
+    [Theory]
+    [MemberData(nameof(Models.AllModels), MemberType = typeof(Models))]
+    public async Task Every_model_exits_zero_on_sigint_too(string model)
+    {
+        await using var target = await RunningTarget.StartAsync(model);
+
+        Assert.Equal(0, NativeMethods.Kill(target.Pid, NativeMethods.SIGINT));
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        while (!target.HasExited)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+
+        Assert.Equal(0, target.ExitCode);
+    }
 }
