@@ -79,8 +79,7 @@ public sealed partial class TargetProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => target.OnStdout(e.Data);
         process.ErrorDataReceived += (_, e) => target.OnStderr(e.Data);
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => target._ready.TrySetException(
-            new TargetStartException(definition.Name, $"exited with code {SafeExitCode(process)} before it was ready", target.StderrTail));
+        process.Exited += (_, _) => _ = target.FailReadinessAfterExitAsync();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -134,6 +133,23 @@ public sealed partial class TargetProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>Waits for stderr to be read to its end first, so the error carries the target's last words.</summary>
+    private async Task FailReadinessAfterExitAsync()
+    {
+        using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await _process.WaitForExitAsync(drain.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A grandchild holds the pipe open: report what we have.
+        }
+
+        _ready.TrySetException(new TargetStartException(
+            Definition.Name, $"exited with code {SafeExitCode(_process)} before it was ready", StderrTail));
     }
 
     [GeneratedRegex(@"listening on http://(?:127\.0\.0\.1|\[::1\]|localhost):(\d+)")]

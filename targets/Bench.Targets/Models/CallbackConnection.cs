@@ -19,6 +19,12 @@ public sealed class CallbackConnection : IDisposable
     private readonly ConnectionProtocol _protocol;
     private readonly SocketAsyncEventArgs _receiveArgs = new();
     private readonly SocketAsyncEventArgs _sendArgs = new();
+
+    // Cached once: posting a completion to the loop must not allocate on the hot path.
+    private static readonly SendOrPostCallback ReceivedCallback = s => ((CallbackConnection)s!).Guard(static c => c.OnReceived());
+    private static readonly SendOrPostCallback SentCallback = s => ((CallbackConnection)s!).Guard(static c => c.OnSent());
+    private static readonly SendOrPostCallback IoDoneCallback = s => ((CallbackConnection)s!).Guard(static c => c.OnIoDone());
+    private static readonly SendOrPostCallback CpuSliceCallback = s => ((CallbackConnection)s!).Guard(static c => c.ContinueCpu());
     private ITimer? _ioTimer;
     private Sha256Chain? _chain;
     private int _cpuRemaining;
@@ -32,24 +38,21 @@ public sealed class CallbackConnection : IDisposable
         _context = context;
         _loop = loop;
         _protocol = context.Connections.Open(socket);
-        _receiveArgs.Completed += (_, _) => Post(static c => c.OnReceived());
-        _sendArgs.Completed += (_, _) => Post(static c => c.OnSent());
+        _receiveArgs.Completed += (_, _) => _loop.Post(ReceivedCallback, this);
+        _sendArgs.Completed += (_, _) => _loop.Post(SentCallback, this);
     }
 
     /// <summary>Runs on the loop thread.</summary>
-    public void Start() => Guard(Process);
+    public void Start() => Guard(static c => c.Process());
 
     /// <summary>Aborts the connection (the owner normally lets it close itself).</summary>
     public void Dispose() => Close(graceful: false);
 
-    private void Post(Action<CallbackConnection> callback) =>
-        _loop.Post(static state => { var (c, cb) = ((CallbackConnection, Action<CallbackConnection>))state!; c.Guard(() => cb(c)); }, (this, callback));
-
-    private void Guard(Action action)
+    private void Guard(Action<CallbackConnection> action)
     {
         try
         {
-            action();
+            action(this);
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or InvalidOperationException)
         {
@@ -95,7 +98,7 @@ public sealed class CallbackConnection : IDisposable
         switch (work.Kind)
         {
             case WorkKind.Io:
-                _ioTimer ??= TimeProvider.System.CreateTimer(static s => ((CallbackConnection)s!).Post(static c => c.OnIoDone()), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _ioTimer ??= TimeProvider.System.CreateTimer(static s => ((CallbackConnection)s!)._loop.Post(IoDoneCallback, s), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 _ioTimer.Change(TimeSpan.FromMilliseconds(work.Milliseconds), Timeout.InfiniteTimeSpan);
                 return false;
             case WorkKind.Cpu when work.YieldEvery > 0:
@@ -124,7 +127,7 @@ public sealed class CallbackConnection : IDisposable
         _cpuRemaining -= slice;
         if (_cpuRemaining > 0)
         {
-            Post(static c => c.ContinueCpu());
+            _loop.Post(CpuSliceCallback, this);
             return;
         }
 
@@ -138,7 +141,7 @@ public sealed class CallbackConnection : IDisposable
         _receiveArgs.SetBuffer(_protocol.ReceiveBuffer);
         if (!_socket.ReceiveAsync(_receiveArgs))
         {
-            Post(static c => c.OnReceived()); // completed inline: queue it rather than recurse
+            _loop.Post(ReceivedCallback, this); // completed inline: queue it rather than recurse
         }
     }
 
@@ -159,7 +162,7 @@ public sealed class CallbackConnection : IDisposable
         _sendArgs.SetBuffer(MemoryMarshal.AsMemory(_protocol.PendingOutput[_sent..]));
         if (!_socket.SendAsync(_sendArgs))
         {
-            Post(static c => c.OnSent());
+            _loop.Post(SentCallback, this);
         }
     }
 
