@@ -27,5 +27,5 @@ public static class BenchCli
         return await parsed.InvokeAsync();
     }
 
-    private static TargetCatalog CatalogFactory() => TargetCatalog.BuiltIn(TargetsBinary.Locate());
+    private static TargetCatalog CatalogFactory() => TargetCatalog.LoadDefault();
 }
