@@ -88,6 +88,19 @@ public sealed class YamlMap
     public string? Text(string key, string expected, bool required = false) =>
         Get(key, required, expected) is { } node ? YamlValues.Text(node, PathOf(key), expected, Errors) : null;
 
+    /// <summary>A required name that may become part of a folder name or a key (<see cref="NameRules"/>).</summary>
+    public string? Name(string key, string example)
+    {
+        string? name = Text(key, $"a name like {example}", required: true);
+        if (name is not null && !NameRules.IsValid(name))
+        {
+            Reject(key, $"a name like {example}: {NameRules.Allowed}");
+            return null;
+        }
+
+        return name;
+    }
+
     public int? WholeNumber(string key, int min, int max = int.MaxValue, bool required = false) =>
         Get(key, required, $"a whole number ≥ {min}") is { } node ? YamlValues.WholeNumber(node, PathOf(key), min, max, Errors) : null;
 

@@ -20,11 +20,7 @@ internal sealed partial class ScenarioReader(TargetCatalog catalog, ErrorList er
             return null;
         }
 
-        string? name = map.Text("name", "a name like io-bound (letters, digits, '.', '-', '_')", required: true);
-        if (name is not null && !NameRules.IsValid(name))
-        {
-            map.Reject("name", $"a name like io-bound: {NameRules.Allowed}");
-        }
+        string? name = map.Name("name", "io-bound");
 
         string? description = map.Text("description", "one sentence: the lesson the scenario shows", required: true);
         var targets = ReadTargets(map);

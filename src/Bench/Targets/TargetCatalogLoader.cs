@@ -75,11 +75,7 @@ public static partial class TargetCatalogLoader
             return null;
         }
 
-        string? name = map.Text("name", "a target name like async", required: true);
-        if (name is not null && !NameRules.IsValid(name))
-        {
-            map.Reject("name", $"a name like async: {NameRules.Allowed}");
-        }
+        string? name = map.Name("name", "async");
 
         string? description = map.Text("description", "one line saying how it gets concurrency", required: true);
         var command = ReadTexts(map, "command", "an argument array like [\"{targets_bin}\", --model, sync, --port, \"{port}\"] (never a shell string)", required: true);
