@@ -135,7 +135,7 @@ public sealed class TargetProcess : IAsyncDisposable
                 await _exited.Task;
             }
 
-            ProcessTree.KillSurvivors(descendants, ProcFs.System);
+            await ProcessTree.KillSurvivorsAsync(descendants, ProcFs.System, grace);
         }
 
         return _process.ExitCode;

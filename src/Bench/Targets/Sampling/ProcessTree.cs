@@ -27,20 +27,24 @@ public static class ProcessTree
     }
 
     /// <summary>
-    /// SIGKILLs every process of <paramref name="snapshot"/> still alive as the same process (same start time):
-    /// children that outlived a stopped parent were reparented and are no longer in its tree.
+    /// SIGKILLs every process of <paramref name="snapshot"/> still alive as the same process (same start time),
+    /// and waits until they are dead: children that outlived a stopped parent were reparented and are no longer
+    /// in its tree. Returns how many were killed.
     /// </summary>
-    public static int KillSurvivors(IEnumerable<ProcStat> snapshot, ProcFs procFs)
+    public static async Task<int> KillSurvivorsAsync(IReadOnlyCollection<ProcStat> snapshot, ProcFs procFs, TimeSpan wait)
     {
-        int killed = 0;
-        foreach (var process in snapshot)
+        var survivors = snapshot.Where(p => IsAlive(p, procFs) && NativeMethods.Kill(p.Pid, NativeMethods.SIGKILL) == 0).ToArray();
+
+        // A signal is delivered when the process next runs: on a busy machine that is not at once.
+        var deadline = DateTime.UtcNow + wait;
+        while (survivors.Any(p => IsAlive(p, procFs)) && DateTime.UtcNow < deadline)
         {
-            if (procFs.Stat(process.Pid) is { IsZombie: false } now && now.StartTime == process.StartTime && NativeMethods.Kill(process.Pid, NativeMethods.SIGKILL) == 0)
-            {
-                killed++;
-            }
+            await Task.Delay(10, CancellationToken.None);
         }
 
-        return killed;
+        return survivors.Length;
     }
+
+    private static bool IsAlive(ProcStat process, ProcFs procFs) =>
+        procFs.Stat(process.Pid) is { IsZombie: false } now && now.StartTime == process.StartTime;
 }
