@@ -11,6 +11,7 @@ public static class BenchCli
         var root = new RootCommand("Bench: measure how sync, thread-per-request and async servers behave as concurrency grows.");
         root.Subcommands.Add(TargetsCommand.Create(CatalogFactory));
         root.Subcommands.Add(VerifyCommand.Create(CatalogFactory));
+        root.Subcommands.Add(ScenariosCommand.Create(CatalogFactory));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -27,5 +28,5 @@ public static class BenchCli
         return await parsed.InvokeAsync();
     }
 
-    private static TargetCatalog CatalogFactory() => TargetCatalog.BuiltIn(TargetsBinary.Locate());
+    private static TargetCatalog CatalogFactory() => TargetCatalog.LoadDefault();
 }

@@ -10,12 +10,21 @@ public static class TargetsCommand
     public static Command Create(Func<TargetCatalog> catalog)
     {
         var command = new Command("targets", "List the targets Bench can launch.");
-        command.SetAction(_ =>
+        command.SetAction(async (_, _) =>
         {
-            var table = new Table().AddColumns("target", "what it is", "command");
-            foreach (var target in catalog().Targets)
+            if (await InputErrors.TryLoadAsync(catalog, Console.Error) is not { } loaded)
             {
-                table.AddRow(Markup.Escape(target.Name), Markup.Escape(target.Description), Markup.Escape(string.Join(' ', target.Command.Select(Path.GetFileName))));
+                return ExitCodes.UsageError;
+            }
+
+            var table = new Table().AddColumns("target", "what it is", "command", "serves");
+            foreach (var target in loaded.Targets)
+            {
+                table.AddRow(
+                    Markup.Escape(target.Name),
+                    Markup.Escape(target.Description),
+                    Markup.Escape(string.Join(' ', target.Command.Select(Path.GetFileName))),
+                    Markup.Escape(string.Join(' ', target.Supports)));
             }
 
             AnsiConsole.Write(table);

@@ -17,7 +17,12 @@ public static class VerifyCommand
         command.Options.Add(readyTimeout);
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            if (!catalog().TryResolve(parsed.GetValue(names) ?? [], out var targets, out string error))
+            if (await InputErrors.TryLoadAsync(catalog, Console.Error) is not { } loaded)
+            {
+                return ExitCodes.UsageError;
+            }
+
+            if (!loaded.TryResolve(parsed.GetValue(names) ?? [], out var targets, out string error))
             {
                 await Console.Error.WriteLineAsync($"bench verify: {error}");
                 return ExitCodes.UsageError;

@@ -1,8 +1,8 @@
 namespace Bench.Targets;
 
 /// <summary>
-/// One launchable server. The command is an argument array, never a shell string;
-/// "{port}" in it is replaced by the port the target must listen on.
+/// One launchable server. The command is an argument array, never a shell string; "{port}" in it (or in an
+/// environment value) is replaced by the port the target must listen on.
 /// </summary>
 public sealed record TargetDefinition(
     string Name,
@@ -12,6 +12,20 @@ public sealed record TargetDefinition(
 {
     public const string PortPlaceholder = "{port}";
 
-    public IReadOnlyList<string> CommandFor(int port) =>
-        Command.Select(arg => arg.Replace(PortPlaceholder, port.ToString(), StringComparison.Ordinal)).ToArray();
+    /// <summary>How Bench knows the target accepts connections; by default the contract's "listening on" line.</summary>
+    public TargetReadiness Readiness { get; init; } = TargetReadiness.ListeningLine;
+
+    /// <summary>The endpoints (paths without query) it serves; empty means "not declared", and any is allowed.</summary>
+    public IReadOnlyList<string> Supports { get; init; } = [];
+
+    /// <summary>True when the target picks its own port and announces it, so it is started with port 0.</summary>
+    public bool AnnouncesPort => Readiness is StdoutReadiness { CapturesPort: true };
+
+    public IReadOnlyList<string> CommandFor(int port) => Command.Select(arg => Substitute(arg, port)).ToArray();
+
+    public IReadOnlyDictionary<string, string> EnvironmentFor(int port) =>
+        Environment.ToDictionary(e => e.Key, e => Substitute(e.Value, port), StringComparer.Ordinal);
+
+    private static string Substitute(string text, int port) =>
+        text.Replace(PortPlaceholder, port.ToString(), StringComparison.Ordinal);
 }

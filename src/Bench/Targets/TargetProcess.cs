@@ -1,26 +1,30 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
+using Bench.Targets.Sampling;
 
 namespace Bench.Targets;
 
 /// <summary>
-/// One running target: started from an argument array, ready when its stdout announces the port,
-/// stopped with SIGTERM and killed (with its whole tree) when it does not exit in time.
-/// The one child-process helper every command and test uses, so nothing is ever left running.
+/// One running target: started from an argument array (pinned to cores when asked), ready when its readiness
+/// says so, stopped with SIGTERM and killed (with its whole tree, and any child that outlived it) when it does
+/// not exit in time. The one child-process helper every command and test uses, so nothing is ever left running.
 /// </summary>
-public sealed partial class TargetProcess : IAsyncDisposable
+public sealed class TargetProcess : IAsyncDisposable
 {
     private const int StderrLinesKept = 20;
 
     private readonly Process _process;
+    private readonly int _plannedPort;
     private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<string> _stderrTail = new();
     private readonly Lock _stderrGate = new();
 
-    private TargetProcess(TargetDefinition definition, Process process)
+    private TargetProcess(TargetDefinition definition, Process process, int plannedPort, CpuSet? cpus)
     {
         Definition = definition;
         _process = process;
+        _plannedPort = plannedPort;
+        Cpus = cpus;
     }
 
     public TargetDefinition Definition { get; }
@@ -28,6 +32,9 @@ public sealed partial class TargetProcess : IAsyncDisposable
     public int Pid => _process.Id;
 
     public int Port { get; private set; }
+
+    /// <summary>The cores it was pinned to at launch, for the results; null when unpinned.</summary>
+    public CpuSet? Cpus { get; }
 
     public bool HasExited => _process.HasExited;
 
@@ -44,78 +51,90 @@ public sealed partial class TargetProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the target on a port it picks itself, and waits until it listens.</summary>
-    public static async Task<TargetProcess> StartAsync(TargetDefinition definition, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    /// <summary>Starts the target unpinned and waits until it is ready.</summary>
+    public static Task<TargetProcess> StartAsync(TargetDefinition definition, TimeSpan readyTimeout, CancellationToken cancellationToken) =>
+        StartAsync(definition, new TargetLaunchOptions { ReadyTimeout = readyTimeout }, cancellationToken);
+
+    /// <summary>Starts the target as <paramref name="options"/> say and waits until it is ready; a failure names it and quotes its stderr.</summary>
+    public static async Task<TargetProcess> StartAsync(TargetDefinition definition, TargetLaunchOptions options, CancellationToken cancellationToken)
     {
-        var command = definition.CommandFor(0);
-        var info = new ProcessStartInfo(command[0])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (string arg in command.Skip(1))
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in definition.Environment)
-        {
-            info.Environment[key] = value;
-        }
-
+        var launch = TargetLaunch.Plan(definition, options);
         Process process;
         try
         {
-            process = Process.Start(info) ?? throw new TargetStartException(definition.Name, "the process did not start", "");
+            process = Process.Start(launch.StartInfo) ?? throw new TargetStartException(definition.Name, "the process did not start", "");
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new TargetStartException(definition.Name, $"cannot run '{command[0]}': {e.Message}", "");
+            throw new TargetStartException(definition.Name, $"cannot run '{launch.StartInfo.FileName}': {e.Message}", "");
         }
 
-        var target = new TargetProcess(definition, process);
+        var target = new TargetProcess(definition, process, launch.PlannedPort, options.Cpus);
         process.OutputDataReceived += (_, e) => target.OnStdout(e.Data);
         process.ErrorDataReceived += (_, e) => target.OnStderr(e.Data);
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => _ = target.FailReadinessAfterExitAsync();
+        process.Exited += (_, _) =>
+        {
+            target._exited.TrySetResult();
+            _ = target.FailReadinessAfterExitAsync();
+        };
+        if (process.HasExited)
+        {
+            target._exited.TrySetResult();
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
+        using var probing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (definition.Readiness is HttpReadiness http)
+        {
+            _ = target.ProbeAsync(http.Path, options.ProbeInterval, probing.Token);
+        }
+
         try
         {
-            target.Port = await target._ready.Task.WaitAsync(readyTimeout, cancellationToken);
+            target.Port = await target._ready.Task.WaitAsync(options.ReadyTimeout, cancellationToken);
             return target;
         }
         catch (TimeoutException)
         {
             await target.DisposeAsync();
-            throw new TargetStartException(definition.Name, $"not ready within {readyTimeout.TotalSeconds:0.#} s", target.StderrTail);
+            throw new TargetStartException(definition.Name, $"not ready within {options.ReadyTimeout.TotalSeconds:0.#} s", target.StderrTail);
         }
         catch
         {
             await target.DisposeAsync();
             throw;
         }
+        finally
+        {
+            await probing.CancelAsync();
+        }
     }
 
-    /// <summary>SIGTERM, then a kill of the whole tree if it has not exited within <paramref name="grace"/>.</summary>
+    /// <summary>
+    /// SIGTERM, then a kill of the whole tree if it has not exited within <paramref name="grace"/>; any
+    /// descendant still alive after that (reparented when its parent exited) is killed too.
+    /// </summary>
     public async Task<int> StopAsync(TimeSpan grace)
     {
         if (!_process.HasExited)
         {
+            var descendants = ProcessTree.Of(_process.Id, ProcFs.System).Skip(1).ToArray();
             _ = NativeMethods.Kill(_process.Id, NativeMethods.SIGTERM);
-            using var timeout = new CancellationTokenSource(grace);
+            // Not WaitForExitAsync: it also waits for stdout to close, which an orphaned child holding the pipe never does.
             try
             {
-                await _process.WaitForExitAsync(timeout.Token);
+                await _exited.Task.WaitAsync(grace);
             }
-            catch (OperationCanceledException)
+            catch (TimeoutException)
             {
                 _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync(CancellationToken.None);
+                await _exited.Task;
             }
+
+            await ProcessTree.KillSurvivorsAsync(descendants, ProcFs.System, grace);
         }
 
         return _process.ExitCode;
@@ -152,9 +171,6 @@ public sealed partial class TargetProcess : IAsyncDisposable
             Definition.Name, $"exited with code {SafeExitCode(_process)} before it was ready", StderrTail));
     }
 
-    [GeneratedRegex(@"listening on http://(?:127\.0\.0\.1|\[::1\]|localhost):(\d+)")]
-    private static partial Regex ReadyLine();
-
     private static string SafeExitCode(Process process)
     {
         try
@@ -167,11 +183,24 @@ public sealed partial class TargetProcess : IAsyncDisposable
         }
     }
 
+    private async Task ProbeAsync(string path, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await HttpReadinessProbe.WaitAsync(_plannedPort, path, interval, cancellationToken);
+            _ready.TrySetResult(_plannedPort);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ready another way, exited, or timed out: StartAsync reports which.
+        }
+    }
+
     private void OnStdout(string? line)
     {
-        if (line is not null && !_ready.Task.IsCompleted && ReadyLine().Match(line) is { Success: true } match)
+        if (line is not null && !_ready.Task.IsCompleted && Definition.Readiness is StdoutReadiness stdout && stdout.Match(line) is { } port)
         {
-            _ready.TrySetResult(int.Parse(match.Groups[1].ValueSpan));
+            _ready.TrySetResult(stdout.CapturesPort ? port : _plannedPort);
         }
     }
 

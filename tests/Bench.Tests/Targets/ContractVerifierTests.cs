@@ -1,5 +1,4 @@
 using Bench.Cli;
-using Bench.Targets;
 using Bench.Targets.Verification;
 using Bench.Tests.Support;
 
@@ -11,9 +10,9 @@ public sealed class ContractVerifierTests
 
     [Theory]
     [MemberData(nameof(Models.AllModels), MemberType = typeof(Models))]
-    public async Task Every_builtin_model_passes_verification(string model)
+    public async Task Every_catalogue_target_passes_verification(string model)
     {
-        var definition = TargetCatalog.BuiltIn(TargetsBinary.Locate()).Targets.Single(t => t.Name == model);
+        var definition = RepositoryFiles.Catalog().Targets.Single(t => t.Name == model);
 
         var result = await VerifyCommand.VerifyOneAsync(definition, TimeSpan.FromSeconds(20), Ct);
 

@@ -37,7 +37,7 @@ public sealed class TargetProcessTests
             TargetProcess.StartAsync(Define("silent", "sleep", "29.123"), TimeSpan.FromMilliseconds(300), Ct));
 
         Assert.Contains("not ready within", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(CommandLines(), line => line == "sleep 29.123");
+        Assert.DoesNotContain(ProcessList.CommandLines(), line => line == "sleep 29.123");
     }
 
     [Fact]
@@ -55,21 +55,6 @@ public sealed class TargetProcessTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5));
         await target.DisposeAsync();
     }
-
-    private static IEnumerable<string> CommandLines() =>
-        Directory.EnumerateDirectories("/proc")
-            .Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Select(d =>
-            {
-                try
-                {
-                    return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' ').Trim();
-                }
-                catch (IOException)
-                {
-                    return "";
-                }
-            });
 
     [Theory]
     [MemberData(nameof(Models.AllModels), MemberType = typeof(Models))]

@@ -1,0 +1,37 @@
+namespace Bench.Results;
+
+/// <summary>
+/// One measured level: a target at one level in one repeat. Counts and latencies cover the measured window
+/// only (not the warm-up). An invalid level (generator saturated, rate not reached, target died) keeps its
+/// numbers but says why they must not be trusted.
+/// </summary>
+public sealed record LevelResult(
+    string Target,
+    int Level,
+    int Repeat,
+    DateTimeOffset StartedAt,
+    double DurationSeconds,
+    long Requests,
+    double ThroughputRps,
+    LatencySummary LatencyMs,
+    long ErrorCount,
+    IReadOnlyDictionary<string, long> Errors,
+    IReadOnlyList<SecondSample> PerSecond,
+    ResourceResult Resources,
+    GeneratorResult Generator,
+    int? TargetExitCode,
+    bool Valid,
+    string? InvalidReason,
+    string? Histogram);
+
+/// <summary>Latency in milliseconds, from the level's histogram.</summary>
+public sealed record LatencySummary(double Mean, double Stdev, double P50, double P75, double P90, double P99, double P999, double P9999, double Max)
+{
+    public static LatencySummary Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>One second of the measured window: responses completed, errors, and the 99th percentile of that second.</summary>
+public sealed record SecondSample(int Second, long Completed, long Errors, double P99Ms);
+
+/// <summary>The load generator's own CPU during the level, and whether its cores were saturated (then the level is invalid).</summary>
+public sealed record GeneratorResult(double CpuSeconds, bool Saturated);

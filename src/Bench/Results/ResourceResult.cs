@@ -1,0 +1,21 @@
+using Bench.Targets.Sampling;
+
+namespace Bench.Results;
+
+/// <summary>What the target's process tree spent during the level (Targets/Sampling), per level and per request.</summary>
+public sealed record ResourceResult(
+    double CpuSeconds,
+    double CpuMsPerRequest,
+    long PeakRssBytes,
+    int MaxThreads,
+    long VoluntaryContextSwitches,
+    long InvoluntaryContextSwitches)
+{
+    public static ResourceResult From(ResourceUsage usage, long requests) => new(
+        usage.CpuSeconds,
+        usage.CpuMsPerRequest(requests),
+        usage.PeakRssBytes,
+        usage.MaxThreads,
+        usage.VoluntaryContextSwitches,
+        usage.InvoluntaryContextSwitches);
+}

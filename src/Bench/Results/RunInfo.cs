@@ -1,0 +1,17 @@
+namespace Bench.Results;
+
+/// <summary>Where, with what and when a run was made: what a reader needs before trusting or comparing its numbers.</summary>
+public sealed record RunInfo(
+    MachineInfo Machine,
+    string Os,
+    string DotnetVersion,
+    string BenchCommit,
+    PinningInfo Pinning,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt);
+
+/// <summary>Cores online and the CPU model (/proc/cpuinfo).</summary>
+public sealed record MachineInfo(int Cores, string CpuModel);
+
+/// <summary>The cores the targets and the load generator were pinned to (kernel list syntax, e.g. "0" or "1-3"); null when not pinned.</summary>
+public sealed record PinningInfo(string? TargetCpus, string? GeneratorCpus);

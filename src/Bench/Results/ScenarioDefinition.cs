@@ -1,0 +1,60 @@
+using Bench.Scenarios;
+
+namespace Bench.Results;
+
+/// <summary>A scenario as recorded in results.json: its file's values with defaults applied, durations in milliseconds.</summary>
+public sealed record ScenarioDefinition(
+    string Name,
+    string Description,
+    string Source,
+    IReadOnlyList<string> Targets,
+    RequestDefinition Request,
+    LoadDefinition Load,
+    IReadOnlyList<string> Gates)
+{
+    public static ScenarioDefinition From(Scenario scenario)
+    {
+        var load = scenario.Load;
+        return new ScenarioDefinition(
+            scenario.Name,
+            scenario.Description,
+            scenario.Source.ToString(),
+            scenario.Targets,
+            new RequestDefinition(scenario.Request.Method, scenario.Request.Path, scenario.Request.Headers, new ExpectDefinition(scenario.Request.Expect.Status, scenario.Request.Expect.Body)),
+            new LoadDefinition(
+                load.Model == LoadModel.Open ? "open" : "closed",
+                load.Levels,
+                load.Think.Min.TotalMilliseconds,
+                load.Think.Max.TotalMilliseconds,
+                load.Iterations,
+                load.RampUp.TotalMilliseconds,
+                load.MaxConnections,
+                load.Warmup.TotalMilliseconds,
+                load.Duration.TotalMilliseconds,
+                load.Repeats,
+                load.Timeout.TotalMilliseconds,
+                load.Cooldown.TotalMilliseconds),
+            scenario.Gates.Select(g => g.Expression).ToArray());
+    }
+}
+
+/// <summary>The request of a scenario and the response that counts as a success.</summary>
+public sealed record RequestDefinition(string Method, string Path, IReadOnlyDictionary<string, string> Headers, ExpectDefinition Expect);
+
+/// <summary>The status (and, when given, the exact body) of a successful response.</summary>
+public sealed record ExpectDefinition(int Status, string? Body);
+
+/// <summary>The load of a scenario; levels are connections (closed) or requests per second (open).</summary>
+public sealed record LoadDefinition(
+    string Model,
+    IReadOnlyList<int> Levels,
+    double ThinkMinMs,
+    double ThinkMaxMs,
+    int? Iterations,
+    double RampUpMs,
+    int MaxConnections,
+    double WarmupMs,
+    double DurationMs,
+    int Repeats,
+    double TimeoutMs,
+    double CooldownMs);

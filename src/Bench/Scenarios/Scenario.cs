@@ -1,0 +1,31 @@
+using Bench.Configuration;
+
+namespace Bench.Scenarios;
+
+/// <summary>
+/// One experiment: which targets get which request under which load, and the gates its results must pass.
+/// Loaded from YAML by <see cref="ScenarioLoader"/>, fully validated: every value here is usable as is.
+/// </summary>
+public sealed record Scenario(
+    string Name,
+    string Description,
+    IReadOnlyList<string> Targets,
+    ScenarioRequest Request,
+    LoadProfile Load,
+    IReadOnlyList<ScenarioGate> Gates,
+    SourceLocation Source)
+{
+    /// <summary>
+    /// How long the sweep itself takes (warm-ups, measurements and cool-downs of every target, level and repeat),
+    /// without starting and verifying targets: what a file's author budgets against.
+    /// </summary>
+    public TimeSpan EstimatedSweepTime
+    {
+        get
+        {
+            int runsPerTarget = Load.Levels.Count * Load.Repeats;
+            var perTarget = ((Load.Warmup + Load.Duration) * runsPerTarget) + (Load.Cooldown * (runsPerTarget - 1));
+            return perTarget * Targets.Count;
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Bench.Configuration;
+
+namespace Bench.Scenarios;
+
+/// <summary>A gate exactly as written (parsed elsewhere), with where it was written so its errors can point there.</summary>
+public sealed record ScenarioGate(string Expression, SourceLocation Location);

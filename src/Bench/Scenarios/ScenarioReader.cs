@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+using Bench.Configuration;
+using Bench.Targets;
+using YamlDotNet.RepresentationModel;
+
+namespace Bench.Scenarios;
+
+/// <summary>Reads one scenario document; every problem goes to the error list, and null comes back when the shape is unusable.</summary>
+internal sealed partial class ScenarioReader(TargetCatalog catalog, ErrorList errors)
+{
+    private static readonly string[] RootFields = ["name", "description", "targets", "request", "load", "gates"];
+    private static readonly string[] RequestFields = ["method", "path", "headers", "expect"];
+    private static readonly string[] ExpectFields = ["status", "body"];
+
+    public Scenario? Read(YamlNode root)
+    {
+        var map = YamlMap.Open(root, "", "a mapping with name, description, targets, request and load", RootFields, errors, RootHint);
+        if (map is null)
+        {
+            return null;
+        }
+
+        string? name = map.Name("name", "io-bound");
+
+        string? description = map.Text("description", "one sentence: the lesson the scenario shows", required: true);
+        var targets = ReadTargets(map);
+        var request = ReadRequest(map);
+        var load = map.Map("load", "a mapping like { model: closed, levels: [1, 4, 16] }", LoadProfileReader.Fields, required: true) is { } loadMap
+            ? LoadProfileReader.Read(loadMap)
+            : null;
+        var gates = ReadGates(map);
+
+        if (name is null || description is null || targets is null || request is null || load is null || gates is null)
+        {
+            return null;
+        }
+
+        foreach (var (target, location) in targets)
+        {
+            CheckSupports(target, location, request.Endpoint);
+        }
+
+        return new Scenario(name, description, targets.Select(t => t.Name).ToArray(), request, load, gates, map.Location);
+    }
+
+    private static string? RootHint(string field) =>
+        LoadProfileReader.Fields.Contains(field) ? "it belongs inside load: { … }; "
+        : RequestFields.Contains(field) ? "it belongs inside request: { … }; "
+        : null;
+
+    private List<(string Name, SourceLocation Location)>? ReadTargets(YamlMap map)
+    {
+        string known = string.Join(", ", catalog.Targets.Select(t => t.Name));
+        var items = map.List("targets", $"a list of target names from targets/targets.yaml ({known})", required: true, allowEmpty: false);
+        if (items is null)
+        {
+            return null;
+        }
+
+        var targets = new List<(string, SourceLocation)>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            string path = $"targets[{i}]";
+            if (YamlValues.Text(items[i], path, "a target name", errors) is not { } name)
+            {
+                continue;
+            }
+
+            if (catalog.Find(name) is null)
+            {
+                errors.Add(items[i], $"{path}: unknown target '{name}'; known: {known}");
+            }
+            else if (targets.Any(t => t.Item1 == name))
+            {
+                errors.Add(items[i], $"{path}: '{name}' is listed twice; each target runs once per level");
+            }
+            else
+            {
+                targets.Add((name, errors.At(items[i])));
+            }
+        }
+
+        return targets;
+    }
+
+    private ScenarioRequest? ReadRequest(YamlMap root)
+    {
+        var map = root.Map("request", "a mapping like { path: /hello }", RequestFields, required: true);
+        if (map is null)
+        {
+            return null;
+        }
+
+        string? method = map.Text("method", "an HTTP method like GET") ?? ScenarioRequest.DefaultMethod;
+        if (!MethodPattern().IsMatch(method))
+        {
+            method = null;
+            map.Reject("method", "an HTTP method in capitals, like GET or POST");
+        }
+
+        string? path = map.Text("path", "a path like /hello or \"/io?ms=50\"", required: true);
+        if (path is not null && !PathPattern().IsMatch(path))
+        {
+            path = null;
+            map.Reject("path", "a path starting with / and without spaces, like \"/io?ms=50\"");
+        }
+
+        var headers = map.TextMap("headers", "a mapping of header names to values, like { Accept: text/plain }") ?? new Dictionary<string, string>();
+        foreach (var (header, value) in headers)
+        {
+            if (!TokenPattern().IsMatch(header) || value.Any(char.IsControl))
+            {
+                errors.Add(map.Location, $"request.headers: '{header}' is not a valid header (a name of letters, digits and -, a value on one line)");
+            }
+        }
+
+        var expect = ReadExpect(map);
+        return method is null || path is null || expect is null ? null : new ScenarioRequest(method, path, headers, expect);
+    }
+
+    private static ExpectedResponse? ReadExpect(YamlMap request)
+    {
+        if (request.Get("expect", false, "") is null)
+        {
+            return new ExpectedResponse(ExpectedResponse.DefaultStatus, null);
+        }
+
+        var map = request.Map("expect", "a mapping like { status: 200, body: \"Hello, World!\" }", ExpectFields);
+        if (map is null)
+        {
+            return null;
+        }
+
+        int status = map.WholeNumber("status", 100, 599) ?? ExpectedResponse.DefaultStatus;
+        string? body = map.Text("body", "the exact response body");
+        return new ExpectedResponse(status, body);
+    }
+
+    private List<ScenarioGate>? ReadGates(YamlMap map)
+    {
+        var items = map.List("gates", "a list of gates, each a quoted line like \"async@64 p99 < 80ms\"");
+        if (items is null)
+        {
+            return map.Has("gates") ? null : [];
+        }
+
+        var gates = new List<ScenarioGate>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (YamlValues.Text(items[i], $"gates[{i}]", "a gate, a quoted line like \"async@64 p99 < 80ms\"", errors) is { } text)
+            {
+                gates.Add(new ScenarioGate(text, errors.At(items[i])));
+            }
+        }
+
+        return gates;
+    }
+
+    private void CheckSupports(string target, SourceLocation location, string endpoint)
+    {
+        var supports = catalog.Find(target)!.Supports;
+        if (supports.Count > 0 && !supports.Contains(endpoint))
+        {
+            errors.Add(location, $"target '{target}' does not serve {endpoint} (it supports {string.Join(", ", supports)})");
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Z]+$")]
+    private static partial Regex MethodPattern();
+
+    [GeneratedRegex(@"^/[\x21-\x7E]*$")]
+    private static partial Regex PathPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")]
+    private static partial Regex TokenPattern();
+}

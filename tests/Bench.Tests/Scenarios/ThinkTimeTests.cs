@@ -1,0 +1,39 @@
+using Bench.Scenarios;
+
+namespace Bench.Tests.Scenarios;
+
+public sealed class ThinkTimeTests
+{
+    [Fact]
+    public void A_think_range_is_sampled_within_its_bounds()
+    {
+        Assert.True(ThinkTime.TryParse("5ms..20ms", out var think));
+        var random = new Random(42);
+
+        var samples = Enumerable.Range(0, 1000).Select(_ => think.Next(random)).ToArray();
+
+        Assert.All(samples, s => Assert.InRange(s, TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20)));
+        Assert.True(samples.Max() - samples.Min() > TimeSpan.FromMilliseconds(10));
+        Assert.Equal("5ms..20ms", think.ToString());
+    }
+
+    [Theory]
+    [InlineData("10ms", 10, 10)]
+    [InlineData("0", 0, 0)]
+    [InlineData("1s..2s", 1000, 2000)]
+    public void A_fixed_think_or_a_range_is_read(string text, int minMs, int maxMs)
+    {
+        Assert.True(ThinkTime.TryParse(text, out var think));
+        Assert.Equal((TimeSpan.FromMilliseconds(minMs), TimeSpan.FromMilliseconds(maxMs)), (think.Min, think.Max));
+        Assert.Equal(maxMs == 0, think.IsNone);
+    }
+
+    [Theory]
+    [InlineData("20ms..5ms")]
+    [InlineData("5ms..")]
+    [InlineData("fast")]
+    public void A_bad_think_is_rejected(string text)
+    {
+        Assert.False(ThinkTime.TryParse(text, out _));
+    }
+}

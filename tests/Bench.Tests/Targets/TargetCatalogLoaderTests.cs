@@ -1,0 +1,140 @@
+using Bench.Targets;
+using Bench.Tests.Support;
+
+namespace Bench.Tests.Targets;
+
+public sealed class TargetCatalogLoaderTests
+{
+    private static readonly Dictionary<string, string> Placeholders = new() { ["targets_bin"] = "/bin/targets", ["repo"] = "/repo" };
+
+    private static string[] ErrorsOf(string yaml)
+    {
+        var error = Assert.Throws<CatalogException>(() => TargetCatalogLoader.Parse(yaml, "t.yaml", Placeholders));
+        return error.Errors.Select(e => e.ToString()).ToArray();
+    }
+
+    [Fact]
+    public void The_repository_catalogue_has_every_model_launched_from_the_built_binary()
+    {
+        var catalog = RepositoryFiles.Catalog();
+
+        Assert.Equal(Models.All, catalog.Targets.Select(t => t.Name));
+        Assert.All(catalog.Targets, t =>
+        {
+            Assert.Equal([TargetsBinary.Locate(), "--model", t.Name, "--port", "{port}"], t.Command.Take(5));
+            Assert.True(t.AnnouncesPort);
+            Assert.Equal(["/hello", "/io", "/cpu", "/blocking", "/info"], t.Supports);
+            Assert.False(string.IsNullOrWhiteSpace(t.Description));
+        });
+    }
+
+    [Fact]
+    public void Every_field_is_read_and_placeholders_other_than_port_are_filled_in()
+    {
+        var catalog = TargetCatalogLoader.Parse("""
+            targets:
+              - name: probe
+                description: answers on a port Bench picks
+                command: ["{repo}/server", --listen, "127.0.0.1:{port}"]
+                environment: { HOME_DIR: "{repo}", PORT: "{port}" }
+                readiness: { http: /health }
+                supports: [/hello]
+              - name: line
+                description: prints a line without its port
+                command: ["{targets_bin}", "{port}"]
+                readiness: { stdout: '^ready$' }
+                supports: [/hello, /io]
+            """, "t.yaml", Placeholders);
+
+        var probe = catalog.Find("probe")!;
+        Assert.Equal(["/repo/server", "--listen", "127.0.0.1:{port}"], probe.Command);
+        Assert.Equal(["/repo/server", "--listen", "127.0.0.1:8080"], probe.CommandFor(8080));
+        Assert.Equal("8080", probe.EnvironmentFor(8080)["PORT"]);
+        Assert.Equal("/repo", probe.Environment["HOME_DIR"]);
+        Assert.Equal(new HttpReadiness("/health"), probe.Readiness);
+        Assert.False(probe.AnnouncesPort);
+        var line = catalog.Find("line")!;
+        Assert.Equal(0, Assert.IsType<StdoutReadiness>(line.Readiness).Match("ready"));
+        Assert.Null(((StdoutReadiness)line.Readiness).Match("not yet"));
+        Assert.Equal(["/bin/targets", "{port}"], line.Command);
+    }
+
+    [Fact]
+    public void A_port_capturing_line_reads_the_port_the_target_picked()
+    {
+        var readiness = Assert.IsType<StdoutReadiness>(TargetReadiness.ListeningLine);
+
+        Assert.Equal(43117, readiness.Match("listening on http://127.0.0.1:43117"));
+        Assert.True(readiness.CapturesPort);
+    }
+
+    [Fact]
+    public void Every_problem_is_reported_with_its_position()
+    {
+        var errors = ErrorsOf("""
+            targets:
+              - name: a
+                description: shell string
+                command: "server --port {port}"
+                supports: [/hello]
+              - name: b
+                description: http probe without a port
+                command: [server, "{porrt}"]
+                readiness: { http: health }
+                supports: [hello]
+                restart: always
+              - name: c
+                description: both readiness kinds
+                command: [server, "{port}"]
+                readiness: { stdout: 'x', http: /x }
+                supports: [/hello]
+              - name: d
+                description: bad regex
+                command: [server]
+                readiness: { stdout: '(' }
+                supports: [/hello]
+            """);
+
+        Assert.Equal(
+        [
+            "t.yaml:4:14: targets[0].command: found the string \"server --port {port}\"; expected an argument array like [\"{targets_bin}\", --model, sync, --port, \"{port}\"] (never a shell string)",
+            "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports",
+            "t.yaml:9:24: targets[1].readiness.http: found 'health'; expected a path starting with /, like /hello",
+            "t.yaml:10:15: targets[1].supports: found a list; expected paths without query, like /hello (not 'hello')",
+            "t.yaml:15:16: targets[2].readiness: expected exactly one of stdout or http, like { stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello }",
+        ], errors.Take(5));
+        Assert.Equal(6, errors.Length);
+        Assert.StartsWith("t.yaml:20:26: targets[3].readiness.stdout: found the string \"(\"; expected a valid regular expression", errors[5], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_placeholder_and_a_missing_port_are_reported()
+    {
+        var errors = ErrorsOf("""
+            targets:
+              - name: a
+                description: x
+                command: [server, "{porrt}"]
+                readiness: { http: /hello }
+                supports: [/hello]
+            """);
+
+        Assert.Equal(
+        [
+            "t.yaml:4:14: targets[0].command: found a list; expected only the placeholders {targets_bin}, {repo}, {port} (not {porrt})",
+            "t.yaml:2:5: targets[0]: its readiness does not capture a port, so Bench chooses one: put {port} in command or environment",
+        ], errors);
+    }
+
+    [Fact]
+    public void Two_targets_with_one_name_are_rejected()
+    {
+        var errors = ErrorsOf("""
+            targets:
+              - { name: a, description: x, command: [s], supports: [/hello] }
+              - { name: a, description: y, command: [s], supports: [/hello] }
+            """);
+
+        Assert.Equal(["t.yaml:3:5: targets[1]: the name 'a' is used twice"], errors);
+    }
+}
