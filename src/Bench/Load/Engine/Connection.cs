@@ -1,0 +1,40 @@
+using Bench.Load.Http;
+
+namespace Bench.Load.Engine;
+
+/// <summary>
+/// One connection slot of a worker and, in the closed model, one virtual user. Reused across reconnects, so its
+/// buffer and parser are allocated once. Plain fields: only its worker's thread touches it.
+/// </summary>
+internal sealed class Connection(int slot, byte[]? expectedBody)
+{
+    /// <summary>Large enough for any response head the parser accepts.</summary>
+    public const int BufferSize = HttpResponseParser.MaxHeadLength + 1024;
+
+    public readonly int Slot = slot;
+    public readonly byte[] Buffer = new byte[BufferSize];
+    public readonly HttpResponseParser Parser = new(expectedBody);
+
+    public int Fd = -1;
+
+    /// <summary>Bumped for every socket, so an epoll event for an earlier socket of this slot is recognised and dropped.</summary>
+    public uint Generation;
+
+    public ConnectionState State;
+    public bool HasRequest;
+    public bool Measured;
+
+    /// <summary>Where latency counts from: the send (or the connect it needed), or the intended time (open model).</summary>
+    public long RequestStart;
+
+    public long Deadline;
+    public int SendOffset;
+    public int BufferStart;
+    public int BufferEnd;
+
+    /// <summary>Closed model: measured requests done, for iterations; and the current back-off after connect errors.</summary>
+    public int Iterations;
+    public long BackoffTicks;
+
+    public ulong EpollData => ((ulong)Generation << 32) | (uint)Slot;
+}
