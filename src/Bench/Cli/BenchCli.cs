@@ -11,6 +11,7 @@ public static class BenchCli
         var root = new RootCommand("Bench: measure how sync, thread-per-request and async servers behave as concurrency grows.");
         root.Subcommands.Add(TargetsCommand.Create(CatalogFactory));
         root.Subcommands.Add(VerifyCommand.Create(CatalogFactory));
+        root.Subcommands.Add(LoadCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
