@@ -11,11 +11,11 @@ public sealed class LoadArguments
 
     public Option<int> Connections { get; } = new("--connections", "-c") { Description = "Connections: closed-model virtual users, or connections opened up front (open model).", DefaultValueFactory = _ => 10 };
 
-    public Option<TimeSpan> Duration { get; } = DurationOption("--duration", "Measured duration (with --iterations: the most it may take).", TimeSpan.FromSeconds(10), "-d");
+    public Option<TimeSpan?> Duration { get; } = DurationOption("--duration", "Measured duration (with --iterations: the most it may take); default 10s.", "-d");
 
-    public Option<TimeSpan> Warmup { get; } = DurationOption("--warmup", "Load sent before the measurement, not recorded.", TimeSpan.Zero);
+    public Option<TimeSpan?> Warmup { get; } = DurationOption("--warmup", "Load sent before the measurement, not recorded; default none.");
 
-    public Option<TimeSpan> Timeout { get; } = DurationOption("--timeout", "A request with no complete response after this is a timeout.", TimeSpan.FromSeconds(5));
+    public Option<TimeSpan?> Timeout { get; } = DurationOption("--timeout", "A request with no complete response after this is a timeout; default 5s.");
 
     public Option<double?> Rate { get; } = new("--rate") { Description = "Open model: arrivals per second (latency counts from each request's intended send time)." };
 
@@ -33,7 +33,7 @@ public sealed class LoadArguments
         CustomParser = ParseThink,
     };
 
-    public Option<TimeSpan> RampUp { get; } = DurationOption("--ramp-up", "Closed model: start the connections evenly over this time.", TimeSpan.Zero);
+    public Option<TimeSpan?> RampUp { get; } = DurationOption("--ramp-up", "Closed model: start the connections evenly over this time.");
 
     public Option<int?> Iterations { get; } = new("--iterations") { Description = "Closed model: each connection sends exactly K measured requests, then stops." };
 
@@ -103,11 +103,11 @@ public sealed class LoadArguments
             Rate = rate ?? 0,
             Stages = stages,
             Think = parsed.GetValue(Think),
-            RampUp = parsed.GetValue(RampUp),
+            RampUp = parsed.GetValue(RampUp) ?? TimeSpan.Zero,
             Iterations = parsed.GetValue(Iterations),
-            Warmup = parsed.GetValue(Warmup),
-            Duration = parsed.GetValue(Duration),
-            Timeout = parsed.GetValue(Timeout),
+            Warmup = parsed.GetValue(Warmup) ?? TimeSpan.Zero,
+            Duration = parsed.GetValue(Duration) ?? TimeSpan.FromSeconds(10),
+            Timeout = parsed.GetValue(Timeout) ?? TimeSpan.FromSeconds(5),
             ClosePerRequest = parsed.GetValue(Close),
             Cpus = parsed.GetValue(Cpus),
         };
@@ -115,10 +115,9 @@ public sealed class LoadArguments
         return error.Length == 0;
     }
 
-    private static Option<TimeSpan> DurationOption(string name, string description, TimeSpan defaultValue, params string[] aliases) => new(name, aliases)
+    private static Option<TimeSpan?> DurationOption(string name, string description, params string[] aliases) => new(name, aliases)
     {
         Description = $"{description} Like 500ms, 10s, 2m.",
-        DefaultValueFactory = _ => defaultValue,
         CustomParser = result =>
         {
             string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
@@ -128,7 +127,7 @@ public sealed class LoadArguments
             }
 
             result.AddError(DurationText.Describe(name, text));
-            return defaultValue;
+            return null;
         },
     };
 

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Bench.Load;
+using Bench.Targets.Verification;
+using Bench.Tests.Support;
+
+namespace Bench.Tests.Load;
+
+/// <summary>
+/// The open model keeps its rate and counts from intended send times, so a server stall shows in its percentiles;
+/// the closed model, waiting politely, sees the stall in one request only (coordinated omission).
+/// </summary>
+public sealed class OpenModelTests
+{
+    private const int StallMs = 500;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_constant_arrival_rate_of_1000_per_second_is_held_within_two_percent()
+    {
+        await using var server = await RunningTarget.StartAsync("async");
+
+        var result = await new LoadEngine().RunAsync(new LoadOptions
+        {
+            Url = new Uri($"http://127.0.0.1:{server.Port}/hello"),
+            Model = LoadModel.Open,
+            Rate = 1000,
+            Connections = 4,
+            Warmup = TimeSpan.FromMilliseconds(300),
+            Duration = TimeSpan.FromSeconds(2),
+        }, null, Ct);
+
+        var open = result.Open!;
+        Assert.InRange(result.ThroughputRps, 980, 1020);
+        Assert.InRange(open.Scheduled, 1990, 2010);
+        Assert.Equal(1000, open.TargetRps, 1);
+        Assert.True(open.RateReached);
+        Assert.Equal(0, result.ErrorCount);
+    }
+
+    [Fact]
+    public async Task A_server_stall_lands_in_the_open_models_p99_but_only_in_the_closed_models_max()
+    {
+        // sync serves one connection at a time; with a new connection per request it alternates between clients,
+        // so a /blocking call on a side connection really stalls everyone for StallMs.
+        await using var server = await RunningTarget.StartAsync("sync");
+        var basis = new LoadOptions
+        {
+            Url = new Uri($"http://127.0.0.1:{server.Port}/hello"),
+            ClosePerRequest = true,
+            Connections = 1,
+            Warmup = TimeSpan.FromMilliseconds(200),
+            Duration = TimeSpan.FromSeconds(2),
+        };
+
+        var (open, openStall) = await RunWithStallAsync(server.Port, basis with { Model = LoadModel.Open, Rate = 1000 });
+        var (closed, closedStall) = await RunWithStallAsync(server.Port, basis);
+
+        Assert.True(openStall >= StallMs && closedStall >= StallMs, $"the stalls lasted {openStall} and {closedStall} ms");
+        Assert.True(open.Latency.P99Ms >= 0.8 * StallMs, $"open p99 {open.Latency.P99Ms} ms misses the {StallMs} ms stall");
+        Assert.True(closed.Latency.P99Ms < 0.5 * StallMs, $"closed p99 {closed.Latency.P99Ms} ms");
+        Assert.True(closed.Latency.MaxMs >= 0.8 * StallMs, $"closed max {closed.Latency.MaxMs} ms: the one request that waited");
+        Assert.True(open.Open!.Late > 0, "requests due during the stall could not all be sent on time");
+        Assert.Equal(0, open.ErrorCount + closed.ErrorCount);
+    }
+
+    /// <summary>Runs the load and, 700 ms in (inside the measured window), stalls the server; returns how long the stall call took.</summary>
+    private static async Task<(LoadResult Result, long StallMs)> RunWithStallAsync(int port, LoadOptions options)
+    {
+        var run = new LoadEngine().RunAsync(options, null, Ct);
+        await Task.Delay(700, Ct);
+        var clock = Stopwatch.StartNew();
+        await using (var probe = await HttpProbe.ConnectAsync(port, Ct))
+        {
+            await probe.SendAsync($"GET /blocking?ms={StallMs} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", Ct);
+            Assert.Equal(200, (await probe.ReadResponseAsync(TimeSpan.FromSeconds(10), Ct)).Status);
+        }
+
+        long stall = clock.ElapsedMilliseconds;
+        return (await run, stall);
+    }
+}
