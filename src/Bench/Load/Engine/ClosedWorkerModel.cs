@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bench.Load.Engine;
 
 /// <summary>
@@ -51,10 +53,11 @@ internal sealed class ClosedWorkerModel : IWorkerModel
     {
     }
 
-    public void OnTimer(Connection connection, long now) => _worker.StartRequest(connection, now, now);
+    public void OnTimer(Connection connection, long now) => _worker.StartRequest(connection, now, now, startsAtSend: true);
 
-    public void OnReady(Connection connection, long now) => _worker.StartRequest(connection, now, now);
+    public void OnReady(Connection connection, long now) => _worker.StartRequest(connection, now, now, startsAtSend: true);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnFinished(Connection connection, long now, bool connectFailed)
     {
         if (_iterations is { } iterations && connection.Measured && ++connection.Iterations >= iterations)
@@ -83,7 +86,7 @@ internal sealed class ClosedWorkerModel : IWorkerModel
         }
         else
         {
-            _worker.StartRequest(connection, now, now);
+            _worker.StartRequest(connection, now, now, startsAtSend: true);
         }
     }
 

@@ -21,6 +21,15 @@ internal sealed class Connection(int slot, byte[]? expectedBody)
     public uint Generation;
 
     public ConnectionState State;
+
+    /// <summary>True while the socket is registered for EPOLLOUT too.</summary>
+    public bool WatchesWrites;
+
+    /// <summary>Waiting in the worker's send queue (see ConnectionIo.Send).</summary>
+    public bool SendQueued;
+
+    /// <summary>Latency counts from the moment the request is written (closed model, open connection) rather than RequestStart as given.</summary>
+    public bool StartsAtSend;
     public bool HasRequest;
     public bool Measured;
 

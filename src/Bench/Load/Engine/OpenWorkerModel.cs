@@ -116,7 +116,7 @@ internal sealed class OpenWorkerModel : IWorkerModel
                 Late += now - intended > plan.LateTicks ? 1 : 0;
             }
 
-            _worker.StartRequest(connection, intended, now);
+            _worker.StartRequest(connection, intended, now, startsAtSend: false);
         }
 
         _dispatching = false;

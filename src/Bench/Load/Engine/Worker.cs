@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Bench.Load.Measurement;
 using Bench.Load.Platform;
 
@@ -67,15 +68,20 @@ internal sealed class Worker : IConnectionEvents, IDisposable
         _timers.Enqueue(connection, at);
     }
 
-    /// <summary>Starts a request whose latency counts from <paramref name="requestStart"/>; connects first when needed.</summary>
-    public void StartRequest(Connection connection, long requestStart, long now)
+    /// <summary>
+    /// Starts a request whose latency counts from <paramref name="requestStart"/> — or, with
+    /// <paramref name="startsAtSend"/> on an open connection, from the moment it is written. Connects first when
+    /// needed; then the latency includes the connect.
+    /// </summary>
+    public void StartRequest(Connection connection, long requestStart, long now, bool startsAtSend)
     {
         connection.HasRequest = true;
         connection.RequestStart = requestStart;
         connection.Measured = Plan.InWindow(requestStart);
+        connection.StartsAtSend = startsAtSend && connection.Fd >= 0;
         if (connection.Fd >= 0)
         {
-            _io.Send(connection, now);
+            _io.Send(connection);
         }
         else
         {
@@ -92,6 +98,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
 
     public void Close(Connection connection) => _io.Close(connection);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run()
     {
         if (Plan.Cpus.Count > 0)
@@ -127,6 +134,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
             }
 
             model.OnTick(now);
+            _io.FlushSends();
             if (now >= nextScan)
             {
                 ScanDeadlines(now);
@@ -150,6 +158,8 @@ internal sealed class Worker : IConnectionEvents, IDisposable
                     _io.OnEvent(c, _epoll.EventsAt(i));
                 }
             }
+
+            _io.FlushSends();
         }
 
         if (!measuring)
@@ -176,7 +186,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     {
         if (connection.HasRequest)
         {
-            _io.Send(connection, now);
+            _io.Send(connection);
             return;
         }
 
@@ -184,6 +194,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
         _model!.OnReady(connection, now);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void IConnectionEvents.Completed(Connection connection, long now)
     {
         var parser = connection.Parser;

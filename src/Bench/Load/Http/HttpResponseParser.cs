@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Bench.Load.Http;
@@ -62,6 +63,7 @@ public sealed class HttpResponseParser(byte[]? expectedBody = null)
     /// Consumes bytes of <paramref name="input"/>; <paramref name="consumed"/> says how many. Unconsumed bytes (a
     /// partial head or chunk line) must be passed again, followed by what the next read returns.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ResponseParseStatus Parse(ReadOnlySpan<byte> input, out int consumed)
     {
         consumed = 0;
@@ -183,6 +185,7 @@ public sealed class HttpResponseParser(byte[]? expectedBody = null)
         return Utf8Parser.TryParse(digits, out size, out int used, 'x') && used == digits.Length && digits.Length <= 15;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool ParseHead(ReadOnlySpan<byte> head)
     {
         int eol = head.IndexOf("\r\n"u8);

@@ -1,5 +1,5 @@
-using HdrHistogram;
 using HdrHistogram.Utilities;
+using HdrHistogram;
 
 namespace Bench.Load.Measurement;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using HdrHistogram;
 
@@ -33,6 +34,7 @@ internal sealed class WorkerRecorder(long measureStart, long ticksPerSecond, Fun
     public long ErrorsOf(ErrorKind kind) => _errors[(int)kind];
 
     /// <summary>A complete response: latency recorded whatever the status; errors counted for a wrong status or body.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void RecordResponse(long now, long latencyTicks, int status, bool bodyMatches)
     {
         long micros = ToMicros(latencyTicks);

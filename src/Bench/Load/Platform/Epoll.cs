@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using static Bench.Load.Platform.LinuxNative;
 
@@ -32,15 +33,13 @@ internal sealed unsafe class Epoll : IDisposable
     }
 
     /// <summary>Registers <paramref name="fd"/>; closing the fd removes it again (the engine never dups sockets).</summary>
-    public int Add(int fd, uint events, ulong data)
-    {
-        byte* ev = stackalloc byte[16];
-        *(uint*)ev = events;
-        *(ulong*)(ev + DataOffset) = data;
-        return EpollCtl(_fd, EPOLL_CTL_ADD, fd, ev) == 0 ? 0 : Marshal.GetLastPInvokeError();
-    }
+    public int Add(int fd, uint events, ulong data) => Control(EPOLL_CTL_ADD, fd, events, data);
+
+    /// <summary>Changes what <paramref name="fd"/> is watched for.</summary>
+    public int Modify(int fd, uint events, ulong data) => Control(EPOLL_CTL_MOD, fd, events, data);
 
     /// <summary>Waits up to <paramref name="timeoutNanoseconds"/> and returns how many events are ready (0 on EINTR).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Wait(long timeoutNanoseconds)
     {
         fixed (byte* events = _events)
@@ -76,6 +75,14 @@ internal sealed unsafe class Epoll : IDisposable
     public uint EventsAt(int index) => MemoryMarshal.Read<uint>(_events.AsSpan(index * Stride));
 
     public ulong DataAt(int index) => MemoryMarshal.Read<ulong>(_events.AsSpan((index * Stride) + DataOffset));
+
+    private int Control(int operation, int fd, uint events, ulong data)
+    {
+        byte* ev = stackalloc byte[16];
+        *(uint*)ev = events;
+        *(ulong*)(ev + DataOffset) = data;
+        return EpollCtl(_fd, operation, fd, ev) == 0 ? 0 : Marshal.GetLastPInvokeError();
+    }
 
     public void Dispose()
     {

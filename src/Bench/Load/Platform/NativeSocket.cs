@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using static Bench.Load.Platform.LinuxNative;
 
@@ -67,6 +68,7 @@ internal static unsafe class NativeSocket
     }
 
     /// <summary>Bytes sent, or a negative errno (-EAGAIN when the socket buffer is full).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static nint Send(int fd, ReadOnlySpan<byte> data)
     {
         fixed (byte* p = data)
@@ -77,6 +79,7 @@ internal static unsafe class NativeSocket
     }
 
     /// <summary>Bytes received (0 = the peer closed), or a negative errno (-EAGAIN when nothing is there yet).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static nint Receive(int fd, Span<byte> buffer)
     {
         fixed (byte* p = buffer)
