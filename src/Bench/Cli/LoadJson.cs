@@ -42,7 +42,7 @@ public sealed record LoadJson(
             result.ErrorCount,
             result.Errors,
             result.StatusCodes.ToDictionary(kv => kv.Key.ToString(), kv => kv.Value),
-            new GeneratorPart(g.Workers, g.PinnedCpus, g.CpuSeconds, g.WorkerCpuSeconds, g.Utilisation, g.CpuMicrosPerRequest, g.Saturated),
+            new GeneratorPart(g.Workers, g.PinnedCpus, g.CpuSeconds, g.WorkerCpuSeconds, g.Utilisation, g.CpuMicrosPerRequest, g.WorkerAllocatedBytes, g.Saturated),
             result.Open,
             result.Series,
             result.EncodeHistogram());
@@ -56,7 +56,7 @@ public sealed record LoadJson(
 
     public sealed record Latency(double Mean, double Stdev, double P50, double P75, double P90, double P99, double P999, double P9999, double Max);
 
-    public sealed record GeneratorPart(int Workers, IReadOnlyList<int> PinnedCpus, double CpuSeconds, double WorkerCpuSeconds, double Utilisation, double CpuMicrosPerRequest, bool Saturated);
+    public sealed record GeneratorPart(int Workers, IReadOnlyList<int> PinnedCpus, double CpuSeconds, double WorkerCpuSeconds, double Utilisation, double CpuMicrosPerRequest, long WorkerAllocatedBytes, bool Saturated);
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]

@@ -28,6 +28,19 @@ public sealed class LoadEngineTests
     }
 
     [Fact]
+    public async Task Requests_allocate_nothing_on_the_hot_path()
+    {
+        await using var server = await RunningTarget.StartAsync("async");
+        const int requests = 4 * 5000;
+
+        var result = await new LoadEngine().RunAsync(At(server.Port, "/hello") with { Connections = 4, Iterations = 5000, Duration = TimeSpan.FromSeconds(30) }, null, Ct);
+
+        // Only the per-second histograms (about 20 KB each) are allocated; one object per request would be 480 KB or more.
+        Assert.Equal(requests, result.Succeeded);
+        Assert.True(result.Generator.WorkerAllocatedBytes < 150_000, $"{result.Generator.WorkerAllocatedBytes} bytes for {requests} requests over {result.Duration.TotalSeconds:0.0} s");
+    }
+
+    [Fact]
     public async Task Closed_model_obeys_littles_law_connections_equal_throughput_times_mean_latency()
     {
         await using var server = await RunningTarget.StartAsync("async");
@@ -93,6 +106,32 @@ public sealed class LoadEngineTests
         Assert.Equal(0, rightBody.ErrorCount);
         Assert.Equal(rightBody.Requests, rightBody.Succeeded);
         Assert.Equal(0, expected404.ErrorCount);
+    }
+
+    [Fact]
+    public async Task Think_time_paces_each_virtual_user()
+    {
+        await using var server = await RunningTarget.StartAsync("async");
+
+        var result = await new LoadEngine().RunAsync(
+            At(server.Port, "/hello") with { Connections = 2, Think = ThinkTime.Uniform(TimeSpan.FromMilliseconds(40), TimeSpan.FromMilliseconds(60)), Duration = TimeSpan.FromSeconds(1) }, null, Ct);
+
+        // 2 users × 1 s / 50 ms ≈ 40 requests; without the pause it would be thousands.
+        Assert.InRange(result.Requests, 15, 45);
+        Assert.Equal(0, result.ErrorCount);
+    }
+
+    [Fact]
+    public async Task Ramp_up_starts_the_connections_spread_over_its_time()
+    {
+        await using var server = await RunningTarget.StartAsync("async");
+
+        var result = await new LoadEngine().RunAsync(
+            At(server.Port, "/hello") with { Connections = 4, Iterations = 1, RampUp = TimeSpan.FromMilliseconds(800), Duration = TimeSpan.FromSeconds(10) }, null, Ct);
+
+        // The fourth user starts 3/4 into the ramp-up, so the run cannot end before 600 ms.
+        Assert.Equal(4, result.Succeeded);
+        Assert.InRange(result.Duration.TotalMilliseconds, 590, 5000);
     }
 
     [Fact]

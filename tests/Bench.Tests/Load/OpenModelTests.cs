@@ -39,6 +39,49 @@ public sealed class OpenModelTests
     }
 
     [Fact]
+    public async Task A_ramping_stage_follows_its_mean_rate()
+    {
+        await using var server = await RunningTarget.StartAsync("async");
+
+        var result = await new LoadEngine().RunAsync(new LoadOptions
+        {
+            Url = new Uri($"http://127.0.0.1:{server.Port}/hello"),
+            Model = LoadModel.Open,
+            Rate = 200,
+            Stages = [new RateStage(TimeSpan.FromSeconds(1), 600)],
+            Duration = TimeSpan.FromSeconds(1),
+        }, null, Ct);
+
+        Assert.Equal(400, result.Open!.TargetRps, 1);
+        Assert.InRange(result.ThroughputRps, 380, 420);
+        Assert.True(result.Open.RateReached);
+    }
+
+    [Fact]
+    public async Task A_rate_the_connections_cannot_carry_is_reported_as_not_reached()
+    {
+        await using var server = await RunningTarget.StartAsync("async");
+
+        // Two connections on a 100 ms endpoint carry at most 20 requests a second; 200 are asked for.
+        var result = await new LoadEngine().RunAsync(new LoadOptions
+        {
+            Url = new Uri($"http://127.0.0.1:{server.Port}/io?ms=100"),
+            Model = LoadModel.Open,
+            Rate = 200,
+            Connections = 1,
+            MaxConnections = 2,
+            Duration = TimeSpan.FromSeconds(1),
+        }, null, Ct);
+
+        var open = result.Open!;
+        Assert.False(open.RateReached);
+        Assert.False(result.Clean);
+        Assert.True(open.Unsent > 100, $"{open.Unsent} of {open.Scheduled} never sent");
+        Assert.InRange(open.PeakConnections, 1, 2);
+        Assert.True(result.Latency.MaxMs > 500, "the backlog's waiting shows in the latency");
+    }
+
+    [Fact]
     public async Task A_server_stall_lands_in_the_open_models_p99_but_only_in_the_closed_models_max()
     {
         // sync serves one connection at a time; with a new connection per request it alternates between clients,

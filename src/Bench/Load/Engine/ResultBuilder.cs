@@ -112,6 +112,7 @@ internal static class ResultBuilder
             workers.Sum(w => w.WindowThreadCpu.TotalSeconds),
             utilisation,
             requests > 0 ? cpu * 1e6 / requests : 0,
+            workers.Sum(w => w.WindowAllocatedBytes),
             utilisation > SaturationThreshold || busiestWorker > SaturationThreshold);
     }
 

@@ -22,6 +22,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     private readonly PriorityQueue<Connection, long> _timers = new();
     private IWorkerModel? _model;
     private TimeSpan _threadCpuAtStart;
+    private long _allocatedAtStart;
 
     public Worker(RunPlan plan, int index)
     {
@@ -48,6 +49,9 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     public long WindowEnd { get; private set; }
 
     public TimeSpan WindowThreadCpu { get; private set; }
+
+    /// <summary>Bytes this worker's thread allocated during the window: the proof that requests allocate nothing.</summary>
+    public long WindowAllocatedBytes { get; private set; }
 
     /// <summary>Worker 0 samples the whole process's CPU time when the measured window opens.</summary>
     public TimeSpan ProcessCpuAtWindowStart { get; private set; }
@@ -169,6 +173,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
 
         WindowEnd = Math.Max(WindowStart, Math.Min(now, Plan.MeasureEnd));
         WindowThreadCpu = CpuTime.CurrentThread() - _threadCpuAtStart;
+        WindowAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart;
         Finish(now);
     }
 
@@ -245,6 +250,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     {
         WindowStart = now;
         _threadCpuAtStart = CpuTime.CurrentThread();
+        _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
         if (Index == 0)
         {
             ProcessCpuAtWindowStart = CpuTime.Process();
