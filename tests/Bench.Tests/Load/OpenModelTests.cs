@@ -15,20 +15,16 @@ public sealed class OpenModelTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static LoadOptions OpenAt(int port, string path, double rate) =>
+        new() { Url = new Uri($"http://127.0.0.1:{port}{path}"), Model = LoadModel.Open, Rate = rate };
+
     [Fact]
     public async Task A_constant_arrival_rate_of_1000_per_second_is_held_within_two_percent()
     {
         await using var server = await RunningTarget.StartAsync("async");
 
-        var result = await new LoadEngine().RunAsync(new LoadOptions
-        {
-            Url = new Uri($"http://127.0.0.1:{server.Port}/hello"),
-            Model = LoadModel.Open,
-            Rate = 1000,
-            Connections = 4,
-            Warmup = TimeSpan.FromMilliseconds(300),
-            Duration = TimeSpan.FromSeconds(2),
-        }, null, Ct);
+        var result = await new LoadEngine().RunAsync(
+            OpenAt(server.Port, "/hello", 1000) with { Connections = 4, Warmup = TimeSpan.FromMilliseconds(300), Duration = TimeSpan.FromSeconds(2) }, null, Ct);
 
         var open = result.Open!;
         Assert.InRange(result.ThroughputRps, 980, 1020);
@@ -43,14 +39,8 @@ public sealed class OpenModelTests
     {
         await using var server = await RunningTarget.StartAsync("async");
 
-        var result = await new LoadEngine().RunAsync(new LoadOptions
-        {
-            Url = new Uri($"http://127.0.0.1:{server.Port}/hello"),
-            Model = LoadModel.Open,
-            Rate = 200,
-            Stages = [new RateStage(TimeSpan.FromSeconds(1), 600)],
-            Duration = TimeSpan.FromSeconds(1),
-        }, null, Ct);
+        var result = await new LoadEngine().RunAsync(
+            OpenAt(server.Port, "/hello", 200) with { Stages = [new RateStage(TimeSpan.FromSeconds(1), 600)], Duration = TimeSpan.FromSeconds(1) }, null, Ct);
 
         Assert.Equal(400, result.Open!.TargetRps, 1);
         Assert.InRange(result.ThroughputRps, 380, 420);
@@ -63,15 +53,8 @@ public sealed class OpenModelTests
         await using var server = await RunningTarget.StartAsync("async");
 
         // Two connections on a 100 ms endpoint carry at most 20 requests a second; 200 are asked for.
-        var result = await new LoadEngine().RunAsync(new LoadOptions
-        {
-            Url = new Uri($"http://127.0.0.1:{server.Port}/io?ms=100"),
-            Model = LoadModel.Open,
-            Rate = 200,
-            Connections = 1,
-            MaxConnections = 2,
-            Duration = TimeSpan.FromSeconds(1),
-        }, null, Ct);
+        var result = await new LoadEngine().RunAsync(
+            OpenAt(server.Port, "/io?ms=100", 200) with { Connections = 1, MaxConnections = 2, Duration = TimeSpan.FromSeconds(1) }, null, Ct);
 
         var open = result.Open!;
         Assert.False(open.RateReached);
@@ -87,24 +70,18 @@ public sealed class OpenModelTests
         // sync serves one connection at a time; with a new connection per request it alternates between clients,
         // so a /blocking call on a side connection really stalls everyone for StallMs.
         await using var server = await RunningTarget.StartAsync("sync");
-        var basis = new LoadOptions
-        {
-            Url = new Uri($"http://127.0.0.1:{server.Port}/hello"),
-            ClosePerRequest = true,
-            Connections = 1,
-            Warmup = TimeSpan.FromMilliseconds(200),
-            Duration = TimeSpan.FromSeconds(2),
-        };
+        var open = OpenAt(server.Port, "/hello", 1000) with { ClosePerRequest = true, Warmup = TimeSpan.FromMilliseconds(200), Duration = TimeSpan.FromSeconds(2) };
+        var closed = open with { Model = LoadModel.Closed, Rate = 0 };
 
-        var (open, openStall) = await RunWithStallAsync(server.Port, basis with { Model = LoadModel.Open, Rate = 1000 });
-        var (closed, closedStall) = await RunWithStallAsync(server.Port, basis);
+        var (openResult, openStall) = await RunWithStallAsync(server.Port, open);
+        var (closedResult, closedStall) = await RunWithStallAsync(server.Port, closed);
 
         Assert.True(openStall >= StallMs && closedStall >= StallMs, $"the stalls lasted {openStall} and {closedStall} ms");
-        Assert.True(open.Latency.P99Ms >= 0.8 * StallMs, $"open p99 {open.Latency.P99Ms} ms misses the {StallMs} ms stall");
-        Assert.True(closed.Latency.P99Ms < 0.5 * StallMs, $"closed p99 {closed.Latency.P99Ms} ms");
-        Assert.True(closed.Latency.MaxMs >= 0.8 * StallMs, $"closed max {closed.Latency.MaxMs} ms: the one request that waited");
-        Assert.True(open.Open!.Late > 0, "requests due during the stall could not all be sent on time");
-        Assert.Equal(0, open.ErrorCount + closed.ErrorCount);
+        Assert.True(openResult.Latency.P99Ms >= 0.8 * StallMs, $"open p99 {openResult.Latency.P99Ms} ms misses the {StallMs} ms stall");
+        Assert.True(closedResult.Latency.P99Ms < 0.5 * StallMs, $"closed p99 {closedResult.Latency.P99Ms} ms");
+        Assert.True(closedResult.Latency.MaxMs >= 0.8 * StallMs, $"closed max {closedResult.Latency.MaxMs} ms: the one request that waited");
+        Assert.True(openResult.Open!.Late > 0, "requests due during the stall could not all be sent on time");
+        Assert.Equal(0, openResult.ErrorCount + closedResult.ErrorCount);
     }
 
     /// <summary>Runs the load and, 700 ms in (inside the measured window), stalls the server; returns how long the stall call took.</summary>
