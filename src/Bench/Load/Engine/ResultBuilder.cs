@@ -103,7 +103,7 @@ internal static class ResultBuilder
         var first = workers[0];
         double cpu = Math.Max(0, (processCpuAtEnd - first.ProcessCpuAtWindowStart).TotalSeconds);
         double wall = Seconds(endTimestamp - first.WindowStart).TotalSeconds;
-        double utilisation = wall > 0 ? cpu / (wall * workers.Count) : 0;
+        double utilisation = wall > 0.001 ? cpu / (wall * workers.Count) : 0; // a run stopped before its window opened has none
         double busiestWorker = workers.Max(w => w.WindowEnd > w.WindowStart ? w.WindowThreadCpu.TotalSeconds / Seconds(w.WindowEnd - w.WindowStart).TotalSeconds : 0);
         return new GeneratorUsage(
             workers.Count,
