@@ -78,6 +78,36 @@ public sealed class LoadCommandTests
     }
 
     [Fact]
+    public async Task Cpus_1_pins_every_thread_of_the_generator_to_the_highest_numbered_core()
+    {
+        await using var server = await RunningTarget.StartAsync("async");
+        int highest = AllowedCpus(File.ReadAllLines("/proc/self/status")).Max();
+        using var bench = BenchExecutable.Start("load", $"http://127.0.0.1:{server.Port}/hello", "-c", "2", "-d", "20s", "--cpus", "1");
+        var outcome = BenchExecutable.FinishAsync(bench, TimeSpan.FromSeconds(30), Ct);
+        await Task.Delay(1500, Ct);
+
+        var threads = Directory.GetDirectories($"/proc/{bench.Id}/task")
+            .Select(task => AllowedCpus(File.ReadAllLines(Path.Combine(task, "status"))))
+            .ToArray();
+        Assert.Equal(0, NativeMethods.Kill(bench.Id, NativeMethods.SIGINT));
+        await outcome;
+
+        Assert.True(threads.Length > 5, $"only {threads.Length} threads seen");
+        Assert.All(threads, cpus => Assert.Equal([highest], cpus));
+    }
+
+    /// <summary>The CPUs in a /proc status file's Cpus_allowed_list ("0-1", "1", "0,2-3").</summary>
+    private static int[] AllowedCpus(string[] status)
+    {
+        string list = status.Single(line => line.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal)).Split(':')[1].Trim();
+        return list.Split(',').SelectMany(range =>
+        {
+            var ends = range.Split('-').Select(int.Parse).ToArray();
+            return Enumerable.Range(ends[0], ends[^1] - ends[0] + 1);
+        }).ToArray();
+    }
+
+    [Fact]
     public async Task Ctrl_c_stops_the_run_promptly_prints_what_was_measured_and_exits_130()
     {
         await using var server = await RunningTarget.StartAsync("async");

@@ -87,6 +87,23 @@ public sealed class LoadEngineTests
         Assert.Equal(0, result.Requests);
     }
 
+    [Theory]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nHello", ErrorKinds.ConnectionClosed)]
+    [InlineData("HTTP/1.1 200 OK\r\nContent-Length: 13\r\n", ErrorKinds.ConnectionClosed)]
+    [InlineData("", ErrorKinds.ConnectionClosed)]
+    [InlineData("SMTP ready\r\n\r\n", ErrorKinds.ProtocolError)]
+    [InlineData("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nXYZ\r\n", ErrorKinds.ProtocolError)]
+    public async Task A_response_cut_short_or_malformed_is_counted_by_its_kind(string reply, string kind)
+    {
+        await using var server = new ScriptedServer(System.Text.Encoding.ASCII.GetBytes(reply));
+
+        var result = await new LoadEngine().RunAsync(At(server.Port, "/hello") with { Iterations = 5, Duration = TimeSpan.FromSeconds(10) }, null, Ct);
+
+        Assert.Equal(5, result.Errors.GetValueOrDefault(kind));
+        Assert.Equal(5, result.ErrorCount);
+        Assert.Equal(0, result.Requests);
+    }
+
     [Fact]
     public async Task Unexpected_statuses_are_counted_per_code_and_wrong_bodies_as_body_mismatch()
     {

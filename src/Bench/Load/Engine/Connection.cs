@@ -25,6 +25,9 @@ internal sealed class Connection(int slot, byte[]? expectedBody)
     /// <summary>True while the socket is registered for EPOLLOUT too.</summary>
     public bool WatchesWrites;
 
+    /// <summary>The server has closed its side (EPOLLRDHUP): read to the end, and do not reuse the socket.</summary>
+    public bool PeerClosed;
+
     /// <summary>Waiting in the worker's send queue (see ConnectionIo.Send).</summary>
     public bool SendQueued;
 

@@ -31,6 +31,8 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
     public void OnEvent(Connection c, uint ready)
     {
         bool readable = (ready & (EPOLLIN | EPOLLRDHUP | Trouble)) != 0;
+        // The peer's FIN may have come with the last bytes: edge-triggered, it raises no edge of its own later.
+        c.PeerClosed |= (ready & (EPOLLRDHUP | Trouble)) != 0;
         switch (c.State)
         {
             case ConnectionState.Connecting when (ready & (EPOLLOUT | Trouble)) != 0:
@@ -74,6 +76,7 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
 
         c.Fd = fd;
         c.Generation++;
+        c.PeerClosed = false;
         PeakSockets = Math.Max(PeakSockets, ++OpenSockets);
         // A socket used for one request only keeps write interest: one registration beats a change per request.
         c.WatchesWrites = error != 0 || plan.Options.ClosePerRequest;
@@ -135,7 +138,6 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
         // Sends that fail at once may queue new ones (reconnect); a few passes take those too, without looping forever.
         for (int pass = 0; pass < FlushPasses && _sends.Count > 0; pass++)
         {
-            long now = Stopwatch.GetTimestamp();
             int count = _sends.Count;
             for (int i = 0; i < count; i++)
             {
@@ -143,6 +145,8 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
                 c.SendQueued = false;
                 if (c.State == ConnectionState.Sending && c.Fd >= 0)
                 {
+                    // One clock read per send: a burst of sends takes tens of microseconds, which would count as latency.
+                    long now = Stopwatch.GetTimestamp();
                     c.RequestStart = c.StartsAtSend ? now : c.RequestStart;
                     c.Deadline = now + plan.TimeoutTicks;
                     ContinueSend(c, now);
@@ -218,7 +222,7 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
                     return;
                 }
 
-                if (n < space)
+                if (n < space && !c.PeerClosed)
                 {
                     return; // a short read drained the socket; the next bytes raise a new edge
                 }

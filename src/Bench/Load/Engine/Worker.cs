@@ -218,7 +218,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
 
         connection.HasRequest = false;
         connection.State = ConnectionState.Idle;
-        if (!parser.KeepAlive || Plan.Options.ClosePerRequest)
+        if (!parser.KeepAlive || Plan.Options.ClosePerRequest || connection.PeerClosed)
         {
             _io.Close(connection);
         }
