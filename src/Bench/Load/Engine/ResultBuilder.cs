@@ -12,7 +12,7 @@ internal static class ResultBuilder
     {
         var options = plan.Options;
         var recorders = workers.Select(w => w.Recorder).ToArray();
-        long windowEnd = workers.Max(w => w.WindowEnd);
+        long windowEnd = workers.Max(w => w.Window.End);
         var duration = Seconds(Math.Max(0, windowEnd - plan.MeasureStart));
         var reason = workers.Any(w => w.Reason == StopReason.Cancelled) ? StopReason.Cancelled
             : workers.All(w => w.Reason == StopReason.IterationsDone) ? StopReason.IterationsDone
@@ -100,19 +100,19 @@ internal static class ResultBuilder
 
     private static GeneratorUsage Generator(RunPlan plan, IReadOnlyList<Worker> workers, long requests, TimeSpan processCpuAtEnd, long endTimestamp)
     {
-        var first = workers[0];
-        double cpu = Math.Max(0, (processCpuAtEnd - first.ProcessCpuAtWindowStart).TotalSeconds);
-        double wall = Seconds(endTimestamp - first.WindowStart).TotalSeconds;
+        var first = workers[0].Window;
+        double cpu = Math.Max(0, (processCpuAtEnd - first.ProcessCpuAtStart).TotalSeconds);
+        double wall = Seconds(endTimestamp - first.Start).TotalSeconds;
         double utilisation = wall > 0.001 ? cpu / (wall * workers.Count) : 0; // a run stopped before its window opened has none
-        double busiestWorker = workers.Max(w => w.WindowEnd > w.WindowStart ? w.WindowThreadCpu.TotalSeconds / Seconds(w.WindowEnd - w.WindowStart).TotalSeconds : 0);
+        double busiestWorker = workers.Max(w => w.Window.End > w.Window.Start ? w.Window.ThreadCpu.TotalSeconds / Seconds(w.Window.End - w.Window.Start).TotalSeconds : 0);
         return new GeneratorUsage(
             workers.Count,
             plan.Cpus,
             cpu,
-            workers.Sum(w => w.WindowThreadCpu.TotalSeconds),
+            workers.Sum(w => w.Window.ThreadCpu.TotalSeconds),
             utilisation,
             requests > 0 ? cpu * 1e6 / requests : 0,
-            workers.Sum(w => w.WindowAllocatedBytes),
+            workers.Sum(w => w.Window.AllocatedBytes),
             utilisation > SaturationThreshold || busiestWorker > SaturationThreshold);
     }
 

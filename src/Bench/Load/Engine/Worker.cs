@@ -21,8 +21,6 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     private readonly List<Connection> _connections = [];
     private readonly PriorityQueue<Connection, long> _timers = new();
     private IWorkerModel? _model;
-    private TimeSpan _threadCpuAtStart;
-    private long _allocatedAtStart;
 
     public Worker(RunPlan plan, int index)
     {
@@ -44,17 +42,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
 
     public StopReason Reason { get; private set; }
 
-    public long WindowStart { get; private set; }
-
-    public long WindowEnd { get; private set; }
-
-    public TimeSpan WindowThreadCpu { get; private set; }
-
-    /// <summary>Bytes this worker's thread allocated during the window: the proof that requests allocate nothing.</summary>
-    public long WindowAllocatedBytes { get; private set; }
-
-    /// <summary>Worker 0 samples the whole process's CPU time when the measured window opens.</summary>
-    public TimeSpan ProcessCpuAtWindowStart { get; private set; }
+    public WindowMeter Window { get; } = new();
 
     public void Attach(IWorkerModel model) => _model = model;
 
@@ -114,15 +102,13 @@ internal sealed class Worker : IConnectionEvents, IDisposable
         var model = _model ?? throw new InvalidOperationException("no model attached");
         long now = Stopwatch.GetTimestamp();
         long nextScan = now + ScanInterval;
-        bool measuring = false;
         model.Start(now);
         while (true)
         {
             now = Stopwatch.GetTimestamp();
-            if (!measuring && now >= Plan.MeasureStart)
+            if (!Window.IsOpen && now >= Plan.MeasureStart)
             {
-                measuring = true;
-                BeginWindow(now);
+                Window.Open(now, sampleProcess: Index == 0);
             }
 
             if (now >= Plan.MeasureEnd || Plan.Stop.Requested || model.AllDone)
@@ -145,7 +131,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
                 nextScan = now + ScanInterval;
             }
 
-            long wake = Math.Min(nextScan, Math.Min(model.NextWake, measuring ? Plan.MeasureEnd : Plan.MeasureStart));
+            long wake = Math.Min(nextScan, Math.Min(model.NextWake, Window.IsOpen ? Plan.MeasureEnd : Plan.MeasureStart));
             if (_timers.TryPeek(out _, out long timer))
             {
                 wake = Math.Min(wake, timer);
@@ -166,14 +152,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
             _io.FlushSends();
         }
 
-        if (!measuring)
-        {
-            BeginWindow(now);
-        }
-
-        WindowEnd = Math.Max(WindowStart, Math.Min(now, Plan.MeasureEnd));
-        WindowThreadCpu = CpuTime.CurrentThread() - _threadCpuAtStart;
-        WindowAllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - _allocatedAtStart;
+        Window.Close(Math.Min(now, Plan.MeasureEnd), sampleProcess: Index == 0);
         Finish(now);
     }
 
@@ -244,17 +223,6 @@ internal sealed class Worker : IConnectionEvents, IDisposable
         connection.HasRequest = false;
         connection.State = ConnectionState.Closed;
         _model!.OnFinished(connection, now, connectFailed: kind is ErrorKind.ConnectRefused or ErrorKind.ConnectTimeout or ErrorKind.ConnectError);
-    }
-
-    private void BeginWindow(long now)
-    {
-        WindowStart = now;
-        _threadCpuAtStart = CpuTime.CurrentThread();
-        _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
-        if (Index == 0)
-        {
-            ProcessCpuAtWindowStart = CpuTime.Process();
-        }
     }
 
     private void ScanDeadlines(long now)
