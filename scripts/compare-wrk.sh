@@ -83,20 +83,21 @@ for _ in $(seq 1 50); do
 done
 [[ "$(curl -s "$url")" == "Hello, World!" ]] || { echo "compare-wrk: nginx did not start:"; cat "$work/error.log"; exit 3; } >&2
 
-# --- one run of each tool: prints "rps requests p50ms p99ms cpu_process cpu_window" -------------------------
+# --- one run of each tool: prints "rps requests p50ms p99ms cpu_process cpu_window meanms" ------------------
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n *= 1; else if (v ~ /s$/) n *= 1000; printf "%.4f", n }'; }
 
 run_wrk() {
   /usr/bin/time -f "%U %S" -o "$work/wrk.time" taskset -c "$client_cpu" \
     wrk -t1 -c"$connections" -d"$duration" --latency "$url" >"$work/wrk.out"
   grep -E "Socket errors|Non-2xx" "$work/wrk.out" | sed 's/^/  wrk: /' >&2 || true
-  local rps requests p50 p99 cpu
+  local rps requests p50 p99 cpu mean
   rps=$(awk '/^Requests\/sec/ { print $2 }' "$work/wrk.out")
+  mean=$(to_ms "$(awk '$1 == "Latency" && NF >= 5 { print $2; exit }' "$work/wrk.out")")
   requests=$(awk '/requests in/ { print $1 }' "$work/wrk.out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$work/wrk.out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$work/wrk.out")")
   cpu=$(tail -1 "$work/wrk.time" | awk '{ print $1 + $2 }')
-  echo "$rps $requests $p50 $p99 $cpu -"
+  echo "$rps $requests $p50 $p99 $cpu - $mean"
 }
 
 run_bench() {
@@ -111,22 +112,24 @@ run_bench() {
   errors=$(jq '.errorCount' "$work/bench.json")
   ((errors == 0)) || echo "  bench: $errors errors $(jq -c '.errors' "$work/bench.json")" >&2
   jq -r --arg cpu "$(tail -1 "$work/bench.time" | awk '{ print $1 + $2 }')" \
-    '"\(.throughputRps) \(.requests) \(.latencyMs.p50) \(.latencyMs.p99) \($cpu) \(.generator.cpuSeconds)"' "$work/bench.json"
+    '"\(.throughputRps) \(.requests) \(.latencyMs.p50) \(.latencyMs.p99) \($cpu) \(.generator.cpuSeconds) \(.latencyMs.mean)"' "$work/bench.json"
 }
 
 # --- rounds: wrk/bench, bench/wrk, … so drift spreads over both ----------------------------------------------
 echo "nginx: 1 worker on CPU $server_cpu at $url; generators on CPU $client_cpu; $connections connections, $duration per run, $rounds rounds"
-printf '%-6s %-6s %12s %12s %10s %10s %18s %18s\n' round tool "req/s" requests "p50 ms" "p99 ms" "CPU-s/M process" "CPU-s/M window"
+# "X·mean" is Little's law: throughput × mean latency = the requests the tool really had outstanding (of -c).
+printf '%-6s %-6s %12s %12s %10s %10s %8s %18s %18s\n' round tool "req/s" requests "p50 ms" "p99 ms" "X·mean" "CPU-s/M process" "CPU-s/M window"
 ratios=()
 for round in $(seq 1 "$rounds"); do
   if ((round % 2)); then order=(wrk bench); else order=(bench wrk); fi
   declare -A result=()
   for tool in "${order[@]}"; do
     result[$tool]="$("run_$tool")"
-    read -r rps requests p50 p99 cpu window <<<"${result[$tool]}"
+    read -r rps requests p50 p99 cpu window mean <<<"${result[$tool]}"
+    outstanding=$(awk -v x="$rps" -v m="$mean" 'BEGIN { printf "%.1f", x * m / 1000 }')
     per_m=$(awk -v c="$cpu" -v r="$requests" 'BEGIN { printf "%.2f", c / r * 1e6 }')
     per_m_window=$([[ "$window" == "-" ]] && echo "-" || awk -v c="$window" -v r="$requests" 'BEGIN { printf "%.2f", c / r * 1e6 }')
-    printf '%-6s %-6s %12.0f %12d %10.3f %10.3f %18s %18s\n' "$round" "$tool" "$rps" "$requests" "$p50" "$p99" "$per_m" "$per_m_window"
+    printf '%-6s %-6s %12.0f %12d %10.3f %10.3f %8s %18s %18s\n' "$round" "$tool" "$rps" "$requests" "$p50" "$p99" "$outstanding" "$per_m" "$per_m_window"
   done
   read -r w_rps w_req w_p50 w_p99 w_cpu _ <<<"${result[wrk]}"
   read -r b_rps b_req b_p50 b_p99 b_cpu _ <<<"${result[bench]}"
