@@ -29,10 +29,15 @@ for trx in "$results"/*.trx; do
   f=$(grep -o 'failed="[0-9]*"' "$trx" | head -1 | grep -o '[0-9]*'); failed=$((failed + ${f:-0}))
 done
 
-# Nothing a test started may outlive it.
-if pgrep -f 'Bench.Targets --model' >/dev/null; then
-  echo "leftover target processes after the tests:"; pgrep -af 'Bench.Targets --model'
-  pkill -f 'Bench.Targets --model'
+# Nothing a test started may outlive it. Only this checkout's targets count: other checkouts on the
+# machine run their own, and those are not ours to judge or kill.
+leftover=""
+for pid in $(pgrep -f 'Bench.Targets --model' || true); do
+  [[ "$(readlink "/proc/$pid/exe" 2>/dev/null)" == "$root/"* ]] && leftover+=" $pid"
+done
+if [[ -n "$leftover" ]]; then
+  echo "leftover target processes after the tests:"; ps -o pid=,args= -p $leftover
+  kill $leftover 2>/dev/null || true
   failed=$((failed + 1)); status=1
 fi
 

@@ -12,6 +12,7 @@ public static class BenchCli
         root.Subcommands.Add(TargetsCommand.Create(CatalogFactory));
         root.Subcommands.Add(VerifyCommand.Create(CatalogFactory));
         root.Subcommands.Add(ScenariosCommand.Create(CatalogFactory));
+        root.Subcommands.Add(LoadCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

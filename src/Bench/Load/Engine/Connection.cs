@@ -1,0 +1,52 @@
+using Bench.Load.Http;
+
+namespace Bench.Load.Engine;
+
+/// <summary>
+/// One connection slot of a worker and, in the closed model, one virtual user. Reused across reconnects, so its
+/// buffer and parser are allocated once. Plain fields: only its worker's thread touches it.
+/// </summary>
+internal sealed class Connection(int slot, byte[]? expectedBody)
+{
+    /// <summary>Large enough for any response head the parser accepts.</summary>
+    public const int BufferSize = HttpResponseParser.MaxHeadLength + 1024;
+
+    public readonly int Slot = slot;
+    public readonly byte[] Buffer = new byte[BufferSize];
+    public readonly HttpResponseParser Parser = new(expectedBody);
+
+    public int Fd = -1;
+
+    /// <summary>Bumped for every socket, so an epoll event for an earlier socket of this slot is recognised and dropped.</summary>
+    public uint Generation;
+
+    public ConnectionState State;
+
+    /// <summary>True while the socket is registered for EPOLLOUT too.</summary>
+    public bool WatchesWrites;
+
+    /// <summary>The server has closed its side (EPOLLRDHUP): read to the end, and do not reuse the socket.</summary>
+    public bool PeerClosed;
+
+    /// <summary>Waiting in the worker's send queue (see ConnectionIo.Send).</summary>
+    public bool SendQueued;
+
+    /// <summary>Latency counts from the moment the request is written (closed model, open connection) rather than RequestStart as given.</summary>
+    public bool StartsAtSend;
+    public bool HasRequest;
+    public bool Measured;
+
+    /// <summary>Where latency counts from: the send (or the connect it needed), or the intended time (open model).</summary>
+    public long RequestStart;
+
+    public long Deadline;
+    public int SendOffset;
+    public int BufferStart;
+    public int BufferEnd;
+
+    /// <summary>Closed model: measured requests done, for iterations; and the current back-off after connect errors.</summary>
+    public int Iterations;
+    public long BackoffTicks;
+
+    public ulong EpollData => ((ulong)Generation << 32) | (uint)Slot;
+}

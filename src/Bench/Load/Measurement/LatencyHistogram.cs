@@ -1,0 +1,72 @@
+using HdrHistogram.Utilities;
+using HdrHistogram;
+
+namespace Bench.Load.Measurement;
+
+/// <summary>
+/// The engine's HDR histograms: latencies in microseconds from 1 µs to 60 s at 3 significant digits (per-second
+/// series use 2), merged across workers, summarised in milliseconds, and encoded with HdrHistogram's compressed
+/// format so a report can recompute percentiles later.
+/// </summary>
+public static class LatencyHistogram
+{
+    public const long LowestMicros = 1;
+    public const long HighestMicros = 60_000_000;
+
+    public static LongHistogram Create(int significantDigits = 3) => new(LowestMicros, HighestMicros, significantDigits);
+
+    /// <summary>Records a latency, clamped into the histogram's range (a wait over 60 s reads as 60 s).</summary>
+    public static void Record(HistogramBase histogram, long micros) => histogram.RecordValue(Math.Clamp(micros, LowestMicros, HighestMicros));
+
+    public static LongHistogram Merge(IEnumerable<HistogramBase> parts)
+    {
+        var merged = Create();
+        foreach (var part in parts)
+        {
+            merged.Add(part);
+        }
+
+        return merged;
+    }
+
+    public static LatencySummary Summarize(HistogramBase histogram)
+    {
+        if (histogram.TotalCount == 0)
+        {
+            return new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        }
+
+        double Ms(double micros) => micros / 1000.0;
+        double At(double percentile) => Ms(histogram.GetValueAtPercentile(percentile));
+        return new LatencySummary(
+            histogram.TotalCount,
+            Ms(histogram.GetMean()),
+            Ms(histogram.GetStdDeviation()),
+            At(50),
+            At(75),
+            At(90),
+            At(99),
+            At(99.9),
+            At(99.99),
+            Ms(histogram.GetMaxValue()));
+    }
+
+    public static string ToBase64(HistogramBase histogram)
+    {
+        var buffer = ByteBuffer.Allocate(histogram.GetNeededByteBufferCapacity());
+        var bytes = new byte[histogram.EncodeIntoCompressedByteBuffer(buffer)];
+        buffer.Position = 0; // ByteBuffer exposes its bytes only one by one
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = buffer.Get();
+        }
+
+        return Convert.ToBase64String(bytes);
+    }
+
+    public static HistogramBase FromBase64(string encoded)
+    {
+        var buffer = ByteBuffer.Allocate(Convert.FromBase64String(encoded));
+        return HistogramEncoding.DecodeFromCompressedByteBuffer(buffer, 0);
+    }
+}

@@ -1,0 +1,88 @@
+using Bench.Load.Measurement;
+
+namespace Bench.Tests.Load.Measurement;
+
+public sealed class LatencyHistogramTests
+{
+    private static HdrHistogram.LongHistogram Filled(long from, long to)
+    {
+        var histogram = LatencyHistogram.Create();
+        for (long micros = from; micros <= to; micros++)
+        {
+            LatencyHistogram.Record(histogram, micros);
+        }
+
+        return histogram;
+    }
+
+    [Fact]
+    public void Percentiles_of_one_to_a_thousand_microseconds_are_read_in_milliseconds_to_three_digits()
+    {
+        var summary = LatencyHistogram.Summarize(Filled(1, 1000));
+
+        Assert.Equal(1000, summary.Count);
+        Assert.Equal(0.5005, summary.MeanMs, 0.001);
+        Assert.Equal(0.500, summary.P50Ms, 0.001);
+        Assert.Equal(0.750, summary.P75Ms, 0.001);
+        Assert.Equal(0.900, summary.P90Ms, 0.001);
+        Assert.Equal(0.990, summary.P99Ms, 0.001);
+        Assert.Equal(0.999, summary.P999Ms, 0.001);
+        Assert.Equal(1.000, summary.MaxMs, 0.001);
+        Assert.Equal(0.2887, summary.StdevMs, 0.001);
+    }
+
+    [Fact]
+    public void Merging_worker_histograms_gives_the_percentiles_of_all_their_values_together()
+    {
+        var whole = LatencyHistogram.Summarize(Filled(1, 1000));
+
+        var merged = LatencyHistogram.Summarize(LatencyHistogram.Merge([Filled(1, 200), Filled(201, 900), Filled(901, 1000)]));
+
+        Assert.Equal(whole, merged);
+    }
+
+    [Fact]
+    public void A_merge_of_a_slow_minority_moves_the_tail_not_the_median()
+    {
+        var fast = Filled(100, 199);             // 100 values around 0.15 ms
+        var slow = LatencyHistogram.Create();
+        LatencyHistogram.Record(slow, 500_000);  // one 500 ms stall
+        LatencyHistogram.Record(slow, 500_000);
+
+        var summary = LatencyHistogram.Summarize(LatencyHistogram.Merge([fast, slow]));
+
+        Assert.InRange(summary.P50Ms, 0.14, 0.16);
+        Assert.InRange(summary.P99Ms, 499, 501);
+        Assert.InRange(summary.MaxMs, 499, 501);
+    }
+
+    [Fact]
+    public void The_base64_encoding_round_trips_every_count()
+    {
+        var original = LatencyHistogram.Merge([Filled(1, 5000), Filled(40_000, 40_010)]);
+
+        var decoded = LatencyHistogram.FromBase64(LatencyHistogram.ToBase64(original));
+
+        Assert.Equal(original.TotalCount, decoded.TotalCount);
+        Assert.Equal(LatencyHistogram.Summarize(original), LatencyHistogram.Summarize(decoded));
+    }
+
+    [Fact]
+    public void Values_outside_one_microsecond_to_a_minute_are_clamped_not_lost()
+    {
+        var histogram = LatencyHistogram.Create();
+
+        LatencyHistogram.Record(histogram, 0);
+        LatencyHistogram.Record(histogram, 10 * 60_000_000L);
+
+        Assert.Equal(2, histogram.TotalCount);
+        Assert.InRange(LatencyHistogram.Summarize(histogram).MaxMs, 59_940, 60_060);
+    }
+
+    [Fact]
+    public void An_empty_histogram_summarises_to_zeros()
+    {
+        Assert.Equal(0, LatencyHistogram.Summarize(LatencyHistogram.Create()).Count);
+        Assert.Equal(0, LatencyHistogram.Summarize(LatencyHistogram.Create()).MaxMs);
+    }
+}
