@@ -3,6 +3,8 @@
 # connections, one generator core), runs interleaved so machine drift spreads over both tools, ratios per round.
 #   scripts/compare-wrk.sh                               3 rounds × (wrk 10 s, bench 10 s)
 #   ROUNDS=5 DURATION=5s CONNECTIONS=64 SERVER_CPU=0 CLIENT_CPU=1 scripts/compare-wrk.sh
+#   SERVER_QUOTA=40 scripts/compare-wrk.sh    nginx limited to 40 % of its core (cgroup v1 CFS quota): on a quiet
+#                                             machine nginx outruns one generator core, this makes nginx the bottleneck
 # Goals (bench/wrk): throughput >= 0.95, CPU per request <= 1.0, p50 and p99 within 10 %.
 # CPU is measured the same way for both tools: user + system time of the whole process (/usr/bin/time), so bench's
 # runtime start-up counts against it; bench's own in-window figure (--json generator.cpuSeconds) is shown beside it.
@@ -13,6 +15,7 @@ duration="${DURATION:-10s}"
 connections="${CONNECTIONS:-64}"
 server_cpu="${SERVER_CPU:-0}"
 client_cpu="${CLIENT_CPU:-1}"
+server_quota="${SERVER_QUOTA:-}"
 
 # --- tools ---------------------------------------------------------------------------------------------------
 missing=()
@@ -34,11 +37,13 @@ bench="$root/src/Bench/bin/Release/net10.0/Bench"
 # --- nginx on its own config, port and temp dir; always stopped -----------------------------------------------
 work="$(mktemp -d /tmp/bench-compare-wrk.XXXXXX)"
 nginx_pid=""
+cgroup=""
 cleanup() {
   if [[ -n "$nginx_pid" ]]; then
     kill -TERM "$nginx_pid" 2>/dev/null || true
     wait "$nginx_pid" 2>/dev/null || true
   fi
+  if [[ -n "$cgroup" ]]; then rmdir "$cgroup" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -74,7 +79,18 @@ http {
   }
 }
 EOF
-taskset -c "$server_cpu" nginx -c "$work/nginx.conf" -p "$work" &
+if [[ -n "$server_quota" ]]; then
+  # Short periods keep each throttling pause under 1.5 ms: quota 1 ms per (100 / percent) ms.
+  cgroup="/sys/fs/cgroup/cpu/bench-compare-wrk-$$"
+  mkdir "$cgroup"
+  echo $((100000 / server_quota)) >"$cgroup/cpu.cfs_period_us"
+  echo 1000 >"$cgroup/cpu.cfs_quota_us"
+fi
+# The subshell joins the cgroup before it becomes nginx, so the master and the worker it forks are both limited.
+(
+  if [[ -n "$cgroup" ]]; then echo "$BASHPID" >"$cgroup/cgroup.procs"; fi
+  exec taskset -c "$server_cpu" nginx -c "$work/nginx.conf" -p "$work"
+) &
 nginx_pid=$!
 url="http://127.0.0.1:$port/hello"
 for _ in $(seq 1 50); do
@@ -116,7 +132,7 @@ run_bench() {
 }
 
 # --- rounds: wrk/bench, bench/wrk, … so drift spreads over both ----------------------------------------------
-echo "nginx: 1 worker on CPU $server_cpu at $url; generators on CPU $client_cpu; $connections connections, $duration per run, $rounds rounds"
+echo "nginx: 1 worker on CPU $server_cpu${server_quota:+ limited to $server_quota %} at $url; generators on CPU $client_cpu; $connections connections, $duration per run, $rounds rounds"
 # "X·mean" is Little's law: throughput × mean latency = the requests the tool really had outstanding (of -c).
 printf '%-6s %-6s %12s %12s %10s %10s %8s %18s %18s\n' round tool "req/s" requests "p50 ms" "p99 ms" "X·mean" "CPU-s/M process" "CPU-s/M window"
 ratios=()
