@@ -65,6 +65,7 @@ public sealed class LoadCommandTests
                 Assert.True(root.GetProperty("latencyMs").GetProperty(key).GetDouble() > 0, key);
             }
 
+            Assert.True(root.GetProperty("latencyMsCorrectedLikeWrk").GetProperty("p50").GetDouble() > 0);
             Assert.Equal(0, root.GetProperty("errorCount").GetInt64());
             Assert.Equal(JsonValueKind.Object, root.GetProperty("errors").ValueKind);
             Assert.True(root.GetProperty("generator").GetProperty("cpuSeconds").GetDouble() > 0);
