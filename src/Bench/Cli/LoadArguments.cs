@@ -111,7 +111,13 @@ public sealed class LoadArguments
             ClosePerRequest = parsed.GetValue(Close),
             Cpus = parsed.GetValue(Cpus),
         };
-        error = string.Join("; ", options.Validate());
+        var problems = options.Validate().ToList();
+        if (parsed.GetValue(Json) is { } json && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(json))))
+        {
+            problems.Add($"--json: the folder of '{json}' does not exist"); // found before the run, not after it
+        }
+
+        error = string.Join("; ", problems);
         return error.Length == 0;
     }
 
