@@ -109,7 +109,7 @@ public static class RunCommand
 
     private static async Task<SweepOutcome> SweepAsync(TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken)
     {
-        bool live = AnsiConsole.Profile.Capabilities.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+        bool live = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
         if (!live)
         {
             var lines = new LineProgress(Console.Out);

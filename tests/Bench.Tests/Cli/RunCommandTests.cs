@@ -89,9 +89,9 @@ public sealed class RunCommandTests : IDisposable
         using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["BENCH_CATALOG"] = catalog }, "run", scenario, "--out", output);
         var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
 
-        Assert.Equal(3, outcome.ExitCode);
-        Assert.Contains("bogus", outcome.Stdout + outcome.Stderr, StringComparison.Ordinal);
-        Assert.Contains("/nonexistent/server", outcome.Stdout, StringComparison.Ordinal);
+        string said = outcome.Stdout + outcome.Stderr;
+        Assert.True(outcome.ExitCode == 3, said);
+        Assert.True(said.Contains("bogus: INVALID", StringComparison.Ordinal) && said.Contains("/nonexistent/server", StringComparison.Ordinal), said);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), Ct));
         var run = json.RootElement.GetProperty("scenarios")[0];
         var bogus = run.GetProperty("verification").EnumerateArray().Single(v => v.GetProperty("target").GetString() == "bogus");
