@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bench.Configuration;
 using System.CommandLine.Parsing;
 using Bench.Load;
 
