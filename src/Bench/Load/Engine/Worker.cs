@@ -248,7 +248,8 @@ internal sealed class Worker : IConnectionEvents, IDisposable
         long at = Math.Min(now, Plan.MeasureEnd - 1);
         foreach (var c in _connections)
         {
-            if (c.HasRequest && c.Measured)
+            // A request started after the window closed (its predecessor's late response was already counted) is not one.
+            if (c.HasRequest && c.Measured && c.RequestStart < Plan.MeasureEnd)
             {
                 bool connecting = c.State == ConnectionState.Connecting;
                 long waited = now - c.RequestStart;
