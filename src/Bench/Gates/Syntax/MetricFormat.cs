@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Bench.Gates.Syntax;
+
+/// <summary>Values for people: requests/s, milliseconds, percentages and MiB, with as many digits as matter.</summary>
+public static class MetricFormat
+{
+    public static string Value(MetricUnit unit, double value) => unit switch
+    {
+        MetricUnit.RequestsPerSecond => $"{Number(value)} req/s",
+        MetricUnit.Milliseconds => $"{Number(value)} ms",
+        MetricUnit.Fraction => $"{Number(value * 100)}%",
+        _ => $"{Number(value / (1024 * 1024))} MiB",
+    };
+
+    public static string Value(GateMetric metric, double value) => Value(GateMetrics.Unit(metric), value);
+
+    /// <summary>Three significant digits or more: 20512, 812.3, 4.21, 0.0125.</summary>
+    public static string Number(double value) =>
+        double.IsPositiveInfinity(value) ? "∞"
+        : double.IsNegativeInfinity(value) ? "-∞"
+        : double.IsNaN(value) ? "n/a"
+        : value.ToString(Math.Abs(value) >= 100 ? "0" : Math.Abs(value) >= 10 ? "0.#" : Math.Abs(value) >= 1 ? "0.##" : "0.####", CultureInfo.InvariantCulture);
+
+    /// <summary>A signed percentage of a fraction: +12.5%, -3%.</summary>
+    public static string Percent(double fraction) =>
+        double.IsInfinity(fraction) || double.IsNaN(fraction) ? Number(fraction) : (fraction >= 0 ? "+" : "") + Number(fraction * 100) + "%";
+}
