@@ -1,3 +1,5 @@
+using Bench.Configuration;
+
 namespace Bench.Gates;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed record GateCheck(
     string Scenario,
     string Gate,
     string Written,
-    string Source,
+    SourceLocation Source,
     string Expected,
     string Measured,
     string Margin,

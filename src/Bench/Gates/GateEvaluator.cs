@@ -55,7 +55,7 @@ public sealed class GateEvaluator(BaselineStore baselines, NoiseModel noise)
                     parsed.Add(new Parsed(scenario, written, gate!));
                 }
 
-                errors.AddRange(problems.Select(p => new InputError(p.LocationIn(SourceOf(written), written.Expression), $"gate '{written.Expression}': {p.Message}")));
+                errors.AddRange(problems.Select(p => new InputError(p.LocationIn(SourceLocation.Parse(written.Source), written.Expression), $"gate '{written.Expression}': {p.Message}")));
             }
         }
 
@@ -86,10 +86,10 @@ public sealed class GateEvaluator(BaselineStore baselines, NoiseModel noise)
                     ? $"the baseline {path} measured {baseline.Request} ({baseline.Model}), this run {BaselineBuilder.RequestOf(scenario.Definition)} ({scenario.Definition.Load.Model}); update the baseline"
                 : null;
             var missing = baseline is null || mismatch is not null ? [] : group
-                .SelectMany(p => p.Gate.Expand(scenario.Definition.Targets, scenario.Definition.Load.Levels).Select(g => (p.Written, g.Subject.Selector)))
-                .Where(x => baseline.Find(x.Selector.Target!, x.Selector.Level!.Value) is null)
-                .Select(x => new InputError(SourceOf(x.Written), $"gate '{x.Written.Expression}': the baseline {path} has no {x.Selector}; update it from a run that measured it"));
-            errors.AddRange(mismatch is not null ? group.Select(p => new InputError(SourceOf(p.Written), $"gate '{p.Written.Expression}': {mismatch}")) : missing);
+                .SelectMany(p => p.Gate.Expand(scenario.Definition.Targets, scenario.Definition.Load.Levels).Select(g => (p.Written, g.Subject)))
+                .Where(x => baseline.Find(x.Subject.Selector.Target!, x.Subject.Selector.Level!.Value)?.Metrics.ContainsKey(GateMetrics.Name(x.Subject.Metric)) != true)
+                .Select(x => new InputError(SourceLocation.Parse(x.Written.Source), $"gate '{x.Written.Expression}': the baseline {path} has no {x.Subject}; update it from a run that measured it"));
+            errors.AddRange(mismatch is not null ? group.Select(p => new InputError(SourceLocation.Parse(p.Written.Source), $"gate '{p.Written.Expression}': {mismatch}")) : missing);
             if (baseline is not null && mismatch is null)
             {
                 found[scenario.Name] = baseline;
@@ -116,15 +116,6 @@ public sealed class GateEvaluator(BaselineStore baselines, NoiseModel noise)
         string? note = problems.Length > 0
             ? string.Join("; ", problems) + (operands.All(c => c.IsMeasured) ? $" (its numbers would {(verdict.Passed ? "pass" : "fail")})" : "")
             : verdict.Note;
-        return new GateCheck(cells.Scenario.Name, gate.ToString()!, written.Expression, written.Source, verdict.Expected, verdict.Measured, verdict.Margin, status, note);
-    }
-
-    /// <summary>results.json keeps "file:line:column"; the file part may itself hold colons.</summary>
-    private static SourceLocation SourceOf(GateDefinition gate)
-    {
-        var parts = gate.Source.Split(':');
-        return parts.Length >= 3 && int.TryParse(parts[^2], out int line) && int.TryParse(parts[^1], out int column)
-            ? new SourceLocation(string.Join(':', parts[..^2]), line, column)
-            : SourceLocation.WholeFile(gate.Source);
+        return new GateCheck(cells.Scenario.Name, gate.ToString()!, written.Expression, SourceLocation.Parse(written.Source), verdict.Expected, verdict.Measured, verdict.Margin, status, note);
     }
 }

@@ -37,7 +37,7 @@ public sealed class GateEvaluatorTests : IDisposable
             ("async@64 throughput >= 4000", GateStatus.Failed, ">= 4000 req/s", "3000 req/s", "-1000 req/s (-25%)"),
         ], report.Checks.Select(c => (c.Gate, c.Status, c.Expected, c.Measured, c.Margin)));
         Assert.Equal(GateStatus.Failed, report.Status);
-        Assert.All(report.Checks, c => Assert.Equal(("io", "scenarios/io.yaml"), (c.Scenario, c.Source.Split(':')[0])));
+        Assert.All(report.Checks, c => Assert.Equal(("io", "scenarios/io.yaml"), (c.Scenario, c.Source.File)));
     }
 
     [Theory]

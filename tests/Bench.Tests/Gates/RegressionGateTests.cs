@@ -120,4 +120,18 @@ public sealed class RegressionGateTests : IDisposable
 
         Assert.Contains("measured GET /io?ms=50 (closed), this run GET /io?ms=20 (closed); update the baseline", Assert.Single(error.Errors).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_baseline_without_a_gated_level_is_an_input_error_naming_it()
+    {
+        await BaselineAsync(repeats: 1, spread: 0);
+        var baseline = (await Store.ReadAsync("io", Ct))!;
+        await Store.WriteAsync(baseline with { Entries = baseline.Entries.Where(e => e.Level != 64).ToArray() }, Ct);
+
+        var error = await Assert.ThrowsAsync<GateInputException>(() => RunAsync(1, (t, l, r) => 50, "async@* p99 regression < 10%"));
+
+        Assert.Equal(
+            $"scenarios/io.yaml:7:6: gate 'async@* p99 regression < 10%': the baseline {Store.PathFor("io")} has no async@64 p99; update it from a run that measured it",
+            Assert.Single(error.Errors).ToString());
+    }
 }
