@@ -13,6 +13,8 @@ public static class BenchCli
         root.Subcommands.Add(VerifyCommand.Create(CatalogFactory));
         root.Subcommands.Add(ScenariosCommand.Create(CatalogFactory));
         root.Subcommands.Add(LoadCommand.Create());
+        root.Subcommands.Add(GateCommand.Create());
+        root.Subcommands.Add(BaselineCommand.Create(TimeProvider.System));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -57,12 +57,13 @@ public static class GateVerdicts
         bool withinTolerance = gate.Comparison.Holds(change, gate.Tolerance);
         bool withinNoise = change <= noise.Relative;
         double limit = Math.Max(gate.Tolerance, noise.Relative);
+        string basis = $"noise ±{MetricFormat.Number(noise.Relative * 100)}%: {noise.Basis}";
         return new GateVerdict(
-            $"{Expected(gate)} {Stats(metric, baseline)}",
+            $"{gate.Comparison} {gate.ToleranceText} worse than {Stats(metric, baseline)}",
             $"{Stats(metric, current)}: {Change(change)}",
-            $"{Signed(MetricFormat.Number((limit - change) * 100) + "%", limit - change)} (noise ±{MetricFormat.Number(noise.Relative * 100)}%, {noise.Basis})",
+            Signed(MetricFormat.Number((limit - change) * 100) + "%", limit - change),
             withinTolerance || withinNoise,
-            !withinTolerance && withinNoise ? "worse than the tolerance, but within the noise" : null);
+            !withinTolerance && withinNoise ? $"worse than the tolerance, but within the noise ({basis})" : basis);
     }
 
     /// <summary>How much worse <paramref name="current"/> is than <paramref name="reference"/>, as a fraction of it (negative: better).</summary>
@@ -73,7 +74,7 @@ public static class GateVerdicts
     }
 
     private static string Stats(GateMetric metric, MetricStats stats) =>
-        $"{MetricFormat.Value(metric, stats.Mean)}" + (stats.N > 1 ? $" ± {MetricFormat.Value(metric, stats.Stdev)} (n={stats.N})" : " (n=1)");
+        (stats.N > 1 ? MetricFormat.WithSpread(metric, stats.Mean, stats.Stdev) : MetricFormat.Value(metric, stats.Mean)) + $" (n={stats.N})";
 
     private static string Change(double change) =>
         change > 0 ? $"{MetricFormat.Number(change * 100)}% worse" : change < 0 ? $"{MetricFormat.Number(-change * 100)}% better" : "unchanged";

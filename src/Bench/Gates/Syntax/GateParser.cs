@@ -192,7 +192,7 @@ public static class GateParser
             var token = Next();
             if (token is null || token.IsSymbol)
             {
-                Fail<object>(token?.Offset ?? end, $"missing {what} after the comparison; expected {expected}");
+                Fail<object>(token?.Offset ?? end, token is null ? $"missing {what} after the comparison; expected {expected}" : $"found '{token.Text}' after the comparison; expected {expected}");
                 return null;
             }
 
