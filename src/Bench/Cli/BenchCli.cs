@@ -15,6 +15,7 @@ public static class BenchCli
         root.Subcommands.Add(LoadCommand.Create());
         root.Subcommands.Add(GateCommand.Create());
         root.Subcommands.Add(BaselineCommand.Create(TimeProvider.System));
+        root.Subcommands.Add(CompareCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
