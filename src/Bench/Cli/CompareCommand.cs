@@ -48,14 +48,22 @@ public static class CompareCommand
             Print(report, GateTable.Console());
             // TODO(charts): overlay charts of both runs belong with the ScottPlot charts of src/Bench/Reports (another branch);
             // until then the CSV holds every number such a chart needs.
-            if (parsed.GetValue(markdown) is { } md)
+            try
             {
-                await File.WriteAllTextAsync(md, CompareMarkdown.Write(report, pathA, pathB), cancellationToken);
-            }
+                if (parsed.GetValue(markdown) is { } md)
+                {
+                    await ReportFile.WriteAsync(md, CompareMarkdown.Write(report, pathA, pathB), cancellationToken);
+                }
 
-            if (parsed.GetValue(csv) is { } file)
+                if (parsed.GetValue(csv) is { } file)
+                {
+                    await ReportFile.WriteAsync(file, CompareCsv.Write(report), cancellationToken);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                await File.WriteAllTextAsync(file, CompareCsv.Write(report), cancellationToken);
+                await Console.Error.WriteLineAsync($"bench compare: cannot write a report: {e.Message}");
+                return ExitCodes.UsageError;
             }
 
             return ExitCodes.Success;

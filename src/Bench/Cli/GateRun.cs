@@ -55,13 +55,13 @@ public static class GateRun
     {
         if (options.JunitPath is { } junit)
         {
-            await WriteAsync(junit, GateJunit.Write(report), cancellationToken);
+            await ReportFile.WriteAsync(junit, GateJunit.Write(report), cancellationToken);
         }
 
         string markdown = GateMarkdown.Write(report);
         if (options.MarkdownPath is { } path)
         {
-            await WriteAsync(path, markdown, cancellationToken);
+            await ReportFile.WriteAsync(path, markdown, cancellationToken);
         }
 
         if (options.StepSummaryPath is { } summary)
@@ -69,15 +69,5 @@ public static class GateRun
             // The step summary collects every step's Markdown: add to it, never replace it.
             await File.AppendAllTextAsync(summary, markdown + "\n", cancellationToken);
         }
-    }
-
-    private static Task WriteAsync(string path, string content, CancellationToken cancellationToken)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        return File.WriteAllTextAsync(path, content, cancellationToken);
     }
 }

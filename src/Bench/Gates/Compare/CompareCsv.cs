@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Bench.Gates.Syntax;
+using Bench.Results;
 
 namespace Bench.Gates.Compare;
 
@@ -22,15 +23,11 @@ public static class CompareCsv
                 r.Scenario, r.Target, N(r.Level), GateMetrics.Name(r.Metric), N(r.A.Mean), N(r.A.Stdev), N(r.A.N), N(r.B.Mean), N(r.B.Stdev), N(r.B.N),
                 N(r.Change), N(r.Noise.Relative), r.Verdict.ToString().ToLowerInvariant(), r.Note ?? "",
             ];
-            csv.AppendJoin(',', cells.Select(Quote)).Append('\n');
+            csv.AppendJoin(',', cells.Select(SummaryCsv.Quote)).Append('\n');
         }
 
         return csv.ToString();
     }
 
     private static string N(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 4180: quote a cell holding a comma, quote or line break, doubling its quotes.</summary>
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

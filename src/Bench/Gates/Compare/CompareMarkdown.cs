@@ -1,4 +1,5 @@
 using System.Text;
+using Bench.Gates.Output;
 using Bench.Gates.Syntax;
 
 namespace Bench.Gates.Compare;
@@ -12,7 +13,7 @@ public static class CompareMarkdown
         md.Append("## Bench compare\n\nA: `").Append(runA).Append("`  \nB: `").Append(runB).Append("`\n\n").Append(report.Summary).Append('\n');
         foreach (string note in report.Notes)
         {
-            md.Append("\n- ").Append(Cell(note));
+            md.Append("\n- ").Append(MarkdownCell.Escape(note));
         }
 
         foreach (var scenario in report.Rows.GroupBy(r => r.Scenario))
@@ -24,12 +25,10 @@ public static class CompareMarkdown
                 md.Append("| ").Append(r.Target).Append(" | ").Append(r.Level).Append(" | ").Append(GateMetrics.Name(r.Metric))
                     .Append(" | ").Append(CompareText.Side(r.Metric, r.A)).Append(" | ").Append(CompareText.Side(r.Metric, r.B))
                     .Append(" | ").Append(CompareText.Change(r)).Append(" | ").Append(CompareText.Noise(r))
-                    .Append(" | ").Append(verdict).Append(" | ").Append(Cell(r.Note ?? "")).Append(" |\n");
+                    .Append(" | ").Append(verdict).Append(" | ").Append(MarkdownCell.Escape(r.Note ?? "")).Append(" |\n");
             }
         }
 
         return md.ToString();
     }
-
-    private static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
 }

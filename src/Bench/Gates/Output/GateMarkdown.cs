@@ -14,7 +14,7 @@ public static class GateMarkdown
             md.Append("\nThe run is not valid for gating:\n\n");
             foreach (string problem in report.RunProblems)
             {
-                md.Append("- ").Append(Cell(problem)).Append('\n');
+                md.Append("- ").Append(MarkdownCell.Escape(problem)).Append('\n');
             }
         }
 
@@ -22,12 +22,12 @@ public static class GateMarkdown
         foreach (var check in report.Checks)
         {
             md.Append("| ").Append(Result(check.Status))
-                .Append(" | ").Append(Cell(check.Scenario))
-                .Append(" | `").Append(Cell(check.Gate)).Append("` (").Append(Cell(check.Source.ToString())).Append(')')
-                .Append(" | ").Append(Cell(check.Expected))
-                .Append(" | ").Append(Cell(check.Measured))
-                .Append(" | ").Append(Cell(check.Margin))
-                .Append(" | ").Append(Cell(check.Note ?? ""))
+                .Append(" | ").Append(MarkdownCell.Escape(check.Scenario))
+                .Append(" | `").Append(MarkdownCell.Escape(check.Gate)).Append("` (").Append(MarkdownCell.Escape(check.Source.ToString())).Append(')')
+                .Append(" | ").Append(MarkdownCell.Escape(check.Expected))
+                .Append(" | ").Append(MarkdownCell.Escape(check.Measured))
+                .Append(" | ").Append(MarkdownCell.Escape(check.Margin))
+                .Append(" | ").Append(MarkdownCell.Escape(check.Note ?? ""))
                 .Append(" |\n");
         }
 
@@ -47,7 +47,4 @@ public static class GateMarkdown
         GateStatus.Failed => "❌ **FAIL**",
         _ => "⚠️ invalid",
     };
-
-    /// <summary>Table cells hold one line, and a '|' would end the cell.</summary>
-    private static string Cell(string text) => text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
 }
