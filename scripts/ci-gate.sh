@@ -31,5 +31,7 @@ case "$status" in
   130) verdict="interrupted" ;;
   *) verdict="unexpected exit code" ;;
 esac
-echo "ci-gate: $verdict (exit $status); results in $out"
+where=""
+[[ -f "$out/results.json" ]] && where="; results in $out"
+echo "ci-gate: $verdict (exit $status)$where"
 exit "$status"
