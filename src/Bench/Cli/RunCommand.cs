@@ -21,12 +21,14 @@ public static class RunCommand
         var targetCpus = new Option<string?>("--target-cpus") { Description = "Cores the targets are pinned to, e.g. 0 or 0-1 (default: 0 on a machine with 2+ cores)." };
         var generatorCpus = new Option<int?>("--generator-cpus") { Description = "How many of the highest cores the load generator uses (default: all but core 0)." };
         var noPin = new Option<bool>("--no-pin") { Description = "Pin nothing (targets and generator share every core)." };
+        var gates = new GateArguments();
         var command = new Command("run", "Launch each scenario's targets, verify them, drive them across the levels and write results.json, summary.csv and summary.md.");
         command.Arguments.Add(files);
         command.Options.Add(output);
         command.Options.Add(targetCpus);
         command.Options.Add(generatorCpus);
         command.Options.Add(noPin);
+        gates.AddTo(command, withGateSwitch: true);
         command.SetAction(async (parsed, _) =>
         {
             if (await InputErrors.TryLoadAsync(catalog, Console.Error) is not { } loaded)
@@ -73,12 +75,16 @@ public static class RunCommand
                 settings = settings with { GeneratorCpus = count };
             }
 
-            return await RunAsync(loaded, scenarios, paths, parsed.GetValue(output), settings);
+            Func<RunResults, Task<int>>? gate = gates.Enabled(parsed)
+                ? results => GateRun.RunAsync(results, gates.Options(parsed), GateTable.Console(), Console.Error, CancellationToken.None)
+                : null;
+            return await RunAsync(loaded, scenarios, paths, parsed.GetValue(output), settings, gate);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(TargetCatalog catalog, IReadOnlyList<Scenario> scenarios, string[] paths, string? output, SweepSettings settings)
+    private static async Task<int> RunAsync(
+        TargetCatalog catalog, IReadOnlyList<Scenario> scenarios, string[] paths, string? output, SweepSettings settings, Func<RunResults, Task<int>>? gate)
     {
         using var interruption = new Interruption(Console.Error);
         var startedAt = DateTimeOffset.UtcNow;
@@ -96,6 +102,12 @@ public static class RunCommand
         {
             Console.Error.WriteLine($"interrupted after {outcome.Levels} level(s); what was measured is written");
             return ExitCodes.Interrupted;
+        }
+
+        // With --gate the gates decide, reading only the levels they name (an invalid one of those exits 3).
+        if (gate is not null)
+        {
+            return await gate(recorder.Current);
         }
 
         if (!outcome.Valid)
