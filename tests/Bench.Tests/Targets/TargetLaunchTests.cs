@@ -73,7 +73,13 @@ public sealed class TargetLaunchTests
     public async Task A_child_that_outlives_its_stopped_parent_is_killed()
     {
         var target = await TargetProcessFixtures.StartShellAsync("sleep 27.25 & echo 'listening on http://127.0.0.1:1'; wait");
-        Assert.Contains(ProcessList.CommandLines(), line => line == "sleep 27.25");
+        // The background child may not have exec'd sleep yet when the ready line arrives: wait until it has.
+        using var started = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        started.CancelAfter(TimeSpan.FromSeconds(5));
+        while (!ProcessList.CommandLines().Contains("sleep 27.25"))
+        {
+            await Task.Delay(20, started.Token);
+        }
 
         await target.StopAsync(TimeSpan.FromSeconds(5));
         await target.DisposeAsync();
