@@ -1,0 +1,48 @@
+using ScottPlot;
+
+namespace Bench.Reports.Charts;
+
+/// <summary>The charts against the level: one series per target in its colour, trusted levels joined, flagged ones crossed in red.</summary>
+internal static class LevelSeries
+{
+    /// <summary>Draws <paramref name="value"/> of every target's levels; returns every value drawn (for the axis limits).</summary>
+    public static IReadOnlyList<double> Add(
+        Plot plot, ScenarioView view, TargetPalette palette, Func<TargetLevel, double> value,
+        bool dashed = false, MarkerShape marker = MarkerShape.FilledCircle, IYAxis? axis = null)
+    {
+        var drawn = new List<double>();
+        foreach (string target in view.Targets)
+        {
+            var color = Color.FromHex(palette.HexOf(target));
+            var row = view.Row(target);
+            var trusted = row.Where(c => c.Trusted).ToArray();
+            double[] xs = trusted.Select(c => ChartStyle.LevelX(c.Level)).ToArray(), ys = trusted.Select(value).ToArray();
+            if (dashed)
+            {
+                ChartStyle.DashedSeries(plot, xs, ys, color, marker, axis);
+            }
+            else
+            {
+                ChartStyle.Series(plot, xs, ys, color, marker, axis);
+            }
+
+            var flagged = row.Where(c => c.Problems.Count > 0).ToArray();
+            ChartStyle.InvalidMarks(plot, flagged.Select(c => ChartStyle.LevelX(c.Level)).ToArray(), flagged.Select(value).ToArray(), axis);
+            drawn.AddRange(row.Select(value));
+        }
+
+        return drawn;
+    }
+
+    /// <summary>The targets, then <paramref name="styles"/>, then the red cross when any level is flagged.</summary>
+    public static void Legend(Plot plot, ScenarioView view, TargetPalette palette, IEnumerable<LegendItem> styles, Alignment alignment = Alignment.UpperLeft)
+    {
+        var items = view.Targets.Select(t => ChartStyle.TargetItem(t, Color.FromHex(palette.HexOf(t)))).Concat(styles).ToList();
+        if (view.Targets.Any(t => view.Row(t).Any(c => c.Problems.Count > 0)))
+        {
+            items.Add(ChartStyle.InvalidItem());
+        }
+
+        ChartStyle.Legend(plot, items, alignment);
+    }
+}
