@@ -13,6 +13,7 @@ public static class BenchCli
         root.Subcommands.Add(VerifyCommand.Create(CatalogFactory));
         root.Subcommands.Add(ScenariosCommand.Create(CatalogFactory));
         root.Subcommands.Add(LoadCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
