@@ -58,7 +58,7 @@ public static class ModelSummary
             : (row[0] == behind ? "Falls behind from the first rate" : $"Keeps up with the rate up to {view.LevelText(row.TakeWhile(c => c != behind).Last().Level)}, falls behind")
                 + $" at {Format.Number(behind.Level)}: "
                 + $"{Format.Rps(behind.ThroughputRps)} requests/s, {Format.Percent(behind.ThroughputRps / behind.Level)} of the rate.";
-        return text + " (The queueing lines are for closed scenarios, where a fixed number of connections wait for their answers.)" + LeftOut(view, target);
+        return text + LeftOut(view, target);
     }
 
     /// <summary>N* is a number of connections: one decimal is all it can tell.</summary>

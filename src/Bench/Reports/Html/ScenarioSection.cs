@@ -1,4 +1,5 @@
 using System.Text;
+using Bench.Model;
 using Bench.Results;
 using static System.Net.WebUtility;
 
@@ -33,7 +34,10 @@ internal static class ScenarioSection
             return;
         }
 
-        html.Append(view.IsClosed ? "<h3>The queueing model beside the measurement</h3>\n" : "<h3>Keeping up with the offered rate</h3>\n")
+        html.Append(view.IsClosed
+            ? "<h3>The queueing model beside the measurement</h3>\n<p class=\"muted\">From each target's level 1: R₀ its mean latency, S its CPU time per request, Z the think time, "
+                + $"cores those the targets were pinned to (all of them when not pinned). A level departs from a prediction when it is more than {Format.Percent(ModelFit.Tolerance)} below it.</p>\n"
+            : "<h3>Keeping up with the offered rate</h3>\n<p class=\"muted\">An open scenario offers a fixed rate, so the prediction is simply that throughput equals it; the queueing lines are for closed scenarios, where a fixed number of connections wait for their answers.</p>\n")
             .Append("<ul class=\"model\">\n");
         foreach (var (target, text) in ModelSummary.For(view))
         {
