@@ -13,12 +13,20 @@ public sealed class ReportEdgeCaseTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    private async Task<(ReportFiles Files, string Html)> ReportAsync(params ScenarioResults[] scenarios)
+    {
+        var files = await ReportWriter.WriteAsync(_dir, RunResults.Start(SampleResults.Run()) with { Scenarios = scenarios }, Ct);
+        return (files, await File.ReadAllTextAsync(files.HtmlPath, Ct));
+    }
+
+    private static ScenarioResults Io(IReadOnlyList<TargetVerification> verification, IReadOnlyList<LevelResult> levels) =>
+        new("io", ScenarioDefinition.From(SampleResults.Scenario()), verification, levels);
+
     [Fact]
     public async Task A_run_interrupted_before_any_scenario_says_so_and_draws_nothing()
     {
-        var files = await ReportWriter.WriteAsync(_dir, RunResults.Start(SampleResults.Run()), Ct);
+        var (files, html) = await ReportAsync();
 
-        string html = await File.ReadAllTextAsync(files.HtmlPath, Ct);
         Assert.Empty(files.ChartPaths);
         Assert.Contains("The run did not finish", html, StringComparison.Ordinal);
         Assert.Contains("The run recorded no scenario.", html, StringComparison.Ordinal);
@@ -27,10 +35,8 @@ public sealed class ReportEdgeCaseTests : IDisposable
     [Fact]
     public async Task A_scenario_whose_targets_all_failed_verification_has_no_charts_and_names_the_reasons()
     {
-        var scenario = new ScenarioResults("io", ScenarioDefinition.From(SampleResults.Scenario()), [new TargetVerification("sync", false, "not ready within 15 s")], []);
-        var files = await ReportWriter.WriteAsync(_dir, RunResults.Start(SampleResults.Run()) with { Scenarios = [scenario] }, Ct);
+        var (files, html) = await ReportAsync(Io([new TargetVerification("sync", false, "not ready within 15 s")], []));
 
-        string html = await File.ReadAllTextAsync(files.HtmlPath, Ct);
         Assert.Empty(files.ChartPaths);
         Assert.Contains("<b>sync</b> failed verification and was not measured: not ready within 15 s", html, StringComparison.Ordinal);
         Assert.Contains("No level was measured.", html, StringComparison.Ordinal);
@@ -40,11 +46,8 @@ public sealed class ReportEdgeCaseTests : IDisposable
     public async Task Without_level_one_or_a_readable_histogram_the_model_and_the_percentile_chart_are_left_out_with_a_reason()
     {
         // SampleResults' histogram text is not an HDR encoding, and its levels are 64 only here.
-        var scenario = new ScenarioResults("io", ScenarioDefinition.From(SampleResults.Scenario()), [],
-            [SampleResults.Level("sync", 64, 1, 48), SampleResults.Level("sync", 64, 2, 50), SampleResults.Level("async", 64, 1, 3000, valid: false)]);
-        var files = await ReportWriter.WriteAsync(_dir, RunResults.Start(SampleResults.Run()) with { Scenarios = [scenario] }, Ct);
+        var (files, html) = await ReportAsync(Io([], [SampleResults.Level("sync", 64, 1, 48), SampleResults.Level("sync", 64, 2, 50), SampleResults.Level("async", 64, 1, 3000, valid: false)]));
 
-        string html = await File.ReadAllTextAsync(files.HtmlPath, Ct);
         Assert.Equal(10, files.ChartPaths.Count);
         Assert.DoesNotContain(files.ChartPaths, p => p.Contains("percentiles", StringComparison.Ordinal));
         Assert.Contains("No model: level 1 was not measured, and the model starts from it.", html, StringComparison.Ordinal);

@@ -7,8 +7,7 @@ internal static class ErrorRateChart
 
     public static Chart Build(ScenarioView view, TargetPalette palette)
     {
-        var plot = ChartStyle.NewPlot($"{view.Name}: error rate", $"{view.LevelUnit} (log2 scale)", "errors (% of requests)");
-        ChartStyle.LevelAxis(plot, view.Levels);
+        var plot = LevelSeries.NewPlot(view, "error rate", "errors (% of requests)");
         double max = LevelSeries.Add(plot, view, palette, c => c.ErrorRate * 100).DefaultIfEmpty(0).Max();
         ChartStyle.LinearAxis(plot, plot.Axes.Left, Math.Clamp(max * 1.35, 1, 105));
         LevelSeries.Legend(plot, view, palette, []);

@@ -9,13 +9,11 @@ internal static class LatencyChart
 
     public static Chart Build(ScenarioView view, TargetPalette palette)
     {
-        var plot = ChartStyle.NewPlot($"{view.Name}: latency p50 and p99", $"{view.LevelUnit} (log2 scale)", "latency (ms, log scale)");
-        ChartStyle.LevelAxis(plot, view.Levels);
-        // Plotted as log10; a level that measured nothing (0 ms) is left at the floor rather than at minus infinity.
+        var plot = LevelSeries.NewPlot(view, "latency p50 and p99", "latency (ms, log scale)");
         const double FloorMs = 0.001;
-        var p50 = LevelSeries.Add(plot, view, palette, c => Math.Log10(Math.Max(c.P50Ms, FloorMs)));
-        var p99 = LevelSeries.Add(plot, view, palette, c => Math.Log10(Math.Max(c.P99Ms, FloorMs)), dashed: true, marker: MarkerShape.FilledTriangleUp);
-        var all = p50.Concat(p99).Select(l => Math.Pow(10, l)).DefaultIfEmpty(1).ToArray();
+        var p50 = LevelSeries.AddLog(plot, view, palette, c => c.P50Ms, FloorMs);
+        var p99 = LevelSeries.AddLog(plot, view, palette, c => c.P99Ms, FloorMs, dashed: true, marker: MarkerShape.FilledTriangleUp);
+        var all = p50.Concat(p99).DefaultIfEmpty(1).ToArray();
         ChartStyle.LogAxis(plot, plot.Axes.Left, all.Min(), all.Max());
         LevelSeries.Legend(plot, view, palette,
         [

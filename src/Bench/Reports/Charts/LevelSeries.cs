@@ -5,6 +5,19 @@ namespace Bench.Reports.Charts;
 /// <summary>The charts against the level: one series per target in its colour, trusted levels joined, flagged ones crossed in red.</summary>
 internal static class LevelSeries
 {
+    /// <summary>A chart titled "&lt;scenario&gt;: <paramref name="what"/>" with the scenario's levels on a log2 x axis.</summary>
+    public static Plot NewPlot(ScenarioView view, string what, string yLabel)
+    {
+        var plot = ChartStyle.NewPlot($"{view.Name}: {what}", $"{view.LevelUnit} (log2 scale)", yLabel);
+        ChartStyle.LevelAxis(plot, view.Levels);
+        return plot;
+    }
+
+    /// <summary>As <see cref="Add"/> on a log10 axis: values below <paramref name="floor"/> (a level that measured nothing) are drawn at it; returns the values drawn.</summary>
+    public static IReadOnlyList<double> AddLog(
+        Plot plot, ScenarioView view, TargetPalette palette, Func<TargetLevel, double> value, double floor, bool dashed = false, MarkerShape marker = MarkerShape.FilledCircle) =>
+        Add(plot, view, palette, c => Math.Log10(Math.Max(value(c), floor)), dashed, marker).Select(l => Math.Pow(10, l)).ToArray();
+
     /// <summary>Draws <paramref name="value"/> of every target's levels; returns every value drawn (for the axis limits).</summary>
     public static IReadOnlyList<double> Add(
         Plot plot, ScenarioView view, TargetPalette palette, Func<TargetLevel, double> value,

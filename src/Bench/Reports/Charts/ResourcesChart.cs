@@ -9,8 +9,7 @@ internal static class ResourcesChart
 
     public static Chart Build(ScenarioView view, TargetPalette palette)
     {
-        var plot = ChartStyle.NewPlot($"{view.Name}: CPU per request and peak memory", $"{view.LevelUnit} (log2 scale)", "target CPU per request (ms)");
-        ChartStyle.LevelAxis(plot, view.Levels);
+        var plot = LevelSeries.NewPlot(view, "CPU per request and peak memory", "target CPU per request (ms)");
         var right = plot.Axes.Right;
         right.Label.Text = "peak RSS (MiB)";
         right.Label.FontSize = 14;

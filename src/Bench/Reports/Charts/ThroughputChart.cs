@@ -14,9 +14,8 @@ internal static class ThroughputChart
 
     public static Chart Build(ScenarioView view, TargetPalette palette)
     {
-        var plot = ChartStyle.NewPlot($"{view.Name}: throughput", $"{view.LevelUnit} (log2 scale)", "throughput (requests/s, log scale)");
-        ChartStyle.LevelAxis(plot, view.Levels);
-        var measured = LevelSeries.Add(plot, view, palette, c => Math.Log10(Math.Max(c.ThroughputRps, Floor))).Select(l => Math.Pow(10, l)).DefaultIfEmpty(1).ToArray();
+        var plot = LevelSeries.NewPlot(view, "throughput", "throughput (requests/s, log scale)");
+        var measured = LevelSeries.AddLog(plot, view, palette, c => c.ThroughputRps, Floor).DefaultIfEmpty(1).ToArray();
         double low = measured.Min(), high = measured.Max();
         var fits = view.Models.Where(m => m.Fit is not null).Select(m => (m.Target, Fit: m.Fit!)).ToArray();
         foreach (var (target, fit) in fits)
