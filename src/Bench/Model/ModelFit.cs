@@ -8,8 +8,8 @@ public sealed record ModelPoint(int Level, double MeasuredRps, double IdealRps)
 
 /// <summary>
 /// How a target's measured throughput compares with its <see cref="QueueingModel"/>: the share of the ideal at every
-/// level, the knee (the first level that falls more than <see cref="Tolerance"/> below the ideal line), and which
-/// prediction the highest level sits on.
+/// level, the knee (the level from which on every level stays more than <see cref="Tolerance"/> below the ideal
+/// line; a dip that recovers is noise, not a knee), and which prediction the highest level sits on.
 /// </summary>
 public sealed record ModelFit(QueueingModel Model, IReadOnlyList<ModelPoint> Points, ModelPoint? Knee, ModelRegime Regime)
 {
@@ -34,7 +34,8 @@ public sealed record ModelFit(QueueingModel Model, IReadOnlyList<ModelPoint> Poi
             return null;
         }
 
-        var knee = points.FirstOrDefault(p => p.ShareOfIdeal < 1 - Tolerance);
+        int after = Array.FindLastIndex(points, p => p.ShareOfIdeal >= 1 - Tolerance) + 1;
+        var knee = after < points.Length ? points[after] : null;
         return new ModelFit(model, points, knee, RegimeOf(model, points[^1]));
     }
 

@@ -1,11 +1,11 @@
 namespace Bench.Model;
 
 /// <summary>
-/// What operational queueing laws predict for a closed workload from its measurement at one connection:
-/// <see cref="ServiceMs"/> R₀ (the response time with nobody else waiting), <see cref="ThinkMs"/> Z,
-/// <see cref="CpuMsPerRequest"/> S on <see cref="Cores"/> cores. These are the asymptotic bounds of Denning and
-/// Buzen: with no contention N connections make X = N / (R₀ + Z); a server that handles one request at a time
-/// stays at X = 1 / R₀; CPU-bound work is capped at X = cores / S. Throughputs are requests per second.
+/// What operational queueing laws predict for a closed workload from its measurements: <see cref="ServiceMs"/> R₀
+/// (the response time at one connection, nobody else waiting), <see cref="ThinkMs"/> Z, <see cref="CpuMsPerRequest"/>
+/// S on <see cref="Cores"/> cores. These are the asymptotic bounds of Denning and Buzen: with no contention N
+/// connections make X = N / (R₀ + Z); a server that handles one request at a time stays at X = 1 / R₀; CPU-bound
+/// work is capped at X = cores / S. Throughputs are requests per second.
 /// </summary>
 public sealed record QueueingModel(double ServiceMs, double ThinkMs, double CpuMsPerRequest, int Cores)
 {
@@ -24,7 +24,11 @@ public sealed record QueueingModel(double ServiceMs, double ThinkMs, double CpuM
     /// <summary>N* = (R₀ + Z) · cores / S: where the ideal line meets the CPU cap.</summary>
     public double? CpuKnee => CpuMsPerRequest > 0 ? (ServiceMs + ThinkMs) * Cores / CpuMsPerRequest : null;
 
-    /// <summary>The model when level 1 gives a usable service time (a positive mean latency), otherwise null.</summary>
-    public static QueueingModel? FromLevelOne(double meanLatencyMs, double thinkMs, double cpuMsPerRequest, int cores) =>
+    /// <summary>
+    /// The model from the mean latency at level 1 (R₀) and the CPU per request; null without a usable R₀. S should be
+    /// the least CPU per request of any level: at one connection the target's idle CPU, shared by few requests,
+    /// inflates it (measured here: 0.3 ms per /io request at level 1, 0.03 ms at 256), and the cap with it.
+    /// </summary>
+    public static QueueingModel? From(double meanLatencyMs, double thinkMs, double cpuMsPerRequest, int cores) =>
         meanLatencyMs > 0 && cores > 0 ? new QueueingModel(meanLatencyMs, Math.Max(0, thinkMs), Math.Max(0, cpuMsPerRequest), cores) : null;
 }

@@ -77,8 +77,10 @@ public sealed class ScenarioView
             return new TargetModel(target, null, "level 1 is invalid, and the model starts from it");
         }
 
-        var model = QueueingModel.FromLevelOne(first.MeanMs, ThinkMs, first.CpuMsPerRequest, cores);
-        var fit = model is null ? null : ModelFit.Of(model, Row(target, trustedOnly: true).Select(c => (c.Level, c.ThroughputRps)));
+        var trusted = Row(target, trustedOnly: true);
+        double cpuMs = trusted.Where(c => c.Answered && c.CpuMsPerRequest > 0).Select(c => c.CpuMsPerRequest).DefaultIfEmpty(0).Min();
+        var model = QueueingModel.From(first.MeanMs, ThinkMs, cpuMs, cores);
+        var fit = model is null ? null : ModelFit.Of(model, trusted.Select(c => (c.Level, c.ThroughputRps)));
         return fit is null
             ? new TargetModel(target, null, "level 1 measured no latency")
             : new TargetModel(target, fit, null);

@@ -21,6 +21,16 @@ public sealed class ModelFitTests
     }
 
     [Fact]
+    public void A_dip_below_the_line_that_recovers_is_noise_not_a_knee()
+    {
+        // Ideal: 40, 160, 640, 2560. Shares: 1.0, 0.75 (a dip), 0.9375, then 0.5 for good.
+        var fit = ModelFit.Of(Model, [(1, 40), (4, 120), (16, 600), (64, 1280)])!;
+
+        Assert.Equal(64, fit.Knee!.Level);
+        Assert.Equal(0.25, fit.WorstDeviationBeforeKnee, 9);
+    }
+
+    [Fact]
     public void A_target_that_ends_at_cores_over_S_is_CPU_bound()
     {
         var fit = ModelFit.Of(Model, [(1, 40), (4, 158), (16, 500), (64, 990)])!;

@@ -35,8 +35,8 @@ public sealed class QueueingModelTests
     public void Without_CPU_time_there_is_no_CPU_cap_and_without_latency_no_model()
     {
         Assert.Null((Model with { CpuMsPerRequest = 0 }).CpuCapRps);
-        Assert.Null(QueueingModel.FromLevelOne(meanLatencyMs: 0, thinkMs: 0, cpuMsPerRequest: 1, cores: 1));
-        Assert.Equal(new QueueingModel(20, 0, 0, 1), QueueingModel.FromLevelOne(20, thinkMs: -1, cpuMsPerRequest: -1, cores: 1));
+        Assert.Null(QueueingModel.From(meanLatencyMs: 0, thinkMs: 0, cpuMsPerRequest: 1, cores: 1));
+        Assert.Equal(new QueueingModel(20, 0, 0, 1), QueueingModel.From(20, thinkMs: -1, cpuMsPerRequest: -1, cores: 1));
     }
 
     [Theory]

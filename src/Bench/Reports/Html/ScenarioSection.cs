@@ -35,8 +35,8 @@ internal static class ScenarioSection
         }
 
         html.Append(view.IsClosed
-            ? "<h3>The queueing model beside the measurement</h3>\n<p class=\"muted\">From each target's level 1: R₀ its mean latency, S its CPU time per request, Z the think time, "
-                + $"cores those the targets were pinned to (all of them when not pinned). A level departs from a prediction when it is more than {Format.Percent(ModelFit.Tolerance)} below it.</p>\n"
+            ? "<h3>The queueing model beside the measurement</h3>\n<p class=\"muted\">R₀ is each target's mean latency at level 1, Z the think time, S its least CPU time per request at any level "
+                + $"(at level 1 its idle CPU, shared by few requests, inflates it), cores those the targets were pinned to (all of them when not pinned). A level departs from a prediction when it is more than {Format.Percent(ModelFit.Tolerance)} below it.</p>\n"
             : "<h3>Keeping up with the offered rate</h3>\n<p class=\"muted\">An open scenario offers a fixed rate, so the prediction is simply that throughput equals it; the queueing lines are for closed scenarios, where a fixed number of connections wait for their answers.</p>\n")
             .Append("<ul class=\"model\">\n");
         foreach (var (target, text) in ModelSummary.For(view))
