@@ -18,6 +18,9 @@ public sealed record TargetLevel(string Target, int Level, IReadOnlyList<LevelRe
     public IReadOnlyList<string> Problems => Repeats.Where(r => !IsTrusted(r)).Select(r =>
         (Repeats.Count > 1 ? $"repeat {r.Repeat}: " : "") + (r.InvalidReason ?? (r.Generator.Saturated ? SaturatedReason : "invalid"))).ToArray();
 
+    /// <summary>At least one response succeeded: without one there is no latency and no cost per request to show.</summary>
+    public bool Answered => Counted.Any(r => r.Requests > 0);
+
     public IReadOnlyList<LevelResult> Counted => Trusted ? Repeats.Where(IsTrusted).ToArray() : Repeats;
 
     public double ThroughputRps => Median(r => r.ThroughputRps);

@@ -50,26 +50,36 @@ internal static class ChartStyle
 
     /// <summary>
     /// Makes <paramref name="axis"/> a log10 axis of values from <paramref name="min"/> to <paramref name="max"/> (both &gt; 0):
-    /// plotted values are log10 of the data; ticks at 1, 2, 5 × 10^k over short ranges, 10^k over long ones. A zero
-    /// drawn at <paramref name="zeroAt"/> (a log position below the range) gets a "0" tick.
+    /// plotted values are log10 of the data; at least one decade shown; ticks at 1, 2, 5 × 10^k over short ranges,
+    /// 10^k over long ones. A zero drawn at <paramref name="zeroAt"/> (a log position below the data) gets a "0" tick,
+    /// and no tick stands between it and the data.
     /// </summary>
     public static void LogAxis(Plot plot, IYAxis axis, double min, double max, double? zeroAt = null)
     {
         double bottom = Math.Log10(min), top = Math.Log10(Math.Max(max, min));
-        // Whole decades at both ends, so the axis always has labels; a little room where data sits on a decade.
-        double first = Math.Floor(bottom + 1e-9), last = Math.Ceiling(top - 1e-9);
-        double low = zeroAt is { } z ? z - 0.15 : Math.Min(first, bottom - 0.05);
-        double high = Math.Max(last, top + 0.05);
+        double low = bottom - 0.08, high = top + 0.08;
+        if (high - low < 1)
+        {
+            double grow = (1 - (high - low)) / 2;
+            (low, high) = (low - grow, high + grow);
+        }
+
+        double ticksFrom = zeroAt is null ? low : Math.Min(low, Math.Floor(bottom));
+        if (zeroAt is { } z)
+        {
+            low = Math.Min(low, z - 0.15);
+        }
+
         var ticks = new NumericManual();
-        double[] majors = last - first <= 2 ? [1, 2, 5] : [1];
-        for (int decade = (int)first; decade <= high; decade++)
+        double[] majors = high - ticksFrom <= 2.5 ? [1, 2, 5] : [1];
+        for (int decade = (int)Math.Floor(ticksFrom); decade <= Math.Ceiling(high); decade++)
         {
             for (int m = 1; m <= 9; m++)
             {
                 double at = decade + Math.Log10(m);
-                if (at > high + 1e-9)
+                if (at < ticksFrom - 1e-9 || at > high + 1e-9)
                 {
-                    break;
+                    continue;
                 }
 
                 if (majors.Contains(m))

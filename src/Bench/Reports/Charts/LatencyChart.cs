@@ -10,9 +10,9 @@ internal static class LatencyChart
     public static Chart Build(ScenarioView view, TargetPalette palette)
     {
         var plot = LevelSeries.NewPlot(view, "latency p50 and p99", "latency (ms, log scale)");
-        const double FloorMs = 0.001;
-        var p50 = LevelSeries.AddLog(plot, view, palette, c => c.P50Ms, FloorMs);
-        var p99 = LevelSeries.AddLog(plot, view, palette, c => c.P99Ms, FloorMs, dashed: true, marker: MarkerShape.FilledTriangleUp);
+        // A level without a response has no latency (its 0 is not a fast answer): AddLog leaves it out.
+        var p50 = LevelSeries.AddLog(plot, view, palette, c => c.P50Ms);
+        var p99 = LevelSeries.AddLog(plot, view, palette, c => c.P99Ms, dashed: true, marker: MarkerShape.FilledTriangleUp);
         var all = p50.Concat(p99).DefaultIfEmpty(1).ToArray();
         ChartStyle.LogAxis(plot, plot.Axes.Left, all.Min(), all.Max());
         LevelSeries.Legend(plot, view, palette,

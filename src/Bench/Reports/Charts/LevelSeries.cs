@@ -13,21 +13,26 @@ internal static class LevelSeries
         return plot;
     }
 
-    /// <summary>As <see cref="Add"/> on a log10 axis: values below <paramref name="floor"/> (a level that measured nothing) are drawn at it; returns the values drawn.</summary>
+    /// <summary>
+    /// As <see cref="Add"/> on a log10 axis. A level whose value is 0 has no place on it: it is left out, or drawn at
+    /// <paramref name="zeroAt"/> (a position below the data, where the axis says "0") when given. Returns the positive values drawn.
+    /// </summary>
     public static IReadOnlyList<double> AddLog(
-        Plot plot, ScenarioView view, TargetPalette palette, Func<TargetLevel, double> value, double floor, bool dashed = false, MarkerShape marker = MarkerShape.FilledCircle) =>
-        Add(plot, view, palette, c => Math.Log10(Math.Max(value(c), floor)), dashed, marker).Select(l => Math.Pow(10, l)).ToArray();
+        Plot plot, ScenarioView view, TargetPalette palette, Func<TargetLevel, double> value,
+        bool dashed = false, MarkerShape marker = MarkerShape.FilledCircle, double? zeroAt = null) =>
+        Add(plot, view, palette, c => value(c) > 0 ? Math.Log10(value(c)) : zeroAt ?? 0, dashed, marker, include: c => value(c) > 0 || zeroAt is not null)
+            .Where(l => l != zeroAt).Select(l => Math.Pow(10, l)).ToArray();
 
-    /// <summary>Draws <paramref name="value"/> of every target's levels; returns every value drawn (for the axis limits).</summary>
+    /// <summary>Draws <paramref name="value"/> of every target's levels that <paramref name="include"/> keeps (all by default); returns every value drawn (for the axis limits).</summary>
     public static IReadOnlyList<double> Add(
         Plot plot, ScenarioView view, TargetPalette palette, Func<TargetLevel, double> value,
-        bool dashed = false, MarkerShape marker = MarkerShape.FilledCircle, IYAxis? axis = null)
+        bool dashed = false, MarkerShape marker = MarkerShape.FilledCircle, IYAxis? axis = null, Func<TargetLevel, bool>? include = null)
     {
         var drawn = new List<double>();
         foreach (string target in view.Targets)
         {
             var color = Color.FromHex(palette.HexOf(target));
-            var row = view.Row(target);
+            var row = view.Row(target).Where(include ?? (_ => true)).ToArray();
             var trusted = row.Where(c => c.Trusted).ToArray();
             double[] xs = trusted.Select(c => ChartStyle.LevelX(c.Level)).ToArray(), ys = trusted.Select(value).ToArray();
             if (dashed)

@@ -15,16 +15,27 @@ internal static class ThroughputChart
     public static Chart Build(ScenarioView view, TargetPalette palette)
     {
         var plot = LevelSeries.NewPlot(view, "throughput", "throughput (requests/s, log scale)");
-        var measured = LevelSeries.AddLog(plot, view, palette, c => c.ThroughputRps, Floor).DefaultIfEmpty(1).ToArray();
-        double low = measured.Min(), high = measured.Max();
+        var all = view.Targets.SelectMany(t => view.Row(t)).Select(c => c.ThroughputRps).ToArray();
+        var positive = all.Where(x => x > 0).DefaultIfEmpty(1).ToArray();
+        double low = positive.Min(), high = positive.Max();
         var fits = view.Models.Where(m => m.Fit is not null).Select(m => (m.Target, Fit: m.Fit!)).ToArray();
+
+        // Keep the measurements readable: a prediction widens the axis only while it is near them; the rest leave the chart.
+        var near = fits.SelectMany(f => new[] { f.Fit.Model.OneAtATimeRps, f.Fit.Model.CpuCapRps ?? 0 }).Where(c => c > low / 3 && c < high * 3).ToList();
+        if (!view.IsClosed)
+        {
+            near.AddRange([view.Levels[0], view.Levels[^1]]);
+        }
+
+        double axisMin = near.Append(low).Min(), axisMax = near.Append(high).Max() * 1.5;
+        // 0 requests/s is a result (a target that answered nobody): drawn on a "0" row below the rest.
+        double? zeroAt = all.Any(x => x <= 0) ? Math.Floor(Math.Log10(axisMin)) - 0.5 : null;
+        LevelSeries.AddLog(plot, view, palette, c => c.ThroughputRps, zeroAt: zeroAt);
         foreach (var (target, fit) in fits)
         {
             AddModel(plot, view.Levels, fit.Model, Color.FromHex(palette.HexOf(target)));
         }
 
-        // Keep the measurements readable: a prediction widens the axis only while it is near them; the rest leave the chart.
-        var near = fits.SelectMany(f => new[] { f.Fit.Model.OneAtATimeRps, f.Fit.Model.CpuCapRps ?? 0 }).Where(c => c > low / 3 && c < high * 3).ToArray();
         var styles = new List<LegendItem>();
         if (fits.Length > 0)
         {
@@ -38,19 +49,15 @@ internal static class ThroughputChart
             var offered = view.Levels.Select(l => new Coordinates(ChartStyle.LevelX(l), Math.Log10(l))).ToArray();
             plot.Add.Plottable(new DashedLine(offered, ChartStyle.Neutral, 1.5f, DashedLine.Dashed));
             styles.Add(ChartStyle.StyleItem("offered rate (keeping up)", DashedLine.Dashed));
-            near = [.. near, view.Levels[0], view.Levels[^1]];
         }
 
-        ChartStyle.LogAxis(plot, plot.Axes.Left, near.Append(low).Min(), near.Append(high).Max() * 1.5);
+        ChartStyle.LogAxis(plot, plot.Axes.Left, axisMin, axisMax, zeroAt);
         LevelSeries.Legend(plot, view, palette, styles);
         string caption = view.IsClosed
-            ? "A line on its dashed ideal scales with the connections; one flat on its dotted line serves one request at a time; one that bends onto its dash-dot line has run out of CPU. The predictions come from level 1 (R₀ its mean latency, S its CPU per request); lines beyond the edges are off the chart."
+            ? "A line on its dashed ideal scales with the connections; one flat on its dotted line serves one request at a time; one that bends onto its dash-dot line has run out of CPU. R₀ is the mean latency at level 1, S the least CPU per request of any level; lines beyond the edges are off the chart."
             : "Throughput reached against the rate offered: a target that keeps up lies on the dashed diagonal; where it falls below, it cannot keep up and requests queue.";
         return new Chart(Slug, $"Throughput vs {view.LevelUnit}", caption, plot);
     }
-
-    /// <summary>Where a level that measured nothing is drawn on the log axis (rather than at minus infinity).</summary>
-    private const double Floor = 0.1;
 
     private static void AddModel(Plot plot, IReadOnlyList<int> levels, QueueingModel model, Color color)
     {
