@@ -57,7 +57,7 @@ internal static class ChartStyle
     public static void LogAxis(Plot plot, IYAxis axis, double min, double max, double? zeroAt = null)
     {
         double bottom = Math.Log10(min), top = Math.Log10(Math.Max(max, min));
-        double low = bottom - 0.08, high = top + 0.08;
+        double low = bottom - 0.12, high = top + 0.08;
         if (high - low < 1)
         {
             double grow = (1 - (high - low)) / 2;
@@ -71,7 +71,7 @@ internal static class ChartStyle
         }
 
         var ticks = new NumericManual();
-        double[] majors = high - ticksFrom <= 2.5 ? [1, 2, 5] : [1];
+        double[] majors = high - ticksFrom <= 3.2 ? [1, 2, 5] : [1];
         for (int decade = (int)Math.Floor(ticksFrom); decade <= Math.Ceiling(high); decade++)
         {
             for (int m = 1; m <= 9; m++)
