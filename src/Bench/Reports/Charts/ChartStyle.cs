@@ -17,11 +17,17 @@ internal static class ChartStyle
 
     public static Plot NewPlot(string title, string xLabel, string yLabel)
     {
+        // Sized for the report, where two charts share a row and show at about 60 % of their 960 pixels.
         var plot = new Plot();
-        plot.Title(title, 17);
-        plot.XLabel(xLabel, 14);
-        plot.YLabel(yLabel, 14);
+        plot.Title(title, 20);
+        plot.XLabel(xLabel, 16);
+        plot.YLabel(yLabel, 16);
         plot.Font.Set(FontName);
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            axis.TickLabelStyle.FontSize = 14;
+        }
+
         plot.Legend.FontName = FontName;
         return plot;
     }
@@ -177,9 +183,12 @@ internal static class ChartStyle
         new() { LabelText = label, FillColor = Invalid.WithAlpha(0.25), LineWidth = 0, LabelFontName = FontName };
 
     /// <summary>Shows exactly <paramref name="items"/>: the charts' series carry no legend text of their own.</summary>
-    public static void Legend(Plot plot, IEnumerable<LegendItem> items, Alignment alignment = Alignment.UpperLeft)
+    /// <remarks>Below the chart, outside the data: lines and points never hide under it, whatever the data.</remarks>
+    public static void Legend(Plot plot, IEnumerable<LegendItem> items)
     {
-        var legend = plot.ShowLegend(items, alignment);
-        legend.FontSize = 12;
+        plot.Legend.ManualItems.Clear();
+        plot.Legend.ManualItems.AddRange(items);
+        plot.Legend.FontSize = 14;
+        plot.ShowLegend(Edge.Bottom);
     }
 }

@@ -53,7 +53,7 @@ internal static class LevelSeries
     }
 
     /// <summary>The targets, then <paramref name="styles"/>, then the red cross when any level is flagged.</summary>
-    public static void Legend(Plot plot, ScenarioView view, TargetPalette palette, IEnumerable<LegendItem> styles, Alignment alignment = Alignment.UpperLeft)
+    public static void Legend(Plot plot, ScenarioView view, TargetPalette palette, IEnumerable<LegendItem> styles)
     {
         var items = view.Targets.Select(t => ChartStyle.TargetItem(t, Color.FromHex(palette.HexOf(t)))).Concat(styles).ToList();
         if (view.Targets.Any(t => view.Row(t).Any(c => c.Problems.Count > 0)))
@@ -61,6 +61,6 @@ internal static class LevelSeries
             items.Add(ChartStyle.InvalidItem());
         }
 
-        ChartStyle.Legend(plot, items, alignment);
+        ChartStyle.Legend(plot, items);
     }
 }

@@ -12,7 +12,7 @@ internal static class ResourcesChart
         var plot = LevelSeries.NewPlot(view, "CPU per request and peak memory", "target CPU per request (ms)");
         var right = plot.Axes.Right;
         right.Label.Text = "peak RSS (MiB)";
-        right.Label.FontSize = 14;
+        right.Label.FontSize = 16;
         // Per request needs a request: a level nobody was answered at has no cost per request to show.
         double cpuMax = LevelSeries.Add(plot, view, palette, c => c.CpuMsPerRequest, include: c => c.Answered).DefaultIfEmpty(0).Max();
         // Diamonds, not squares: ScottPlot draws a legend's square with the line's dash effect, which Skia's SVG canvas reports on stderr.

@@ -39,7 +39,7 @@ internal static class TimelineChart
             max = Math.Max(max, window.PerSecond.Max(s => s.Completed));
             var label = plot.Add.Text(Format.Number(window.Level), xs[0], ys.Max());
             label.LabelFontColor = Color.FromHex(palette.HexOf(window.Target));
-            label.LabelFontSize = 11;
+            label.LabelFontSize = 13;
             label.LabelAlignment = Alignment.LowerLeft;
             label.OffsetY = -4;
         }
@@ -53,7 +53,7 @@ internal static class TimelineChart
             legend.Add(ChartStyle.ShadeItem("invalid or saturated level (shaded)"));
         }
 
-        ChartStyle.Legend(plot, legend, Alignment.LowerRight);
+        ChartStyle.Legend(plot, legend);
         const string Caption = "One segment per measured level (its number above it), at the time it ran. A segment should be flat: a ramp at its start is warm-up the window caught, a drop to the bottom row is a second in which nothing completed (a stall), a slope is drift.";
         return new Chart(Slug, "Throughput per second over the run", Caption, plot);
     }
