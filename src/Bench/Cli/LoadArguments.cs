@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bench.Configuration;
 using System.CommandLine.Parsing;
 using Bench.Load;
 
@@ -111,7 +112,13 @@ public sealed class LoadArguments
             ClosePerRequest = parsed.GetValue(Close),
             Cpus = parsed.GetValue(Cpus),
         };
-        error = string.Join("; ", options.Validate());
+        var problems = options.Validate().ToList();
+        if (parsed.GetValue(Json) is { } json && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(json))))
+        {
+            problems.Add($"--json: the folder of '{json}' does not exist"); // found before the run, not after it
+        }
+
+        error = string.Join("; ", problems);
         return error.Length == 0;
     }
 

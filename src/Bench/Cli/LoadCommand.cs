@@ -13,6 +13,7 @@ public static class LoadCommand
         arguments.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
+            string? json = parsed.GetValue(arguments.Json);
             if (!arguments.TryBuild(parsed, out var options, out string error))
             {
                 await Console.Error.WriteLineAsync($"bench load: {error}");
@@ -37,9 +38,17 @@ public static class LoadCommand
             }
 
             LoadSummary.Print(result, Console.Out);
-            if (parsed.GetValue(arguments.Json) is { } path)
+            if (json is not null)
             {
-                await LoadJson.From(result).WriteAsync(path, CancellationToken.None);
+                try
+                {
+                    await LoadJson.From(result).WriteAsync(json, CancellationToken.None);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    await Console.Error.WriteLineAsync($"bench load: cannot write {json}: {e.Message}");
+                    return ExitCodes.UsageError;
+                }
             }
 
             return result.StopReason == StopReason.Cancelled ? ExitCodes.Interrupted

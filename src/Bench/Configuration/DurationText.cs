@@ -3,10 +3,16 @@ using System.Text.RegularExpressions;
 
 namespace Bench.Configuration;
 
-/// <summary>Durations as people write them in Bench's files: <c>500ms</c>, <c>2s</c>, <c>1.5s</c>, <c>1m</c>, or <c>0</c>.</summary>
+/// <summary>
+/// Durations as people write them, in Bench's files and on its command line alike: <c>250us</c>, <c>500ms</c>, <c>2s</c>,
+/// <c>1.5s</c>, <c>1m</c>, <c>1h</c>, or <c>0</c>. The unit is required; at most a day.
+/// </summary>
 public static partial class DurationText
 {
     public const string Example = "a duration like 500ms, 2s or 1m";
+
+    /// <summary>The one-line error for a command-line option that is not a duration.</summary>
+    public static string Describe(string option, string text) => $"{option}: '{text}' is not a duration (use a number and a unit: 500ms, 10s, 2m)";
 
     public static bool TryParse(string text, out TimeSpan duration)
     {
@@ -24,9 +30,11 @@ public static partial class DurationText
 
         double ms = match.Groups["unit"].Value switch
         {
+            "us" => n / 1000,
             "ms" => n,
             "s" => n * 1000,
-            _ => n * 60_000,
+            "m" => n * 60_000,
+            _ => n * 3_600_000,
         };
         if (ms > TimeSpan.FromDays(1).TotalMilliseconds)
         {
@@ -51,6 +59,6 @@ public static partial class DurationText
             : $"{ms:0.###}ms";
     }
 
-    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)(?<unit>ms|s|m)$")]
+    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)(?<unit>us|ms|s|m|h)$")]
     private static partial Regex Pattern();
 }

@@ -22,7 +22,11 @@ public sealed record LevelResult(
     int? TargetExitCode,
     bool Valid,
     string? InvalidReason,
-    string? Histogram);
+    string? Histogram)
+{
+    /// <summary>Requests unanswered at the end that had waited less than the timeout: not errors, but never hidden.</summary>
+    public long InFlight { get; init; }
+}
 
 /// <summary>Latency in milliseconds, from the level's histogram.</summary>
 public sealed record LatencySummary(double Mean, double Stdev, double P50, double P75, double P90, double P99, double P999, double P9999, double Max)

@@ -10,7 +10,7 @@ public sealed record ScenarioDefinition(
     IReadOnlyList<string> Targets,
     RequestDefinition Request,
     LoadDefinition Load,
-    IReadOnlyList<string> Gates)
+    IReadOnlyList<GateDefinition> Gates)
 {
     public static ScenarioDefinition From(Scenario scenario)
     {
@@ -34,9 +34,12 @@ public sealed record ScenarioDefinition(
                 load.Repeats,
                 load.Timeout.TotalMilliseconds,
                 load.Cooldown.TotalMilliseconds),
-            scenario.Gates.Select(g => g.Expression).ToArray());
+            scenario.Gates.Select(g => new GateDefinition(g.Expression, g.Location.ToString())).ToArray());
     }
 }
+
+/// <summary>A gate as written, and where (file:line:column of its first character), so `bench gate` can point at it from results.json alone.</summary>
+public sealed record GateDefinition(string Expression, string Source);
 
 /// <summary>The request of a scenario and the response that counts as a success.</summary>
 public sealed record RequestDefinition(string Method, string Path, IReadOnlyDictionary<string, string> Headers, ExpectDefinition Expect);

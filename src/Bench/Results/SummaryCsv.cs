@@ -42,6 +42,6 @@ public static class SummaryCsv
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>RFC 4180: quote a cell holding a comma, quote or line break, doubling its quotes.</summary>
-    private static string Quote(string cell) =>
+    internal static string Quote(string cell) =>
         cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : $"\"{cell.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 }

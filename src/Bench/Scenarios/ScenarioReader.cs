@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Bench.Configuration;
+using Bench.Gates.Syntax;
 using Bench.Targets;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Bench.Scenarios;
@@ -28,7 +30,7 @@ internal sealed partial class ScenarioReader(TargetCatalog catalog, ErrorList er
         var load = map.Map("load", "a mapping like { model: closed, levels: [1, 4, 16] }", LoadProfileReader.Fields, required: true) is { } loadMap
             ? LoadProfileReader.Read(loadMap)
             : null;
-        var gates = ReadGates(map);
+        var gates = ReadGates(map, targets?.Select(t => t.Name).ToArray(), load?.Levels);
 
         if (name is null || description is null || targets is null || request is null || load is null || gates is null)
         {
@@ -136,9 +138,13 @@ internal sealed partial class ScenarioReader(TargetCatalog catalog, ErrorList er
         return new ExpectedResponse(status, body);
     }
 
-    private List<ScenarioGate>? ReadGates(YamlMap map)
+    /// <summary>
+    /// Each gate is parsed here, so a run refuses a malformed one before launching anything; and, once targets
+    /// and levels are known, checked to name only those (another would leave the gate nothing to measure).
+    /// </summary>
+    private List<ScenarioGate>? ReadGates(YamlMap map, IReadOnlyList<string>? targets, IReadOnlyList<int>? levels)
     {
-        var items = map.List("gates", "a list of gates, each a quoted line like \"async@64 p99 < 80ms\"");
+        var items = map.List("gates", $"a list of gates, each a quoted line like {GateParser.Example}");
         if (items is null)
         {
             return map.Has("gates") ? null : [];
@@ -147,9 +153,21 @@ internal sealed partial class ScenarioReader(TargetCatalog catalog, ErrorList er
         var gates = new List<ScenarioGate>();
         for (int i = 0; i < items.Count; i++)
         {
-            if (YamlValues.Text(items[i], $"gates[{i}]", "a gate, a quoted line like \"async@64 p99 < 80ms\"", errors) is { } text)
+            if (YamlValues.Text(items[i], $"gates[{i}]", $"a gate, a quoted line like {GateParser.Example}", errors) is not { } text)
             {
-                gates.Add(new ScenarioGate(text, errors.At(items[i])));
+                continue;
+            }
+
+            // Columns in errors count from the gate's first character, inside its quotes.
+            var start = errors.At(items[i]);
+            var gate = new ScenarioGate(text, items[i] is YamlScalarNode { Style: ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted } ? start with { Column = start.Column + 1 } : start);
+            gates.Add(gate);
+            var problems = !GateParser.TryParse(text, out var parsed, out var error) ? [error]
+                : targets is not null && levels is not null ? GateScope.Problems(parsed, targets, levels)
+                : [];
+            foreach (var problem in problems)
+            {
+                errors.Add(problem.LocationIn(gate.Location, text), $"gates[{i}]: {problem.Message}");
             }
         }
 

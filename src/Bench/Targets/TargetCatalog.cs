@@ -5,8 +5,14 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
 {
     public IReadOnlyList<TargetDefinition> Targets { get; } = targets;
 
-    /// <summary>targets/targets.yaml of this checkout, with {targets_bin} the built Bench.Targets.</summary>
-    public static string DefaultPath => Path.Combine(TargetsBinary.RepositoryRoot(), "targets", "targets.yaml");
+    /// <summary>Names another catalogue file for every command (for example one adding a local server).</summary>
+    public const string EnvironmentVariable = "BENCH_CATALOG";
+
+    /// <summary>$BENCH_CATALOG, else targets/targets.yaml of this checkout, with {targets_bin} the built Bench.Targets.</summary>
+    public static string DefaultPath =>
+        Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } path
+            ? path
+            : Path.Combine(TargetsBinary.RepositoryRoot(), "targets", "targets.yaml");
 
     /// <summary>Loads <see cref="DefaultPath"/>; throws <see cref="CatalogException"/> listing every problem.</summary>
     public static TargetCatalog LoadDefault() => TargetCatalogLoader.LoadFile(DefaultPath, TargetCatalogLoader.StandardPlaceholders());

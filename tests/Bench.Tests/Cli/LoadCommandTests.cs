@@ -22,6 +22,7 @@ public sealed class LoadCommandTests
     [InlineData("is not an absolute URL", "127.0.0.1:8080/hello")]
     [InlineData("only http:// URLs", "https://127.0.0.1:8443/")]
     [InlineData("is not 'Name: value'", Somewhere, "-H", "NoColon")]
+    [InlineData("does not exist", Somewhere, "--json", "/nonexistent-folder/out.json")]
     public async Task Bad_arguments_get_a_one_line_error_and_exit_code_2(string message, params string[] args)
     {
         var outcome = await BenchExecutable.RunAsync(Ct, ["load", .. args]);
@@ -65,6 +66,7 @@ public sealed class LoadCommandTests
                 Assert.True(root.GetProperty("latencyMs").GetProperty(key).GetDouble() > 0, key);
             }
 
+            Assert.True(root.GetProperty("latencyMsCorrectedLikeWrk").GetProperty("p50").GetDouble() > 0);
             Assert.Equal(0, root.GetProperty("errorCount").GetInt64());
             Assert.Equal(JsonValueKind.Object, root.GetProperty("errors").ValueKind);
             Assert.True(root.GetProperty("generator").GetProperty("cpuSeconds").GetDouble() > 0);

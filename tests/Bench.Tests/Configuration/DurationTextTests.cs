@@ -11,7 +11,10 @@ public sealed class DurationTextTests
     [InlineData("1m", 60_000)]
     [InlineData("0", 0)]
     [InlineData("0.25ms", 0.25)]
-    public void Durations_are_read_in_ms_s_and_m(string text, double ms)
+    [InlineData("250us", 0.25)]
+    [InlineData("1h", 3_600_000)]
+    [InlineData("0s", 0)]
+    public void Durations_are_read_in_us_ms_s_m_and_h(string text, double ms)
     {
         Assert.True(DurationText.TryParse(text, out var duration));
         Assert.Equal(TimeSpan.FromMilliseconds(ms), duration);
@@ -21,7 +24,9 @@ public sealed class DurationTextTests
     [InlineData("2")]
     [InlineData("-1s")]
     [InlineData("2 s")]
-    [InlineData("1h")]
+    [InlineData("")]
+    [InlineData("10x")]
+    [InlineData("25h")]
     [InlineData("s")]
     [InlineData("1e3ms")]
     [InlineData("99999m")]

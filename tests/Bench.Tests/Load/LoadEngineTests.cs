@@ -70,6 +70,28 @@ public sealed class LoadEngineTests
     }
 
     [Fact]
+    public async Task A_connection_starved_since_the_warmup_times_out_inside_the_window_and_counts()
+    {
+        await using var server = await RunningTarget.StartAsync("sync");
+
+        // The second connection's request is sent at the start of the warm-up and can only time out at 1 s,
+        // inside the measured window [0.6 s, 1.6 s): it belongs to the window, or the run would look clean.
+        var result = await new LoadEngine().RunAsync(
+            At(server.Port, "/hello") with
+            {
+                Connections = 2,
+                Warmup = TimeSpan.FromMilliseconds(600),
+                Timeout = TimeSpan.FromSeconds(1),
+                Duration = TimeSpan.FromSeconds(1),
+            },
+            null,
+            Ct);
+
+        Assert.True(result.Errors.GetValueOrDefault(ErrorKinds.RequestTimeout) >= 1, string.Join(", ", result.Errors));
+        Assert.True(result.Latency.MaxMs >= 1000, $"the timeout records the second it waited, max {result.Latency.MaxMs} ms");
+    }
+
+    [Fact]
     public async Task A_closed_port_is_counted_as_connection_refused_with_back_off_not_a_tight_loop()
     {
         int port;

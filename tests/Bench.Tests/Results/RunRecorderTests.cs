@@ -75,6 +75,16 @@ public sealed class RunRecorderTests : IDisposable
     }
 
     [Fact]
+    public async Task Gates_are_recorded_as_written_with_their_file_line_and_column()
+    {
+        var recorder = await RecordedRunAsync();
+
+        var read = await ResultsJson.ReadAsync(recorder.Writer.ResultsPath, Ct);
+
+        Assert.Equal(new GateDefinition("async@64 throughput / sync@64 throughput >= 10", "io.yaml:6:10"), Assert.Single(read.Scenarios[0].Definition.Gates));
+    }
+
+    [Fact]
     public async Task The_summaries_have_one_row_per_target_and_level_and_every_repeat_in_the_csv()
     {
         await RecordedRunAsync();

@@ -39,7 +39,7 @@ public sealed class ScenarioLoaderTests
         Assert.True(load.Think.IsNone);
         Assert.Null(load.Iterations);
         Assert.Equal(["async@256 throughput / sync@256 throughput >= 10", "async@64 p99 < 80ms"], scenario.Gates.Select(g => g.Expression));
-        Assert.Equal("io-bound.yaml:8:5", scenario.Gates[1].Location.ToString());
+        Assert.Equal("io-bound.yaml:8:6", scenario.Gates[1].Location.ToString());
     }
 
     [Fact]

@@ -18,9 +18,16 @@ public static class BenchExecutable
         return Path.Combine(TargetsBinary.RepositoryRoot(), "src", "Bench", "bin", baseDir.Parent?.Name ?? "Release", baseDir.Name, "Bench");
     }
 
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
+
+    public static Process StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo(Locate()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
         foreach (string arg in args)
         {
             info.ArgumentList.Add(arg);

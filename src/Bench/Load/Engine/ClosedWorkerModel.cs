@@ -60,7 +60,8 @@ internal sealed class ClosedWorkerModel : IWorkerModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnFinished(Connection connection, long now, bool connectFailed)
     {
-        if (_iterations is { } iterations && connection.Measured && ++connection.Iterations >= iterations)
+        // Iterations count requests sent inside the window only: warm-up requests are extra.
+        if (_iterations is { } iterations && _worker.Plan.InWindow(connection.RequestStart) && ++connection.Iterations >= iterations)
         {
             _worker.Close(connection);
             connection.State = ConnectionState.Done;

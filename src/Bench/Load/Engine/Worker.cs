@@ -69,7 +69,10 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     {
         connection.HasRequest = true;
         connection.RequestStart = requestStart;
-        connection.Measured = Plan.InWindow(requestStart);
+        // Closed model: every outcome that lands in the window counts, whenever its request was sent — a connection
+        // starved since the warm-up (a sync server that never reads it) must show as timeouts, not vanish.
+        // Open model: a request belongs to the window its intended send time falls in (wrk2).
+        connection.Measured = Plan.Options.Model == LoadModel.Closed || Plan.InWindow(requestStart);
         connection.StartsAtSend = startsAtSend && connection.Fd >= 0;
         if (connection.Fd >= 0)
         {
@@ -182,7 +185,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     void IConnectionEvents.Completed(Connection connection, long now)
     {
         var parser = connection.Parser;
-        if (connection.Measured)
+        if (connection.Measured && now >= Plan.MeasureStart)
         {
             // A response that lands after the window closed is reported as in flight, like every other.
             if (now < Plan.MeasureEnd)
@@ -207,7 +210,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
 
     void IConnectionEvents.Failed(Connection connection, ErrorKind kind, long now)
     {
-        if (connection.HasRequest && connection.Measured)
+        if (connection.HasRequest && connection.Measured && now >= Plan.MeasureStart)
         {
             if (now < Plan.MeasureEnd)
             {
@@ -245,7 +248,8 @@ internal sealed class Worker : IConnectionEvents, IDisposable
         long at = Math.Min(now, Plan.MeasureEnd - 1);
         foreach (var c in _connections)
         {
-            if (c.HasRequest && c.Measured)
+            // A request started after the window closed (its predecessor's late response was already counted) is not one.
+            if (c.HasRequest && c.Measured && c.RequestStart < Plan.MeasureEnd)
             {
                 bool connecting = c.State == ConnectionState.Connecting;
                 long waited = now - c.RequestStart;

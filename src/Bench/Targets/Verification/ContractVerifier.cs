@@ -13,28 +13,37 @@ public sealed class ContractVerifier(TimeSpan requestTimeout)
 
     private static readonly string[] InfoFields = ["model", "pid", "osThreads", "openConnections", "requestsServed", "handlerThreads"];
 
-    public async Task<IReadOnlyList<CheckResult>> VerifyAsync(int port, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CheckResult>> VerifyAsync(int port, CancellationToken cancellationToken) =>
+        VerifyAsync(port, [], cancellationToken);
+
+    /// <summary>Runs the checks of the endpoints in <paramref name="supports"/> (all when empty), plus the protocol checks.</summary>
+    public async Task<IReadOnlyList<CheckResult>> VerifyAsync(int port, IReadOnlyCollection<string> supports, CancellationToken cancellationToken)
     {
         string digest = ReferenceDigest.Compute(DigestRounds);
-        var checks = new (string Name, Func<Task<string?>> Run)[]
+        var checks = new (string Name, string Endpoint, Func<Task<string?>> Run)[]
         {
-            ("hello", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
-            ("cpu digest", () => Expect(port, $"/cpu?n={DigestRounds}", 200, digest, cancellationToken)),
-            ("cpu digest with yield", () => Expect(port, $"/cpu?n={DigestRounds}&yield=100", 200, digest, cancellationToken)),
-            ("io wait", () => Expect(port, "/io?ms=1", 200, null, cancellationToken)),
-            ("blocking", () => Expect(port, "/blocking?ms=1", 200, null, cancellationToken)),
-            ("info", () => CheckInfoAsync(port, cancellationToken)),
-            ("unknown path 404", () => Expect(port, "/nope", 404, null, cancellationToken)),
-            ("bad parameter 400", () => Expect(port, "/io?ms=-1", 400, null, cancellationToken)),
-            ("other method 405", () => ExpectRawAsync(port, "POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 405, false, cancellationToken)),
-            ("malformed request 400 and close", () => ExpectRawAsync(port, "NOT HTTP\r\n\r\n", 400, true, cancellationToken)),
-            ("keep-alive", () => CheckKeepAliveAsync(port, cancellationToken)),
-            ("still serving", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
+            ("hello", "/hello", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
+            ("cpu digest", "/cpu", () => Expect(port, $"/cpu?n={DigestRounds}", 200, digest, cancellationToken)),
+            ("cpu digest with yield", "/cpu", () => Expect(port, $"/cpu?n={DigestRounds}&yield=100", 200, digest, cancellationToken)),
+            ("io wait", "/io", () => Expect(port, "/io?ms=1", 200, null, cancellationToken)),
+            ("blocking", "/blocking", () => Expect(port, "/blocking?ms=1", 200, null, cancellationToken)),
+            ("info", "/info", () => CheckInfoAsync(port, cancellationToken)),
+            ("unknown path 404", "/hello", () => Expect(port, "/nope", 404, null, cancellationToken)),
+            ("bad parameter 400", "/io", () => Expect(port, "/io?ms=-1", 400, null, cancellationToken)),
+            ("other method 405", "/hello", () => ExpectRawAsync(port, "POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 405, false, cancellationToken)),
+            ("malformed request 400 and close", "/hello", () => ExpectRawAsync(port, "NOT HTTP\r\n\r\n", 400, true, cancellationToken)),
+            ("keep-alive", "/hello", () => CheckKeepAliveAsync(port, cancellationToken)),
+            ("still serving", "/hello", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
         };
 
         var results = new List<CheckResult>();
-        foreach (var (name, run) in checks)
+        foreach (var (name, endpoint, run) in checks)
         {
+            if (supports.Count > 0 && !supports.Contains(endpoint))
+            {
+                continue;
+            }
+
             string? failure;
             try
             {

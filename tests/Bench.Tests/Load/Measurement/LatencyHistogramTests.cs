@@ -1,4 +1,5 @@
 using Bench.Load.Measurement;
+using HdrHistogram;
 
 namespace Bench.Tests.Load.Measurement;
 
@@ -54,6 +55,22 @@ public sealed class LatencyHistogramTests
         Assert.InRange(summary.P50Ms, 0.14, 0.16);
         Assert.InRange(summary.P99Ms, 499, 501);
         Assert.InRange(summary.MaxMs, 499, 501);
+    }
+
+    [Fact]
+    public void The_wrk_style_correction_fills_in_the_requests_a_stall_held_back()
+    {
+        var raw = Filled(100, 100);           // one fast request …
+        LatencyHistogram.Record(raw, 1000);   // … and one that stalled for ten intervals of 100 µs
+
+        var corrected = LatencyHistogram.CorrectedForOmission(raw, expectedIntervalMicros: 100);
+
+        // 1000 brings 900, 800, … 100: the nine requests that would have been due while it waited.
+        Assert.Equal(2 + 9, corrected.TotalCount);
+        Assert.Equal(2, corrected.GetCountAtValue(100));
+        Assert.Equal(1, corrected.GetCountAtValue(500));
+        Assert.Equal(raw.GetMaxValue(), corrected.GetMaxValue());
+        Assert.Equal(2, LatencyHistogram.CorrectedForOmission(raw, expectedIntervalMicros: 0).TotalCount);
     }
 
     [Fact]

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using Bench.Gates;
+using Bench.Gates.Compare;
+using Bench.Gates.Syntax;
+using Spectre.Console;
+
+namespace Bench.Cli;
+
+/// <summary>`bench compare &lt;run-a&gt; &lt;run-b&gt;`: what changed from A to B, marked only where beyond the noise.</summary>
+public static class CompareCommand
+{
+    public static Command Create()
+    {
+        var runA = new Argument<string>("run-a") { Description = "The reference run folder (or its results.json)." };
+        var runB = new Argument<string>("run-b") { Description = "The run compared with it." };
+        var markdown = new Option<string?>("--markdown") { Description = "Also write the comparison as Markdown to this file." };
+        var csv = new Option<string?>("--csv") { Description = "Also write the comparison as CSV (one row per target × level × metric) to this file." };
+        var noiseBand = new Option<string?>("--noise") { Description = $"The noise band when a side has fewer than {NoiseModel.RepeatsForSpread} repeats (default {MetricFormat.Number(NoiseModel.StandardDefaultBand * 100)}%)." };
+        var command = new Command("compare", "Compare two runs: per target × level the change in throughput and latency percentiles, marked where beyond the noise.");
+        command.Arguments.Add(runA);
+        command.Arguments.Add(runB);
+        command.Options.Add(markdown);
+        command.Options.Add(csv);
+        command.Options.Add(noiseBand);
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var noise = NoiseModel.Default;
+            if (parsed.GetValue(noiseBand) is { } band)
+            {
+                if (!GateValues.TryParsePercent(band, out double fraction))
+                {
+                    await Console.Error.WriteLineAsync($"bench compare: --noise '{band}' is not {GateValues.PercentExpected}");
+                    return ExitCodes.UsageError;
+                }
+
+                noise = new NoiseModel(fraction);
+            }
+
+            string pathA = parsed.GetValue(runA)!;
+            string pathB = parsed.GetValue(runB)!;
+            if (await RunResultsInput.TryReadAsync(pathA, "compare", Console.Error, cancellationToken) is not { } a
+                || await RunResultsInput.TryReadAsync(pathB, "compare", Console.Error, cancellationToken) is not { } b)
+            {
+                return ExitCodes.UsageError;
+            }
+
+            var report = RunComparison.Compare(a, b, noise);
+            Print(report, GateTable.Console());
+            // TODO(charts): overlay charts of both runs belong with the ScottPlot charts of src/Bench/Reports (another branch);
+            // until then the CSV holds every number such a chart needs.
+            try
+            {
+                if (parsed.GetValue(markdown) is { } md)
+                {
+                    await ReportFile.WriteAsync(md, CompareMarkdown.Write(report, pathA, pathB), cancellationToken);
+                }
+
+                if (parsed.GetValue(csv) is { } file)
+                {
+                    await ReportFile.WriteAsync(file, CompareCsv.Write(report), cancellationToken);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"bench compare: cannot write a report: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(ComparisonReport report, IAnsiConsole console)
+    {
+        foreach (string note in report.Notes)
+        {
+            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
+        }
+
+        foreach (var scenario in report.Rows.GroupBy(r => r.Scenario))
+        {
+            var table = new Table { Title = new TableTitle($"{scenario.Key}: B against A") }.AddColumns("target", "level", "metric", "A", "B", "change", "noise", "verdict", "note");
+            foreach (var r in scenario)
+            {
+                string verdict = Markup.Escape(CompareText.Verdict(r.Verdict));
+                table.AddRow(
+                    new Text(r.Target),
+                    new Text(r.Level.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    new Text(GateMetrics.Name(r.Metric)),
+                    new Text(CompareText.Side(r.Metric, r.A)),
+                    new Text(CompareText.Side(r.Metric, r.B)),
+                    new Text(CompareText.Change(r)),
+                    new Text(CompareText.Noise(r)),
+                    new Markup(r.Verdict switch { ChangeVerdict.Worse => $"[red]{verdict}[/]", ChangeVerdict.Better => $"[green]{verdict}[/]", _ => verdict }),
+                    new Text(r.Note ?? ""));
+            }
+
+            console.Write(table);
+        }
+
+        console.WriteLine(report.Summary);
+    }
+}

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using Bench.Configuration;
+using Bench.Load;
+using Bench.Results;
+using Bench.Running;
+using Bench.Scenarios;
+using Bench.Targets;
+using Spectre.Console;
+
+namespace Bench.Cli;
+
+/// <summary>`bench run [scenario.yaml…]`: the main job — launch, verify, sweep, write results.</summary>
+public static class RunCommand
+{
+    public const string DefaultScenario = "scenarios/default.yaml";
+
+    public static Command Create(Func<TargetCatalog> catalog)
+    {
+        var files = new Argument<string[]>("scenarios") { Description = $"Scenario files (default: {DefaultScenario}).", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string?>("--out") { Description = "Run folder (default: results/<scenario>-<timestamp>)." };
+        var targetCpus = new Option<string?>("--target-cpus") { Description = "Cores the targets are pinned to, e.g. 0 or 0-1 (default: 0 on a machine with 2+ cores)." };
+        var generatorCpus = new Option<int?>("--generator-cpus") { Description = "How many of the highest cores the load generator uses (default: all but core 0)." };
+        var noPin = new Option<bool>("--no-pin") { Description = "Pin nothing (targets and generator share every core)." };
+        var gates = new GateArguments();
+        var command = new Command("run", "Launch each scenario's targets, verify them, drive them across the levels and write results.json, summary.csv and summary.md.");
+        command.Arguments.Add(files);
+        command.Options.Add(output);
+        command.Options.Add(targetCpus);
+        command.Options.Add(generatorCpus);
+        command.Options.Add(noPin);
+        gates.AddTo(command, withGateSwitch: true);
+        command.SetAction(async (parsed, _) =>
+        {
+            if (await InputErrors.TryLoadAsync(catalog, Console.Error) is not { } loaded)
+            {
+                return ExitCodes.UsageError;
+            }
+
+            string[] paths = parsed.GetValue(files) is { Length: > 0 } given ? given : [DefaultScenario];
+            IReadOnlyList<Scenario> scenarios;
+            try
+            {
+                scenarios = new ScenarioLoader(loaded).LoadFiles(paths);
+            }
+            catch (InputException e)
+            {
+                return await InputErrors.ReportAsync(e, Console.Error);
+            }
+
+            var settings = SweepSettings.ForMachine(Environment.ProcessorCount);
+            if (parsed.GetValue(noPin))
+            {
+                settings = settings with { TargetCpus = null, GeneratorCpus = null };
+            }
+
+            if (parsed.GetValue(targetCpus) is { } cpuText)
+            {
+                if (!CpuSet.TryParse(cpuText, out var set) || set.Cores.Any(c => c >= Environment.ProcessorCount))
+                {
+                    await Console.Error.WriteLineAsync($"bench run: --target-cpus '{cpuText}' is not a list of this machine's cores (0-{Environment.ProcessorCount - 1})");
+                    return ExitCodes.UsageError;
+                }
+
+                settings = settings with { TargetCpus = set };
+            }
+
+            if (parsed.GetValue(generatorCpus) is { } count)
+            {
+                if (count < 1 || count > Environment.ProcessorCount)
+                {
+                    await Console.Error.WriteLineAsync($"bench run: --generator-cpus must be 1-{Environment.ProcessorCount}");
+                    return ExitCodes.UsageError;
+                }
+
+                settings = settings with { GeneratorCpus = count };
+            }
+
+            Func<RunResults, Task<int>>? gate = gates.Enabled(parsed)
+                ? results => GateRun.RunAsync(results, gates.Options(parsed), GateTable.Console(), Console.Error, CancellationToken.None)
+                : null;
+            return await RunAsync(loaded, scenarios, paths, parsed.GetValue(output), settings, gate);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        TargetCatalog catalog, IReadOnlyList<Scenario> scenarios, string[] paths, string? output, SweepSettings settings, Func<RunResults, Task<int>>? gate)
+    {
+        using var interruption = new Interruption(Console.Error);
+        var startedAt = DateTimeOffset.UtcNow;
+        string folder = RunDirectory.Create(output, RunDirectory.DefaultRoot, RunDirectory.NameFor(paths), startedAt);
+        var pinning = new PinningInfo(settings.TargetCpus?.ToString(), GeneratorCpuList(settings.GeneratorCpus));
+        var info = await RunInfoCollector.CollectAsync(pinning, startedAt, interruption.Token);
+        var recorder = new RunRecorder(new RunWriter(folder), info);
+        Console.WriteLine($"bench run: {scenarios.Count} scenario(s), about {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");
+
+        var outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption.Token);
+        await recorder.CompleteAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+
+        Console.WriteLine($"results: {Path.Combine(folder, ResultsJson.FileName)}, {Path.Combine(folder, SummaryMarkdown.FileName)}");
+        if (outcome.Interrupted)
+        {
+            Console.Error.WriteLine($"interrupted after {outcome.Levels} level(s); what was measured is written");
+            return ExitCodes.Interrupted;
+        }
+
+        // With --gate the gates decide, reading only the levels they name (an invalid one of those exits 3).
+        if (gate is not null)
+        {
+            return await gate(recorder.Current);
+        }
+
+        if (!outcome.Valid)
+        {
+            Console.Error.WriteLine($"the run is invalid: {outcome.InvalidTargets} target(s) failed verification, {outcome.InvalidLevels} level(s) invalid (see invalidReason in results.json)");
+            return ExitCodes.InvalidRun;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<SweepOutcome> SweepAsync(TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken)
+    {
+        bool live = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+        if (!live)
+        {
+            var lines = new LineProgress(Console.Out);
+            return await new SweepRunner(catalog, settings, new LevelRunner(new LoadEngine(), settings, lines), recorder, lines).RunAsync(scenarios, cancellationToken);
+        }
+
+        var progress = new LiveProgress(AnsiConsole.Console);
+        return await progress.RunAsync(() =>
+            new SweepRunner(catalog, settings, new LevelRunner(new LoadEngine(), settings, progress), recorder, progress).RunAsync(scenarios, cancellationToken));
+    }
+
+    private static string? GeneratorCpuList(int? count) =>
+        count is { } n ? string.Join(',', Enumerable.Range(Environment.ProcessorCount - n, n)) : null;
+}

@@ -1,0 +1,57 @@
+namespace Bench.Gates.Syntax;
+
+/// <summary>The names gates use for metrics (docs/gates.md), their units, and which direction is a regression.</summary>
+public static class GateMetrics
+{
+    public static IReadOnlyList<GateMetric> All { get; } = Enum.GetValues<GateMetric>();
+
+    public static string Names { get; } = string.Join(", ", All.Select(Name));
+
+    public static string Name(GateMetric metric) => metric switch
+    {
+        GateMetric.Throughput => "throughput",
+        GateMetric.Mean => "mean",
+        GateMetric.P50 => "p50",
+        GateMetric.P90 => "p90",
+        GateMetric.P99 => "p99",
+        GateMetric.P999 => "p999",
+        GateMetric.Max => "max",
+        GateMetric.ErrorRate => "errorRate",
+        GateMetric.CpuMsPerRequest => "cpuMsPerRequest",
+        GateMetric.PeakRss => "peakRss",
+        _ => throw new ArgumentOutOfRangeException(nameof(metric)),
+    };
+
+    public static MetricUnit Unit(GateMetric metric) => metric switch
+    {
+        GateMetric.Throughput => MetricUnit.RequestsPerSecond,
+        GateMetric.ErrorRate => MetricUnit.Fraction,
+        GateMetric.PeakRss => MetricUnit.Bytes,
+        _ => MetricUnit.Milliseconds,
+    };
+
+    /// <summary>Throughput is better higher; every other metric (latency, errors, cost) is better lower.</summary>
+    public static bool HigherIsBetter(GateMetric metric) => metric == GateMetric.Throughput;
+
+    /// <summary>Names are case-sensitive, as documented; <paramref name="near"/> is the metric meant when only the case is off.</summary>
+    public static bool TryParse(string name, out GateMetric metric, out GateMetric? near)
+    {
+        near = null;
+        foreach (var candidate in All)
+        {
+            if (Name(candidate) == name)
+            {
+                metric = candidate;
+                return true;
+            }
+
+            if (string.Equals(Name(candidate), name, StringComparison.OrdinalIgnoreCase))
+            {
+                near = candidate;
+            }
+        }
+
+        metric = default;
+        return false;
+    }
+}

@@ -1,0 +1,63 @@
+using Bench.Load;
+using Bench.Results;
+using Bench.Targets.Sampling;
+
+namespace Bench.Running;
+
+/// <summary>Maps what the engine and the sampler measured into the level record written to results.json.</summary>
+public static class LevelResultFactory
+{
+    public static LevelResult From(string target, int level, int repeat, LoadResult load, ResourceUsage usage, int? exitCode)
+    {
+        var latency = load.Latency;
+        string? invalid = InvalidReason(load, exitCode);
+        return new LevelResult(
+            target,
+            level,
+            repeat,
+            load.StartedAt,
+            load.Duration.TotalSeconds,
+            load.Requests,
+            load.ThroughputRps,
+            new Results.LatencySummary(latency.MeanMs, latency.StdevMs, latency.P50Ms, latency.P75Ms, latency.P90Ms, latency.P99Ms, latency.P999Ms, latency.P9999Ms, latency.MaxMs),
+            load.ErrorCount,
+            load.Errors,
+            load.Series.Select(s => new Results.SecondSample(s.Second, s.Completed, s.Errors, s.P99Ms)).ToArray(),
+            ResourceResult.From(usage, load.Requests),
+            new GeneratorResult(load.Generator.CpuSeconds, load.Generator.Saturated),
+            exitCode,
+            invalid is null,
+            invalid,
+            load.EncodeHistogram())
+        {
+            InFlight = load.InFlight,
+        };
+    }
+
+    /// <summary>Errors are measurements; only a result that describes something other than the target is invalid.</summary>
+    private static string? InvalidReason(LoadResult load, int? exitCode)
+    {
+        var reasons = new List<string>();
+        if (exitCode is { } code)
+        {
+            reasons.Add($"the target exited with code {code} during the level");
+        }
+
+        if (load.Generator.Saturated)
+        {
+            reasons.Add($"the load generator saturated its cores ({load.Generator.Utilisation:P0} busy): the numbers may describe the generator");
+        }
+
+        if (load.Open is { RateReached: false } open)
+        {
+            reasons.Add($"the open-model rate was not reached: {open.Sent} of {open.Scheduled} scheduled requests sent");
+        }
+
+        if (load.StopReason == StopReason.Cancelled)
+        {
+            reasons.Add("interrupted before the end of the level");
+        }
+
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
+    }
+}

@@ -1,0 +1,58 @@
+using Bench.Load;
+using Bench.Results;
+using Bench.Scenarios;
+using Bench.Targets;
+using Bench.Targets.Sampling;
+
+namespace Bench.Running;
+
+/// <summary>
+/// Runs one level against a running target: one load run whose warm-up is not recorded, so the connections carry
+/// over into the measured window (as in wrk2), while the target's process tree is sampled from the end of the
+/// warm-up, so its CPU and memory cover the measured window.
+/// </summary>
+public sealed class LevelRunner(LoadEngine engine, SweepSettings settings, ISweepProgress progress, TimeProvider? timeProvider = null)
+{
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    public async Task<LevelResult> RunAsync(Scenario scenario, TargetProcess target, int level, int repeat, CancellationToken cancellationToken)
+    {
+        var options = LevelPlan.For(scenario, level, target.Port, settings.GeneratorCpus) with { Warmup = scenario.Load.Warmup };
+        var total = options.Warmup + options.Duration;
+        var reporter = new Progress<LoadProgress>(p =>
+            progress.LevelRunning(scenario.Name, target.Definition.Name, level, repeat, total - p.Elapsed, p.Warmup, p.RecentRps, p.Errors));
+
+        using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sampling = SampleAfterWarmupAsync(target.Pid, options.Warmup, stopSampling.Token);
+        var load = await engine.RunAsync(options, reporter, cancellationToken);
+        await stopSampling.CancelAsync();
+        var usage = await sampling;
+
+        int? exitCode = target.HasExited ? target.ExitCode : null;
+        return LevelResultFactory.From(target.Definition.Name, level, repeat, load, usage, exitCode);
+    }
+
+    private async Task<ResourceUsage> SampleAfterWarmupAsync(int pid, TimeSpan warmup, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(warmup, _time, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return ResourceUsage.None; // the run ended within its warm-up (interrupted)
+        }
+
+        await using var sampler = ResourceSampler.Start(pid, timeProvider: _time);
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, _time, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // The measured window is over.
+        }
+
+        return await sampler.StopAsync(CancellationToken.None);
+    }
+}

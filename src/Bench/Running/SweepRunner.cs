@@ -1,0 +1,74 @@
+using Bench.Results;
+using Bench.Scenarios;
+using Bench.Targets;
+
+namespace Bench.Running;
+
+/// <summary>
+/// Bench's main job: for each scenario, each target is started, verified and driven across the levels; every
+/// finished level is written at once, so an interruption keeps everything measured so far. Repeats are interleaved
+/// (targets A B C, then A B C again) so drift on a noisy machine spreads over all targets.
+/// </summary>
+public sealed class SweepRunner(TargetCatalog catalog, SweepSettings settings, LevelRunner levels, RunRecorder recorder, ISweepProgress progress)
+{
+    public async Task<SweepOutcome> RunAsync(IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken)
+    {
+        int invalidTargets = 0, invalidLevels = 0, measured = 0;
+        try
+        {
+            foreach (var scenario in scenarios)
+            {
+                await recorder.AddScenarioAsync(scenario, CancellationToken.None);
+                var skipped = new HashSet<string>();
+                for (int repeat = 1; repeat <= scenario.Load.Repeats; repeat++)
+                {
+                    foreach (string name in scenario.Targets.Where(t => !skipped.Contains(t)))
+                    {
+                        await using var session = new TargetSession(catalog.Find(name)!, settings);
+                        progress.TargetStarting(scenario.Name, name);
+                        var verification = await session.StartAndVerifyAsync(cancellationToken);
+                        if (repeat == 1 || !verification.Valid)
+                        {
+                            await recorder.RecordVerificationAsync(scenario.Name, TargetVerification.From(verification), CancellationToken.None);
+                        }
+
+                        if (!verification.Valid)
+                        {
+                            progress.TargetInvalid(scenario.Name, name, verification.Reason);
+                            skipped.Add(name);
+                            invalidTargets++;
+                            continue;
+                        }
+
+                        foreach (int level in scenario.Load.Levels)
+                        {
+                            var result = await RunLevelAsync(scenario, session, level, repeat, cancellationToken);
+                            // Written even when interrupted: a partial level is kept, marked invalid.
+                            await recorder.RecordLevelAsync(scenario.Name, result, CancellationToken.None);
+                            progress.LevelDone(scenario.Name, result);
+                            measured++;
+                            invalidLevels += result.Valid ? 0 : 1;
+                            await Task.Delay(scenario.Load.Cooldown, cancellationToken);
+                        }
+                    }
+                }
+            }
+
+            return new SweepOutcome(false, invalidTargets, invalidLevels, measured);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new SweepOutcome(true, invalidTargets, invalidLevels, measured);
+        }
+    }
+
+    private async Task<LevelResult> RunLevelAsync(Scenario scenario, TargetSession session, int level, int repeat, CancellationToken cancellationToken)
+    {
+        if (await session.EnsureReadyAsync(cancellationToken) is { } restartReason)
+        {
+            progress.Note($"{session.Definition.Name} restarted before level {level}: it {restartReason}");
+        }
+
+        return await levels.RunAsync(scenario, session.Process!, level, repeat, cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using Bench.Targets;
+
+namespace Bench.Running;
+
+/// <summary>How a sweep places and treats its processes. Defaults: targets on core 0, the generator on the highest core.</summary>
+public sealed record SweepSettings
+{
+    /// <summary>Cores the targets are pinned to; null leaves them unpinned (a one-core machine).</summary>
+    public CpuSet? TargetCpus { get; init; }
+
+    /// <summary>How many of the highest-numbered cores the generator is pinned to; null leaves it unpinned.</summary>
+    public int? GeneratorCpus { get; init; }
+
+    public TimeSpan ReadyTimeout { get; init; } = TargetLaunchOptions.DefaultReadyTimeout;
+
+    /// <summary>How long a target may take to answer /hello after a level before it is restarted for the next one.</summary>
+    public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Grace between SIGTERM and a kill when a target is stopped.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Target on core 0, generator on the others — when there are at least two cores.</summary>
+    public static SweepSettings ForMachine(int cores) => cores >= 2
+        ? new SweepSettings { TargetCpus = CpuSet.Of(0), GeneratorCpus = cores - 1 }
+        : new SweepSettings();
+}
