@@ -39,6 +39,9 @@ public sealed record TargetLevel(string Target, int Level, IReadOnlyList<LevelRe
 
     public long Errors => Counted.Sum(r => r.ErrorCount);
 
+    /// <summary>Requests still unanswered at the end of the counted windows that had not yet timed out: not errors, but shown.</summary>
+    public long InFlight => Counted.Sum(r => r.InFlight);
+
     /// <summary>Errors as a share of everything answered or failed in the counted repeats (0–1).</summary>
     public double ErrorRate
     {

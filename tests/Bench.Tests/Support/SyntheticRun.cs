@@ -72,7 +72,8 @@ public static class SyntheticRun
         double latencyMs = sync ? Math.Min(level * ServiceMs, 2000) : Math.Max(ServiceMs + 0.1 + (level / 64.0), level * 1000 / rps);
         long errors = sync ? level switch { 64 => 30, 256 => 600, _ => 0 } : 0;
         bool saturated = !sync && level == 256;
-        return Level(target, level, startedAt, rps, latencyMs, errors, cpuMs: sync ? 0.12 : 0.15 - (level / 2560.0), rssMiB: sync ? 28 : 34 + (level / 7.0), saturated, stallAt: sync && level == 64 ? 2 : null);
+        return Level(target, level, startedAt, rps, latencyMs, errors, cpuMs: sync ? 0.12 : 0.15 - (level / 2560.0), rssMiB: sync ? 28 : 34 + (level / 7.0), saturated, stallAt: sync && level == 64 ? 2 : null)
+            with { InFlight = sync && level >= 64 ? level / 4 : 0 };
     }
 
     private static LevelResult Open(string target, int rate, DateTimeOffset startedAt)

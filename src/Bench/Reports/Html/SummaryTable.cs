@@ -27,6 +27,11 @@ internal static class SummaryTable
     private static void AppendRow(StringBuilder html, ScenarioView view, TargetLevel cell, string colour)
     {
         var notes = new List<string>(cell.Problems);
+        if (cell.InFlight > 0)
+        {
+            notes.Add($"{cell.InFlight} still unanswered at the end, not yet timed out");
+        }
+
         if (cell.Repeats.Count > 1)
         {
             notes.Insert(0, cell.Counted.Count == cell.Repeats.Count ? $"median of {cell.Repeats.Count} repeats" : $"median of {cell.Counted.Count} of {cell.Repeats.Count} repeats");
