@@ -1,3 +1,4 @@
+using Bench.Results;
 using ScottPlot;
 
 namespace Bench.Reports.Charts;
@@ -21,14 +22,25 @@ internal static class TimelineChart
         var start = windows.Min(r => r.StartedAt);
         var plot = ChartStyle.NewPlot($"{view.Name}: throughput per second over the run", "time since the scenario's first measured level (s)", "responses per second (log scale)");
         double max = 1;
+        bool anyZero = false;
         foreach (var window in windows)
         {
             double offset = (window.StartedAt - start).TotalSeconds;
-            double[] xs = window.PerSecond.Select(s => offset + s.Second + 0.5).ToArray();
-            double[] ys = window.PerSecond.Select(s => s.Completed > 0 ? Math.Log10(s.Completed) : ZeroAt).ToArray();
+            // A window of 1.5 s ends in half a second: its count is a rate over that half, not a drop.
+            double Covered(SecondSample s) => window.DurationSeconds > 0 ? Math.Clamp(window.DurationSeconds - s.Second, 0, 1) : 1;
+            var seconds = window.PerSecond.Where(s => Covered(s) >= 0.1).ToArray();
+            if (seconds.Length == 0)
+            {
+                continue;
+            }
+
+            double[] xs = seconds.Select(s => offset + s.Second + (Covered(s) / 2)).ToArray();
+            double[] rates = seconds.Select(s => s.Completed / Covered(s)).ToArray();
+            double[] ys = rates.Select(r => r > 0 ? Math.Log10(r) : ZeroAt).ToArray();
+            anyZero |= rates.Any(r => r <= 0);
             if (!TargetLevel.IsTrusted(window))
             {
-                var span = plot.Add.HorizontalSpan(offset, offset + window.PerSecond.Count);
+                var span = plot.Add.HorizontalSpan(offset, offset + Math.Max(window.DurationSeconds, window.PerSecond.Count));
                 span.FillColor = ChartStyle.Invalid.WithAlpha(0.12);
                 span.LineColor = Colors.Transparent;
             }
@@ -36,7 +48,7 @@ internal static class TimelineChart
             var line = plot.Add.Scatter(xs, ys, Color.FromHex(palette.HexOf(window.Target)));
             line.LineWidth = 1.5f;
             line.MarkerSize = 4;
-            max = Math.Max(max, window.PerSecond.Max(s => s.Completed));
+            max = Math.Max(max, rates.Max());
             var label = plot.Add.Text(Format.Number(window.Level), xs[0], ys.Max());
             label.LabelFontColor = Color.FromHex(palette.HexOf(window.Target));
             label.LabelFontSize = 13;
@@ -44,8 +56,7 @@ internal static class TimelineChart
             label.OffsetY = -4;
         }
 
-        plot.Axes.SetLimitsX(0, windows.Max(w => (w.StartedAt - start).TotalSeconds + w.PerSecond.Count) + 0.5);
-        bool anyZero = windows.Any(r => r.PerSecond.Any(s => s.Completed == 0));
+        plot.Axes.SetLimitsX(0, windows.Max(w => (w.StartedAt - start).TotalSeconds + Math.Max(w.DurationSeconds, w.PerSecond.Count)) + 0.5);
         ChartStyle.LogAxis(plot, plot.Axes.Left, 1, max * 2, anyZero ? ZeroAt : null);
         var legend = view.Targets.Select(t => ChartStyle.TargetItem(t, Color.FromHex(palette.HexOf(t)))).ToList();
         if (windows.Any(w => !TargetLevel.IsTrusted(w)))
@@ -54,7 +65,7 @@ internal static class TimelineChart
         }
 
         ChartStyle.Legend(plot, legend);
-        const string Caption = "One segment per measured level (its number above it), at the time it ran. A segment should be flat: a ramp at its start is warm-up the window caught, a drop to the bottom row is a second in which nothing completed (a stall), a slope is drift.";
+        const string Caption = "One segment per measured level (its number above it), at the time it ran; a last part-second counts at its rate. A segment should be flat: a ramp at its start is warm-up the window caught, a drop to the bottom row is a second in which nothing completed (a stall), a slope is drift.";
         return new Chart(Slug, "Throughput per second over the run", Caption, plot);
     }
 }

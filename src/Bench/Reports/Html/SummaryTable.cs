@@ -29,7 +29,7 @@ internal static class SummaryTable
         var notes = new List<string>(cell.Problems);
         if (cell.InFlight > 0)
         {
-            notes.Add($"{cell.InFlight} still unanswered at the end, not yet timed out");
+            notes.Add($"{cell.InFlight} unanswered at the end (not yet timed out)");
         }
 
         if (cell.Repeats.Count > 1)
