@@ -8,9 +8,12 @@ namespace Bench.Reports.Charts;
 /// </summary>
 internal sealed class DashedLine(IReadOnlyList<Coordinates> points, Color color, float width, float[] pattern) : IPlottable
 {
-    public static readonly float[] Dashed = [9, 5];
-    public static readonly float[] Dotted = [2, 4];
-    public static readonly float[] DashDot = [9, 4, 2, 4];
+    // On and off lengths in pixels; a new array each time, so no caller can change another's pattern.
+    public static float[] Dashed => [9, 5];
+
+    public static float[] Dotted => [2, 4];
+
+    public static float[] DashDot => [9, 4, 2, 4];
 
     public bool IsVisible { get; set; } = true;
 
