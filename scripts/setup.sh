@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Bench's tests and benchmarks use, when missing. Idempotent.
-#   scripts/setup.sh          packages for the tests (wrk, nginx-light)
+#   scripts/setup.sh          packages for the tests (wrk, nginx-light, chromium for the report's browser test)
 set -euo pipefail
 
-packages=(wrk nginx-light)
+packages=(wrk nginx-light chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")

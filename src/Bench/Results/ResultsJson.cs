@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Bench.Results;
@@ -19,16 +20,37 @@ public static class ResultsJson
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{source}: not a results.json: {e.Message}", e);
+            // A file of another version may miss fields this one requires: name the version, not the first missing field.
+            throw OtherVersion(json, source) ?? new InvalidDataException($"{source}: not a results.json: {e.Message}", e);
         }
 
         if (results is null || results.SchemaVersion != RunResults.CurrentSchemaVersion)
         {
-            throw new InvalidDataException($"{source}: schemaVersion {results?.SchemaVersion.ToString() ?? "missing"}; this Bench reads {RunResults.CurrentSchemaVersion}");
+            throw VersionError(results?.SchemaVersion.ToString(CultureInfo.InvariantCulture) ?? "missing", source);
         }
 
         return results;
     }
+
+    private static InvalidDataException? OtherVersion(string json, string source)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("schemaVersion", out var version)
+                && !(version.TryGetInt32(out int number) && number == RunResults.CurrentSchemaVersion)
+                ? VersionError(version.ToString(), source)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static InvalidDataException VersionError(string found, string source) =>
+        new($"{source}: schemaVersion {found}; this Bench reads {RunResults.CurrentSchemaVersion}");
 
     public static async Task<RunResults> ReadAsync(string path, CancellationToken cancellationToken) =>
         Deserialize(await File.ReadAllTextAsync(path, cancellationToken), path);

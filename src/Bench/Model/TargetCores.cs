@@ -1,0 +1,11 @@
+using Bench.Results;
+using Bench.Targets;
+
+namespace Bench.Model;
+
+/// <summary>The cores a target could use during the run: its pinned CPU list, or every core of the machine when not pinned.</summary>
+public static class TargetCores
+{
+    public static int Of(RunInfo run) =>
+        run.Pinning.TargetCpus is { } list && CpuSet.TryParse(list, out var set) ? set.Cores.Count : Math.Max(1, run.Machine.Cores);
+}

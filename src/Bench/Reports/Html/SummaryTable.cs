@@ -1,0 +1,59 @@
+using System.Text;
+using static System.Net.WebUtility;
+
+namespace Bench.Reports.Html;
+
+/// <summary>A scenario's table: one row per target × level (repeats combined), invalid or saturated rows in red with the reason.</summary>
+internal static class SummaryTable
+{
+    public static void Append(StringBuilder html, ScenarioView view, TargetPalette palette)
+    {
+        html.Append("<table class=\"summary\">\n<thead><tr><th>target</th>")
+            .Append(view.IsClosed ? "<th>connections</th>" : "<th>offered req/s</th>")
+            .Append("<th>requests/s</th><th>p50 ms</th><th>p99 ms</th><th>p99.9 ms</th><th>errors</th><th>error rate</th><th>CPU ms/request</th><th>peak RSS MiB</th>")
+            .Append(view.IsClosed ? "<th title=\"measured throughput / N/(R₀+Z)\">of ideal</th>" : "<th>of offered</th>")
+            .Append("<th class=\"notes\">notes</th></tr></thead>\n<tbody>\n");
+        foreach (string target in view.Targets)
+        {
+            foreach (var cell in view.Row(target))
+            {
+                AppendRow(html, view, cell, palette.HexOf(target));
+            }
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
+    private static void AppendRow(StringBuilder html, ScenarioView view, TargetLevel cell, string colour)
+    {
+        var notes = new List<string>(cell.Problems);
+        if (cell.InFlight > 0)
+        {
+            notes.Add($"{cell.InFlight} unanswered at the end (not yet timed out)");
+        }
+
+        if (cell.Repeats.Count > 1)
+        {
+            notes.Insert(0, cell.Counted.Count == cell.Repeats.Count ? $"median of {cell.Repeats.Count} repeats" : $"median of {cell.Counted.Count} of {cell.Repeats.Count} repeats");
+        }
+
+        string share = Share(view, cell);
+        html.Append(cell.Problems.Count > 0 ? "<tr class=\"invalid\">" : "<tr>")
+            .Append($"<td><span class=\"swatch\" style=\"background:{colour}\"></span>{HtmlEncode(cell.Target)}</td>")
+            .Append($"<td>{Format.Number(cell.Level)}</td><td>{Format.Rps(cell.ThroughputRps)}</td>")
+            .Append($"<td>{Format.Ms(cell.P50Ms)}</td><td>{Format.Ms(cell.P99Ms)}</td><td>{Format.Ms(cell.P999Ms)}</td>")
+            .Append($"<td>{cell.Errors}</td><td>{Format.Percent(cell.ErrorRate)}</td>")
+            .Append($"<td>{Format.Fixed(cell.CpuMsPerRequest, "0.###")}</td><td>{Format.Fixed(cell.PeakRssMiB, "0.#")}</td>")
+            .Append($"<td>{share}</td><td class=\"notes\">{HtmlEncode(string.Join("; ", notes))}</td></tr>\n");
+    }
+
+    private static string Share(ScenarioView view, TargetLevel cell)
+    {
+        if (!view.IsClosed)
+        {
+            return Format.Percent(cell.ThroughputRps / cell.Level);
+        }
+
+        return view.ModelFor(cell.Target)?.Fit is { } fit ? Format.Percent(cell.ThroughputRps / fit.Model.IdealRps(cell.Level)) : "–";
+    }
+}

@@ -1,0 +1,63 @@
+using Bench.Results;
+
+namespace Bench.Reports;
+
+/// <summary>
+/// One target at one level with its repeats combined. Numbers are the median of the trustworthy repeats (all of
+/// them when none is), as summary.md counts them; a repeat is untrustworthy when it is invalid or its generator
+/// saturated, and then the level is flagged with the reasons.
+/// </summary>
+public sealed record TargetLevel(string Target, int Level, IReadOnlyList<LevelResult> Repeats)
+{
+    public const string SaturatedReason = "the generator's core was saturated";
+
+    /// <summary>At least one repeat can be trusted: its numbers go into charts and the model.</summary>
+    public bool Trusted => Repeats.Any(IsTrusted);
+
+    /// <summary>Why any repeat must not be trusted, one reason per such repeat; empty when every repeat is fine.</summary>
+    public IReadOnlyList<string> Problems => Repeats.Where(r => !IsTrusted(r)).Select(r =>
+        (Repeats.Count > 1 ? $"repeat {r.Repeat}: " : "") + (r.InvalidReason ?? (r.Generator.Saturated ? SaturatedReason : "invalid"))).ToArray();
+
+    /// <summary>At least one response succeeded: without one there is no latency and no cost per request to show.</summary>
+    public bool Answered => Counted.Any(r => r.Requests > 0);
+
+    public IReadOnlyList<LevelResult> Counted => Trusted ? Repeats.Where(IsTrusted).ToArray() : Repeats;
+
+    public double ThroughputRps => Median(r => r.ThroughputRps);
+
+    public double MeanMs => Median(r => r.LatencyMs.Mean);
+
+    public double P50Ms => Median(r => r.LatencyMs.P50);
+
+    public double P99Ms => Median(r => r.LatencyMs.P99);
+
+    public double P999Ms => Median(r => r.LatencyMs.P999);
+
+    public double CpuMsPerRequest => Median(r => r.Resources.CpuMsPerRequest);
+
+    public double PeakRssMiB => Median(r => r.Resources.PeakRssBytes) / (1024 * 1024);
+
+    public long Errors => Counted.Sum(r => r.ErrorCount);
+
+    /// <summary>Requests still unanswered at the end of the counted windows that had not yet timed out: not errors, but shown.</summary>
+    public long InFlight => Counted.Sum(r => r.InFlight);
+
+    /// <summary>Errors as a share of everything answered or failed in the counted repeats (0–1).</summary>
+    public double ErrorRate
+    {
+        get
+        {
+            long attempts = Counted.Sum(r => r.Requests + r.ErrorCount);
+            return attempts > 0 ? (double)Errors / attempts : 0;
+        }
+    }
+
+    public static bool IsTrusted(LevelResult result) => result.Valid && !result.Generator.Saturated;
+
+    private double Median(Func<LevelResult, double> value)
+    {
+        var sorted = Counted.Select(value).Order().ToArray();
+        int mid = sorted.Length / 2;
+        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

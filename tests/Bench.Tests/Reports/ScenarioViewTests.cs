@@ -1,0 +1,50 @@
+using Bench.Reports;
+using Bench.Results;
+using Bench.Tests.Support;
+
+namespace Bench.Tests.Reports;
+
+/// <summary>How a scenario's results become the report's targets, levels and models.</summary>
+public sealed class ScenarioViewTests
+{
+    private static LevelResult Level(string target, int level, double rps, double cpuMsPerRequest, bool valid = true) =>
+        SampleResults.Level(target, level, 1, rps, valid) with { Resources = new ResourceResult(1, cpuMsPerRequest, 1 << 20, 4, 0, 0) };
+
+    private static ScenarioView View(params LevelResult[] levels) =>
+        ScenarioView.From(new ScenarioResults("io", ScenarioDefinition.From(SampleResults.Scenario()), [], levels), SampleResults.Run());
+
+    [Fact]
+    public void The_model_takes_R0_from_level_one_and_S_as_the_least_CPU_per_request_of_any_trusted_level()
+    {
+        // At level 1 the target's idle CPU is shared by 48 requests (0.3 ms each); at 64 by 3000 (0.03 ms). 0.01 is invalid.
+        var view = View(Level("async", 1, 48, 0.3), Level("async", 64, 3000, 0.03), Level("async", 256, 9000, 0.01, valid: false));
+
+        var model = view.ModelFor("async")!.Fit!.Model;
+
+        Assert.Equal(20.5, model.ServiceMs);         // SampleResults' mean latency
+        Assert.Equal(1.5, model.ThinkMs);            // think 1ms..2ms: its middle on average
+        Assert.Equal(0.03, model.CpuMsPerRequest);
+        Assert.Equal(1, model.Cores);                // pinned to "0"
+        Assert.Equal([1, 64], view.ModelFor("async")!.Fit!.Points.Select(p => p.Level));
+    }
+
+    [Fact]
+    public void Without_a_trusted_level_one_there_is_no_model_and_the_reason_is_given()
+    {
+        var view = View(Level("sync", 1, 48, 0.3, valid: false), Level("sync", 4, 48, 0.3));
+
+        Assert.Null(view.ModelFor("sync")!.Fit);
+        Assert.Equal("level 1 is invalid, and the model starts from it", view.ModelFor("sync")!.Missing);
+    }
+
+    [Fact]
+    public void Targets_keep_the_scenario_s_order_and_levels_are_ascending()
+    {
+        var view = View(Level("async", 64, 3000, 0.03), Level("sync", 4, 48, 0.3), Level("async", 1, 48, 0.3));
+
+        Assert.Equal(["sync", "async"], view.Targets);
+        Assert.Equal([1, 4, 64], view.Levels);
+        Assert.Equal([1, 64], view.Row("async").Select(c => c.Level));
+        Assert.Equal("1 connection", view.LevelText(1));
+    }
+}
