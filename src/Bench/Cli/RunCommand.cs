@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bench.Configuration;
 using Bench.Load;
+using Bench.Reports;
 using Bench.Results;
 using Bench.Running;
 using Bench.Scenarios;
@@ -96,6 +97,10 @@ public static class RunCommand
 
         var outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption.Token);
         await recorder.CompleteAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+
+        // Charts and report.html even after Ctrl-C: they show whatever was measured.
+        var report = await ReportWriter.WriteAsync(folder, recorder.Current, CancellationToken.None);
+        Console.WriteLine($"report: {report.HtmlPath}");
 
         Console.WriteLine($"results: {Path.Combine(folder, ResultsJson.FileName)}, {Path.Combine(folder, SummaryMarkdown.FileName)}");
         if (outcome.Interrupted)
