@@ -21,6 +21,7 @@ public static class RunCommand
         var output = new Option<string?>("--out") { Description = "Run folder (default: results/<scenario>-<timestamp>)." };
         var targetCpus = new Option<string?>("--target-cpus") { Description = "Cores the targets are pinned to, e.g. 0 or 0-1 (default: 0 on a machine with 2+ cores)." };
         var generatorCpus = new Option<int?>("--generator-cpus") { Description = "How many of the highest cores the load generator uses (default: all but core 0)." };
+        var quota = new Option<double?>("--target-quota") { Description = "CPU quota of each target in cores, e.g. 0.5 (default: 0.5 where cgroups allow; 0 = none)." };
         var noPin = new Option<bool>("--no-pin") { Description = "Pin nothing (targets and generator share every core)." };
         var gates = new GateArguments();
         var command = new Command("run", "Launch each scenario's targets, verify them, drive them across the levels and write results.json, summary.csv and summary.md.");
@@ -29,6 +30,7 @@ public static class RunCommand
         command.Options.Add(targetCpus);
         command.Options.Add(generatorCpus);
         command.Options.Add(noPin);
+        command.Options.Add(quota);
         gates.AddTo(command, withGateSwitch: true);
         command.SetAction(async (parsed, _) =>
         {
@@ -51,7 +53,7 @@ public static class RunCommand
             var settings = SweepSettings.ForMachine(Environment.ProcessorCount);
             if (parsed.GetValue(noPin))
             {
-                settings = settings with { TargetCpus = null, GeneratorCpus = null };
+                settings = settings with { TargetCpus = null, GeneratorCpus = null, TargetCpuQuota = null };
             }
 
             if (parsed.GetValue(targetCpus) is { } cpuText)
@@ -63,6 +65,19 @@ public static class RunCommand
                 }
 
                 settings = settings with { TargetCpus = set };
+            }
+
+            if (parsed.GetValue(quota) is { } cores)
+            {
+                if (cores < 0 || cores > Environment.ProcessorCount || (cores > 0 && !CpuQuota.IsAvailable))
+                {
+                    await Console.Error.WriteLineAsync(cores > 0 && !CpuQuota.IsAvailable
+                        ? "bench run: --target-quota needs the cgroup v1 cpu controller and root"
+                        : $"bench run: --target-quota must be 0 (none) to {Environment.ProcessorCount} cores");
+                    return ExitCodes.UsageError;
+                }
+
+                settings = settings with { TargetCpuQuota = cores > 0 ? cores : null };
             }
 
             if (parsed.GetValue(generatorCpus) is { } count)
@@ -90,7 +105,7 @@ public static class RunCommand
         using var interruption = new Interruption(Console.Error);
         var startedAt = DateTimeOffset.UtcNow;
         string folder = RunDirectory.Create(output, RunDirectory.DefaultRoot, RunDirectory.NameFor(paths), startedAt);
-        var pinning = new PinningInfo(settings.TargetCpus?.ToString(), GeneratorCpuList(settings.GeneratorCpus));
+        var pinning = new PinningInfo(settings.TargetCpus?.ToString(), GeneratorCpuList(settings.GeneratorCpus)) { TargetCpuQuota = settings.TargetCpuQuota };
         var info = await RunInfoCollector.CollectAsync(pinning, startedAt, interruption.Token);
         var recorder = new RunRecorder(new RunWriter(folder), info);
         Console.WriteLine($"bench run: {scenarios.Count} scenario(s), about {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");

@@ -7,7 +7,7 @@ namespace Bench.Model;
 /// connections make X = N / (R₀ + Z); a server that handles one request at a time stays at X = 1 / R₀; CPU-bound
 /// work is capped at X = cores / S. Throughputs are requests per second.
 /// </summary>
-public sealed record QueueingModel(double ServiceMs, double ThinkMs, double CpuMsPerRequest, int Cores)
+public sealed record QueueingModel(double ServiceMs, double ThinkMs, double CpuMsPerRequest, double Cores)
 {
     /// <summary>N / (R₀ + Z): every connection gets the service time it had alone.</summary>
     public double IdealRps(double connections) => connections * 1000 / (ServiceMs + ThinkMs);
@@ -29,6 +29,6 @@ public sealed record QueueingModel(double ServiceMs, double ThinkMs, double CpuM
     /// the least CPU per request of any level: at one connection the target's idle CPU, shared by few requests,
     /// inflates it (measured here: 0.3 ms per /io request at level 1, 0.03 ms at 256), and the cap with it.
     /// </summary>
-    public static QueueingModel? From(double meanLatencyMs, double thinkMs, double cpuMsPerRequest, int cores) =>
+    public static QueueingModel? From(double meanLatencyMs, double thinkMs, double cpuMsPerRequest, double cores) =>
         meanLatencyMs > 0 && cores > 0 ? new QueueingModel(meanLatencyMs, Math.Max(0, thinkMs), Math.Max(0, cpuMsPerRequest), cores) : null;
 }

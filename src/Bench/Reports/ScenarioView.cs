@@ -11,7 +11,7 @@ public sealed class ScenarioView
 {
     private readonly Dictionary<(string Target, int Level), TargetLevel> _cells;
 
-    private ScenarioView(ScenarioResults scenario, IReadOnlyList<string> targets, IReadOnlyList<int> levels, Dictionary<(string, int), TargetLevel> cells, int cores)
+    private ScenarioView(ScenarioResults scenario, IReadOnlyList<string> targets, IReadOnlyList<int> levels, Dictionary<(string, int), TargetLevel> cells, double cores)
     {
         Scenario = scenario;
         Targets = targets;
@@ -65,7 +65,7 @@ public sealed class ScenarioView
 
     public TargetModel? ModelFor(string target) => Models.FirstOrDefault(m => m.Target == target);
 
-    private TargetModel ModelOf(string target, int cores)
+    private TargetModel ModelOf(string target, double cores)
     {
         if (Cell(target, 1) is not { } first)
         {

@@ -14,4 +14,8 @@ public sealed record RunInfo(
 public sealed record MachineInfo(int Cores, string CpuModel);
 
 /// <summary>The cores the targets and the load generator were pinned to (kernel list syntax, e.g. "0" or "1-3"); null when not pinned.</summary>
-public sealed record PinningInfo(string? TargetCpus, string? GeneratorCpus);
+public sealed record PinningInfo(string? TargetCpus, string? GeneratorCpus)
+{
+    /// <summary>The targets' CPU quota in cores (cgroup CFS), null when none was set.</summary>
+    public double? TargetCpuQuota { get; init; }
+}

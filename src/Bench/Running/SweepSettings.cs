@@ -11,6 +11,9 @@ public sealed record SweepSettings
     /// <summary>How many of the highest-numbered cores the generator is pinned to; null leaves it unpinned.</summary>
     public int? GeneratorCpus { get; init; }
 
+    /// <summary>CPU quota of each target in cores (cgroup v1); null for none.</summary>
+    public double? TargetCpuQuota { get; init; }
+
     public TimeSpan ReadyTimeout { get; init; } = TargetLaunchOptions.DefaultReadyTimeout;
 
     /// <summary>How long a target may take to answer /hello after a level before it is restarted for the next one.</summary>
@@ -19,8 +22,19 @@ public sealed record SweepSettings
     /// <summary>Grace between SIGTERM and a kill when a target is stopped.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Target on core 0, generator on the others — when there are at least two cores.</summary>
+    /// <summary>The default target quota: half a core, so one generator core can always out-ask a fast target.</summary>
+    public const double DefaultTargetCpuQuota = 0.5;
+
+    /// <summary>
+    /// Target on core 0 under half a core's quota (where cgroups allow it), generator on the others — when there are
+    /// at least two cores.
+    /// </summary>
     public static SweepSettings ForMachine(int cores) => cores >= 2
-        ? new SweepSettings { TargetCpus = CpuSet.Of(0), GeneratorCpus = cores - 1 }
+        ? new SweepSettings
+        {
+            TargetCpus = CpuSet.Of(0),
+            GeneratorCpus = cores - 1,
+            TargetCpuQuota = CpuQuota.IsAvailable ? DefaultTargetCpuQuota : null,
+        }
         : new SweepSettings();
 }

@@ -65,7 +65,7 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = new TargetLaunchOptions { ReadyTimeout = settings.ReadyTimeout, Cpus = settings.TargetCpus };
+        var options = new TargetLaunchOptions { ReadyTimeout = settings.ReadyTimeout, Cpus = settings.TargetCpus, CpuQuota = settings.TargetCpuQuota };
         _process = await TargetProcess.StartAsync(Definition, options, cancellationToken);
     }
 

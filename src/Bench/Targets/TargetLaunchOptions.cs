@@ -14,6 +14,9 @@ public sealed record TargetLaunchOptions
     /// </summary>
     public CpuSet? Cpus { get; init; }
 
+    /// <summary>A CPU quota in cores (0.5 = half a core) for the target's processes; null for none.</summary>
+    public double? CpuQuota { get; init; }
+
     /// <summary>Pause between attempts of an HTTP readiness probe.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 }

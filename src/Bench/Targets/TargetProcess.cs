@@ -18,6 +18,7 @@ public sealed class TargetProcess : IAsyncDisposable
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<string> _stderrTail = new();
     private readonly Lock _stderrGate = new();
+    private CpuQuota? _quota;
 
     private TargetProcess(TargetDefinition definition, Process process, int plannedPort, CpuSet? cpus)
     {
@@ -70,6 +71,13 @@ public sealed class TargetProcess : IAsyncDisposable
         }
 
         var target = new TargetProcess(definition, process, launch.PlannedPort, options.Cpus);
+        if (options.CpuQuota is { } cores)
+        {
+            // Moved right after start: the runtime's start-up threads move with it (cgroup.procs moves every thread).
+            target._quota = CpuQuota.Create(cores);
+            target._quota.Add(process.Id);
+        }
+
         process.OutputDataReceived += (_, e) => target.OnStdout(e.Data);
         process.ErrorDataReceived += (_, e) => target.OnStderr(e.Data);
         process.EnableRaisingEvents = true;
@@ -137,6 +145,8 @@ public sealed class TargetProcess : IAsyncDisposable
             await ProcessTree.KillSurvivorsAsync(descendants, ProcFs.System, grace);
         }
 
+        _quota?.Dispose();
+        _quota = null;
         return _process.ExitCode;
     }
 

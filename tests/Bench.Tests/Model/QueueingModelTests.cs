@@ -50,4 +50,15 @@ public sealed class QueueingModelTests
 
         Assert.Equal(cores, TargetCores.Of(run));
     }
+
+    [Theory]
+    [InlineData("0", 0.5, 0.5)]
+    [InlineData("0-1", 1.5, 1.5)]
+    [InlineData("0", 3.0, 1.0)]
+    public void A_cpu_quota_caps_the_cores(string targetCpus, double quota, double cores)
+    {
+        var run = new RunInfo(new MachineInfo(8, "x"), "Linux", ".NET", "abc", new PinningInfo(targetCpus, "1") { TargetCpuQuota = quota }, DateTimeOffset.UnixEpoch, null);
+
+        Assert.Equal(cores, TargetCores.Of(run));
+    }
 }

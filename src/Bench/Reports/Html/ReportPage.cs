@@ -21,7 +21,7 @@ public static class ReportPage
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append($"<title>Bench report — {HtmlEncode(started)}</title>\n<style>\n{ReportCss.Text}\n</style>\n</head>\n<body>\n<header>\n")
             .Append($"<h1>Bench report</h1>\n<p class=\"muted\">Run of {HtmlEncode(started)} on {run.Machine.Cores} cores ({HtmlEncode(run.Machine.CpuModel)}), ")
-            .Append($"targets on cores {HtmlEncode(run.Pinning.TargetCpus ?? "any")}, generator on cores {HtmlEncode(run.Pinning.GeneratorCpus ?? "any")}.</p>\n");
+            .Append($"targets on cores {HtmlEncode(run.Pinning.TargetCpus ?? "any")}{(run.Pinning.TargetCpuQuota is { } q ? $" (quota {q:0.##} core)" : "")}, generator on cores {HtmlEncode(run.Pinning.GeneratorCpus ?? "any")}.</p>\n");
         if (run.EndedAt is null)
         {
             html.Append("<p class=\"problem\">The run did not finish: these are the levels it completed.</p>\n");
@@ -61,6 +61,7 @@ public static class ReportPage
             (".NET", run.DotnetVersion),
             ("Bench commit", run.BenchCommit),
             ("targets pinned to", run.Pinning.TargetCpus ?? "not pinned"),
+            ("target CPU quota", run.Pinning.TargetCpuQuota is { } quota ? $"{quota:0.##} core" : "none"),
             ("generator pinned to", run.Pinning.GeneratorCpus ?? "not pinned"),
             ("results.json schema", results.SchemaVersion.ToString(CultureInfo.InvariantCulture)),
             ("scenarios", results.Scenarios.Count.ToString(CultureInfo.InvariantCulture)),

@@ -1,0 +1,66 @@
+using System.Globalization;
+
+namespace Bench.Targets;
+
+/// <summary>
+/// A CPU quota for a target's processes, as a cgroup (v1, cpu controller) of its own: on two cores a fast target
+/// (nginx, Kestrel, async on /hello) can answer faster than one core of any generator can ask, and then a chart shows
+/// the generator. A quota of, say, half a core leaves the generator headroom (design.md, "Measuring fairly").
+/// Short CFS periods (2 ms) keep the throttling from adding long stalls to the latency being measured.
+/// </summary>
+public sealed class CpuQuota : IDisposable
+{
+    private const string Root = "/sys/fs/cgroup/cpu";
+    private const int PeriodMicros = 2000;
+    private const int MinQuotaMicros = 1000; // the kernel's floor
+
+    private static int s_sequence;
+
+    private readonly string _directory;
+
+    private CpuQuota(string directory, double cores)
+    {
+        _directory = directory;
+        Cores = cores;
+    }
+
+    public double Cores { get; }
+
+    /// <summary>Whether quotas can be set here: the cgroup v1 cpu controller is mounted and writable (root).</summary>
+    public static bool IsAvailable =>
+        File.Exists(Path.Combine(Root, "cpu.cfs_quota_us")) && Environment.UserName == "root";
+
+    /// <summary>A new, empty cgroup limited to <paramref name="cores"/> cores (0.5 = half of one).</summary>
+    public static CpuQuota Create(double cores)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cores, 0);
+        int period = Math.Max(PeriodMicros, (int)Math.Ceiling(MinQuotaMicros / cores));
+        int quota = (int)Math.Round(cores * period);
+        string directory = Path.Combine(Root, $"bench-{Environment.ProcessId}-{Interlocked.Increment(ref s_sequence)}");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "cpu.cfs_period_us"), period.ToString(CultureInfo.InvariantCulture));
+        File.WriteAllText(Path.Combine(directory, "cpu.cfs_quota_us"), quota.ToString(CultureInfo.InvariantCulture));
+        return new CpuQuota(directory, cores);
+    }
+
+    /// <summary>Moves a process, with all its threads, into the quota; children it starts later inherit it.</summary>
+    public void Add(int pid) => File.WriteAllText(Path.Combine(_directory, "cgroup.procs"), pid.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Removes the cgroup; anything still in it (it should not be) goes back to the root first.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            foreach (string pid in File.ReadAllLines(Path.Combine(_directory, "cgroup.procs")))
+            {
+                File.WriteAllText(Path.Combine(Root, "cgroup.procs"), pid);
+            }
+
+            Directory.Delete(_directory);
+        }
+        catch (IOException)
+        {
+            // Already gone, or a process exiting right now: the kernel frees an empty cgroup's memory anyway.
+        }
+    }
+}

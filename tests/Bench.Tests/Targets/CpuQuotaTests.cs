@@ -1,0 +1,35 @@
+using Bench.Load;
+using Bench.Targets;
+using Bench.Targets.Sampling;
+
+namespace Bench.Tests.Targets;
+
+public sealed class CpuQuotaTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_target_under_a_quarter_core_quota_uses_no_more_than_that_and_its_cgroup_is_removed()
+    {
+        Assert.SkipUnless(CpuQuota.IsAvailable, "needs the cgroup v1 cpu controller and root");
+        var definition = new TargetDefinition("quota", "test", [TargetsBinary.Locate(), "--model", "async", "--port", "{port}"], new Dictionary<string, string>());
+        string? cgroup;
+        await using (var target = await TargetProcess.StartAsync(definition, new TargetLaunchOptions { CpuQuota = 0.25 }, Ct))
+        {
+            cgroup = File.ReadAllLines($"/proc/{target.Pid}/cgroup").Single(l => l.Contains(":cpu,", StringComparison.Ordinal) || l.Contains(":cpu:", StringComparison.Ordinal) || l.Contains("cpuacct,cpu", StringComparison.Ordinal)).Split(':')[2];
+            Assert.StartsWith("/bench-", cgroup, StringComparison.Ordinal);
+
+            // CPU-bound load on 4 connections: unlimited, the target would take a whole core.
+            await using var sampler = ResourceSampler.Start(target.Pid);
+            var load = await new LoadEngine().RunAsync(
+                new LoadOptions { Url = new Uri($"http://127.0.0.1:{target.Port}/cpu?n=2000"), Connections = 4, Duration = TimeSpan.FromSeconds(1.5) }, null, Ct);
+            var usage = await sampler.StopAsync(Ct);
+
+            Assert.True(load.Requests > 0);
+            double coresUsed = usage.CpuSeconds / usage.Window.TotalSeconds;
+            Assert.True(coresUsed < 0.4, $"used {coresUsed:0.00} cores under a 0.25 quota");
+        }
+
+        Assert.False(Directory.Exists(Path.Combine("/sys/fs/cgroup/cpu", cgroup.TrimStart('/'))), "the cgroup is removed with the target");
+    }
+}
