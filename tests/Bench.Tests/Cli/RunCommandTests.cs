@@ -134,6 +134,40 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_target_that_dies_mid_level_records_its_exit_code_and_is_restarted_for_the_next_level()
+    {
+        string scenario = Scenario("crash", "async", "/io?ms=5", "1, 2", duration: "2s");
+        string output = Path.Combine(_folder, "run");
+        using var process = BenchExecutable.Start("run", scenario, "--out", output);
+        var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
+
+        // Kill the target in the middle of level 1 (after verification, during the measured window).
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        int victim = 0;
+        while (victim == 0)
+        {
+            await Task.Delay(100, deadline.Token);
+            victim = ProcessTree.Of(process.Id, ProcFs.System).Where(p => p.Pid != process.Id && !p.IsZombie).Select(p => p.Pid).FirstOrDefault();
+        }
+
+        await Task.Delay(1500, deadline.Token);
+        System.Diagnostics.Process.GetProcessById(victim).Kill();
+        var outcome = await finishing;
+
+        Assert.True(outcome.ExitCode == 3, outcome.Stdout + outcome.Stderr); // a level with a dead target is invalid
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), Ct));
+        var results = json.RootElement.GetProperty("scenarios")[0].GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(2, results.Length);
+        Assert.NotEqual(JsonValueKind.Null, results[0].GetProperty("targetExitCode").ValueKind);
+        Assert.False(results[0].GetProperty("valid").GetBoolean());
+        Assert.Contains("exited", results[0].GetProperty("invalidReason").GetString(), StringComparison.Ordinal);
+        Assert.True(results[1].GetProperty("valid").GetBoolean(), results[1].GetProperty("invalidReason").GetString());
+        Assert.True(results[1].GetProperty("requests").GetInt64() > 0, "the restarted target served level 2");
+        Assert.Contains("restarted before level 2", outcome.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_cpu_heavy_level_records_cpu_per_request()
     {
         string scenario = Scenario("cpu", "async", "/cpu?n=20000", "2");
