@@ -2,6 +2,7 @@ using System.CommandLine;
 using Bench.Gates;
 using Bench.Gates.Compare;
 using Bench.Gates.Syntax;
+using Bench.Reports.Charts;
 using Spectre.Console;
 
 namespace Bench.Cli;
@@ -15,6 +16,7 @@ public static class CompareCommand
         var runB = new Argument<string>("run-b") { Description = "The run compared with it." };
         var markdown = new Option<string?>("--markdown") { Description = "Also write the comparison as Markdown to this file." };
         var csv = new Option<string?>("--csv") { Description = "Also write the comparison as CSV (one row per target × level × metric) to this file." };
+        var charts = new Option<string?>("--charts") { Description = "Folder for the overlay charts, run A dashed and run B solid (default: <run-b>/compare)." };
         var noiseBand = new Option<string?>("--noise") { Description = $"The noise band when a side has fewer than {NoiseModel.RepeatsForSpread} repeats (default {MetricFormat.Number(NoiseModel.StandardDefaultBand * 100)}%)." };
         var command = new Command("compare", "Compare two runs: per target × level the change in throughput and latency percentiles, marked where beyond the noise.");
         command.Arguments.Add(runA);
@@ -22,6 +24,7 @@ public static class CompareCommand
         command.Options.Add(markdown);
         command.Options.Add(csv);
         command.Options.Add(noiseBand);
+        command.Options.Add(charts);
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var noise = NoiseModel.Default;
@@ -46,10 +49,12 @@ public static class CompareCommand
 
             var report = RunComparison.Compare(a, b, noise);
             Print(report, GateTable.Console());
-            // TODO(charts): overlay charts of both runs belong with the ScottPlot charts of src/Bench/Reports (another branch);
-            // until then the CSV holds every number such a chart needs.
             try
             {
+                string chartsDirectory = parsed.GetValue(charts) ?? Path.Combine(Directory.Exists(pathB) ? pathB : Path.GetDirectoryName(Path.GetFullPath(pathB))!, "compare");
+                var written = await CompareCharts.WriteAsync(a, b, chartsDirectory, cancellationToken);
+                Console.WriteLine($"{written.Count} overlay chart(s) in {chartsDirectory}");
+
                 if (parsed.GetValue(markdown) is { } md)
                 {
                     await ReportFile.WriteAsync(md, CompareMarkdown.Write(report, pathA, pathB), cancellationToken);

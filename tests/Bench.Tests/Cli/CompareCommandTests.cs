@@ -29,6 +29,27 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Comparing_two_runs_draws_overlay_charts_of_throughput_and_p99()
+    {
+        string a = await _runs.RecordAsync(RecordedRuns.Scenario(1), RecordedRuns.Levels(1, (t, l, r) => 1000));
+        string b = await _runs.RecordAsync(RecordedRuns.Scenario(1), RecordedRuns.Levels(1, (t, l, r) => t == "async" ? 700 : 1000));
+        string charts = Path.Combine(_runs.Root, "overlay");
+
+        var outcome = await BenchCommand.RunAsync("compare", a, b, "--charts", charts);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains($"2 overlay chart(s) in {charts}", outcome.Stdout, StringComparison.Ordinal);
+        foreach (string file in Directory.GetFiles(charts, "*.png"))
+        {
+            var pixels = await File.ReadAllBytesAsync(file, Ct);
+            Assert.True(pixels.Length > 10_000, $"{Path.GetFileName(file)} is {pixels.Length} bytes");
+        }
+
+        Assert.Equal(2, Directory.GetFiles(charts, "*-compare-*.png").Length);
+        Assert.Equal(2, Directory.GetFiles(charts, "*-compare-*.svg").Length);
+    }
+
+    [Fact]
     public async Task A_bad_noise_band_or_a_missing_run_exits_two()
     {
         string a = await _runs.RecordAsync(RecordedRuns.Scenario(1), RecordedRuns.Levels(1, (t, l, r) => 1000));
