@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Installs the Debian packages Bench's tests and benchmarks use, when missing. Idempotent.
+# Installs what Bench's tests and benchmarks use, when missing. Idempotent.
 #   scripts/setup.sh          packages for the tests (wrk, nginx-light, chromium for the report's browser test)
+#   scripts/setup.sh docker   also Debian's docker.io, and starts an engine when none answers (host networking only:
+#                             dockerd --bridge=none --iptables=false --ip-masq=false; log in /var/log/bench-dockerd.log)
 set -euo pipefail
 
 packages=(wrk nginx-light chromium)
+[[ "${1:-}" == docker ]] && packages+=(docker.io)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -20,4 +23,18 @@ if ((${#missing[@]})); then
   # Debian starts nginx on install; Bench runs its own instances on loopback only.
   if command -v systemctl >/dev/null && systemctl is-active --quiet nginx 2>/dev/null; then systemctl stop nginx || true; fi
   pkill -x nginx 2>/dev/null || true
+fi
+
+if [[ "${1:-}" == docker ]]; then
+  if docker version --format '{{.Server.Version}}' >/dev/null 2>&1; then
+    exit 0
+  fi
+  echo "setup: starting the Docker engine …"
+  nohup dockerd --bridge=none --iptables=false --ip-masq=false >/var/log/bench-dockerd.log 2>&1 &
+  for _ in $(seq 60); do
+    docker version --format '{{.Server.Version}}' >/dev/null 2>&1 && { echo "setup: Docker engine $(docker version --format '{{.Server.Version}}') ready"; exit 0; }
+    sleep 0.5
+  done
+  echo "setup: the Docker engine did not start; see /var/log/bench-dockerd.log" >&2
+  exit 1
 fi
