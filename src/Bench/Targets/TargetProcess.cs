@@ -16,6 +16,7 @@ public sealed class TargetProcess : IAsyncDisposable
     private readonly int _plannedPort;
     private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Queue<string> _stderrTail = new();
     private readonly Lock _stderrGate = new();
     private CpuQuota? _quota;
@@ -167,12 +168,13 @@ public sealed class TargetProcess : IAsyncDisposable
     /// <summary>Waits for stderr to be read to its end first, so the error carries the target's last words.</summary>
     private async Task FailReadinessAfterExitAsync()
     {
-        using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        // Not WaitForExitAsync: when the process exits before the stream reading began, it does not wait for the
+        // streams, and the error would lose the very lines that explain it. The end of stderr is the signal.
         try
         {
-            await _process.WaitForExitAsync(drain.Token);
+            await _stderrClosed.Task.WaitAsync(TimeSpan.FromSeconds(2));
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException)
         {
             // A grandchild holds the pipe open: report what we have.
         }
@@ -218,6 +220,7 @@ public sealed class TargetProcess : IAsyncDisposable
     {
         if (line is null)
         {
+            _stderrClosed.TrySetResult();
             return;
         }
 
