@@ -75,8 +75,22 @@ public sealed class TargetProcess : IAsyncDisposable
         if (options.CpuQuota is { } cores)
         {
             // Moved right after start: the runtime's start-up threads move with it (cgroup.procs moves every thread).
-            target._quota = CpuQuota.Create(cores);
-            target._quota.Add(process.Id);
+            try
+            {
+                target._quota = CpuQuota.Create(cores);
+                target._quota.Add(process.Id);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A target that already exited cannot be moved ("no such process", maybe before .NET has reaped it):
+                // then its readiness failure below says why it exited.
+                await Task.WhenAny(target._exited.Task, Task.Delay(500, cancellationToken));
+                if (!process.HasExited)
+                {
+                    await target.DisposeAsync();
+                    throw new TargetStartException(definition.Name, $"cannot put it under a CPU quota of {cores} cores: {e.Message}", "");
+                }
+            }
         }
 
         process.OutputDataReceived += (_, e) => target.OnStdout(e.Data);

@@ -32,4 +32,20 @@ public sealed class CpuQuotaTests
 
         Assert.False(Directory.Exists(Path.Combine("/sys/fs/cgroup/cpu", cgroup.TrimStart('/'))), "the cgroup is removed with the target");
     }
+
+    [Fact]
+    public async Task A_target_that_dies_at_once_under_a_quota_is_a_start_error_not_a_crash()
+    {
+        Assert.SkipUnless(CpuQuota.IsAvailable, "needs the cgroup v1 cpu controller and root");
+        var definition = new TargetDefinition("gone", "test", ["/nonexistent/server", "{port}"], new Dictionary<string, string>());
+
+        for (int i = 0; i < 5; i++) // the race (exited before it could be moved) does not happen every time
+        {
+            var error = await Assert.ThrowsAsync<TargetStartException>(() =>
+                TargetProcess.StartAsync(definition, new TargetLaunchOptions { CpuQuota = 0.5, Cpus = CpuSet.Of(0) }, Ct));
+            Assert.Contains("/nonexistent/server", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(Directory.GetDirectories("/sys/fs/cgroup/cpu"), d => Path.GetFileName(d).StartsWith($"bench-{Environment.ProcessId}-", StringComparison.Ordinal));
+    }
 }
