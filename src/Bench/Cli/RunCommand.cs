@@ -24,7 +24,7 @@ public static class RunCommand
         var quota = new Option<double?>("--target-quota") { Description = "CPU quota of each target in cores, e.g. 0.5 (default: 0.5 where cgroups allow; 0 = none)." };
         var noPin = new Option<bool>("--no-pin") { Description = "Pin nothing (targets and generator share every core)." };
         var gates = new GateArguments();
-        var command = new Command("run", "Launch each scenario's targets, verify them, drive them across the levels and write results.json, summary.csv and summary.md.");
+        var command = new Command("run", "Launch each scenario's targets, verify them, drive them across the levels and write results.json, summary.csv, summary.md, charts and report.html.");
         command.Arguments.Add(files);
         command.Options.Add(output);
         command.Options.Add(targetCpus);
