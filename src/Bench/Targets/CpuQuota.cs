@@ -34,6 +34,7 @@ public sealed class CpuQuota : IDisposable
     public static CpuQuota Create(double cores)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cores, 0);
+        RemoveAbandoned();
         int period = Math.Max(PeriodMicros, (int)Math.Ceiling(MinQuotaMicros / cores));
         int quota = (int)Math.Round(cores * period);
         string directory = Path.Combine(Root, $"bench-{Environment.ProcessId}-{Interlocked.Increment(ref s_sequence)}");
@@ -41,6 +42,28 @@ public sealed class CpuQuota : IDisposable
         File.WriteAllText(Path.Combine(directory, "cpu.cfs_period_us"), period.ToString(CultureInfo.InvariantCulture));
         File.WriteAllText(Path.Combine(directory, "cpu.cfs_quota_us"), quota.ToString(CultureInfo.InvariantCulture));
         return new CpuQuota(directory, cores);
+    }
+
+    /// <summary>
+    /// Removes the empty quota cgroups of Bench processes that no longer exist (killed before they could clean up),
+    /// so no run leaves anything behind for long.
+    /// </summary>
+    public static void RemoveAbandoned()
+    {
+        foreach (string directory in Directory.EnumerateDirectories(Root, "bench-*"))
+        {
+            var parts = Path.GetFileName(directory).Split('-');
+            if (parts.Length == 3 && int.TryParse(parts[1], out int owner) && !Directory.Exists($"/proc/{owner}"))
+            {
+                try
+                {
+                    Directory.Delete(directory); // fails, harmlessly, while a process is still in it
+                }
+                catch (IOException)
+                {
+                }
+            }
+        }
     }
 
     /// <summary>Moves a process, with all its threads, into the quota; children it starts later inherit it.</summary>

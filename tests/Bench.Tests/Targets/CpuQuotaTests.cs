@@ -48,4 +48,17 @@ public sealed class CpuQuotaTests
 
         Assert.DoesNotContain(Directory.GetDirectories("/sys/fs/cgroup/cpu"), d => Path.GetFileName(d).StartsWith($"bench-{Environment.ProcessId}-", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_empty_quota_of_a_bench_process_that_is_gone_is_removed_by_the_next_one()
+    {
+        Assert.SkipUnless(CpuQuota.IsAvailable, "needs the cgroup v1 cpu controller and root");
+        int gone = 5_000_000 + Random.Shared.Next(100_000); // above the kernel's largest pid_max (2^22): never a live process
+        string abandoned = Path.Combine("/sys/fs/cgroup/cpu", $"bench-{gone}-1");
+        Directory.CreateDirectory(abandoned);
+
+        using var quota = CpuQuota.Create(0.5);
+
+        Assert.False(Directory.Exists(abandoned));
+    }
 }
