@@ -46,18 +46,6 @@ public sealed record CpuSet
         return true;
     }
 
-    /// <summary>The cpu_set_t bit mask sched_setaffinity takes: bit N of word N / 64 for core N.</summary>
-    public ulong[] Mask()
-    {
-        var words = new ulong[MaxCores / 64];
-        foreach (int core in Cores)
-        {
-            words[core / 64] |= 1UL << (core % 64);
-        }
-
-        return words;
-    }
-
     public bool Equals(CpuSet? other) => other is not null && Cores.SequenceEqual(other.Cores);
 
     public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);

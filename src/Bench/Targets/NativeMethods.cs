@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace Bench.Targets;
 
-/// <summary>POSIX calls .NET does not expose: a polite SIGTERM before any kill, clock ticks, CPU affinity.</summary>
+/// <summary>POSIX calls .NET does not expose: a polite SIGTERM before any kill, and clock ticks.</summary>
 internal static partial class NativeMethods
 {
     public const int SIGTERM = 15;
@@ -17,7 +17,4 @@ internal static partial class NativeMethods
 
     [LibraryImport("libc", EntryPoint = "sysconf", SetLastError = true)]
     public static partial long Sysconf(int name);
-
-    [LibraryImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
-    public static partial int SchedSetAffinity(int pid, nuint cpuSetSize, ReadOnlySpan<ulong> mask);
 }

@@ -30,14 +30,4 @@ public sealed class CpuSetTests
         Assert.False(CpuSet.TryParse(text, out _));
         Assert.Throws<FormatException>(() => CpuSet.Parse(text));
     }
-
-    [Fact]
-    public void The_mask_has_one_bit_per_core()
-    {
-        var mask = CpuSet.Parse("0,2,64").Mask();
-
-        Assert.Equal(16, mask.Length);
-        Assert.Equal(0b101UL, mask[0]);
-        Assert.Equal(1UL, mask[1]);
-    }
 }

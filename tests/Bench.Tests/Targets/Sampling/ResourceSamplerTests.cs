@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Bench.Targets.Sampling;
 using Bench.Targets.Verification;
 using Bench.Tests.Support;
@@ -96,35 +95,6 @@ public sealed class ResourceSamplerTests
 
         Assert.True(usage.CpuSeconds > 0.1, $"{usage.CpuSeconds:0.000} s");
         Assert.True(usage.MaxThreads >= 2, "the root and its child");
-    }
-
-    [Fact]
-    public void The_generator_s_own_cpu_is_measured_over_a_window()
-    {
-        var meter = ProcessCpuMeter.StartCurrent();
-        var clock = Stopwatch.StartNew();
-        byte[] digest = [1];
-        while (clock.ElapsedMilliseconds < 300)
-        {
-            digest = SHA256.HashData(digest);
-        }
-
-        var used = meter.Read();
-
-        Assert.InRange(used.CpuSeconds, 0.05, used.Wall.TotalSeconds * Environment.ProcessorCount + 0.1);
-        Assert.True(used.Wall >= TimeSpan.FromMilliseconds(300));
-    }
-
-    [Theory]
-    [InlineData(0.95, 1, true)]
-    [InlineData(0.5, 1, false)]
-    [InlineData(1.5, 2, false)]
-    [InlineData(1.9, 2, true)]
-    public void A_generator_is_saturated_when_its_cores_were_nearly_always_busy(double cpuSeconds, int cores, bool saturated)
-    {
-        var measurement = new CpuMeasurement(cpuSeconds, TimeSpan.FromSeconds(1));
-
-        Assert.Equal(saturated, measurement.IsSaturated(cores));
     }
 
     private static async Task WaitForAsync(Func<bool> condition)
