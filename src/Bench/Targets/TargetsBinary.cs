@@ -16,12 +16,17 @@ public static class TargetsBinary
             return fromEnvironment;
         }
 
-        // <repo>/src/Bench/bin/<Configuration>/<tfm>/ → <repo>/targets/Bench.Targets/bin/<Configuration>/<tfm>/Bench.Targets
+        return BuiltExecutable(Path.Combine("targets", "Bench.Targets"), "Bench.Targets");
+    }
+
+    /// <summary>
+    /// An executable of this checkout built like the running code: &lt;repo&gt;/src/Bench/bin/&lt;Configuration&gt;/&lt;tfm&gt;/ →
+    /// &lt;repo&gt;/<paramref name="projectFolder"/>/bin/&lt;Configuration&gt;/&lt;tfm&gt;/<paramref name="name"/>.
+    /// </summary>
+    public static string BuiltExecutable(string projectFolder, string name)
+    {
         var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        string tfm = baseDir.Name;
-        string configuration = baseDir.Parent?.Name ?? "Release";
-        string root = RepositoryRoot();
-        return Path.Combine(root, "targets", "Bench.Targets", "bin", configuration, tfm, "Bench.Targets");
+        return Path.Combine(RepositoryRoot(), projectFolder, "bin", baseDir.Parent?.Name ?? "Release", baseDir.Name, name);
     }
 
     /// <summary>The folder holding Bench.sln, found from where Bench runs.</summary>

@@ -12,11 +12,7 @@ public static class BenchExecutable
     }
 
     /// <summary>&lt;repo&gt;/src/Bench/bin/&lt;configuration&gt;/&lt;tfm&gt;/Bench, matching how the tests were built.</summary>
-    public static string Locate()
-    {
-        var baseDir = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        return Path.Combine(TargetsBinary.RepositoryRoot(), "src", "Bench", "bin", baseDir.Parent?.Name ?? "Release", baseDir.Name, "Bench");
-    }
+    public static string Locate() => TargetsBinary.BuiltExecutable(Path.Combine("src", "Bench"), "Bench");
 
     public static Process Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
 
