@@ -30,10 +30,6 @@ public sealed record ThinkTime(TimeSpan Min, TimeSpan Max)
         return true;
     }
 
-    /// <summary>The next pause; the caller owns the random source so each connection can have its own.</summary>
-    public TimeSpan Next(Random random) =>
-        Min == Max ? Min : Min + TimeSpan.FromTicks((long)(random.NextDouble() * (Max - Min).Ticks));
-
     public override string ToString() =>
         Min == Max ? DurationText.Format(Min) : $"{DurationText.Format(Min)}..{DurationText.Format(Max)}";
 }
