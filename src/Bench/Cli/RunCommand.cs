@@ -142,17 +142,19 @@ public static class RunCommand
     private static async Task<SweepOutcome> SweepAsync(TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken)
     {
         bool live = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+        Task<SweepOutcome> Sweep(ISweepProgress progress) =>
+            new SweepRunner(catalog, settings, new LevelRunner(new LoadEngine(), settings, progress), recorder, progress).RunAsync(scenarios, cancellationToken);
+
         if (!live)
         {
-            var lines = new LineProgress(Console.Out);
-            return await new SweepRunner(catalog, settings, new LevelRunner(new LoadEngine(), settings, lines), recorder, lines).RunAsync(scenarios, cancellationToken);
+            return await Sweep(new LineProgress(Console.Out));
         }
 
-        var progress = new LiveProgress(AnsiConsole.Console);
-        return await progress.RunAsync(() =>
-            new SweepRunner(catalog, settings, new LevelRunner(new LoadEngine(), settings, progress), recorder, progress).RunAsync(scenarios, cancellationToken));
+        var display = new LiveProgress(AnsiConsole.Console);
+        return await display.RunAsync(() => Sweep(display));
     }
 
+    // The engine's own choice of cores, so the results record exactly where the generator ran.
     private static string? GeneratorCpuList(int? count) =>
-        count is { } n ? string.Join(',', Enumerable.Range(Environment.ProcessorCount - n, n)) : null;
+        count is { } n ? string.Join(',', Bench.Load.Platform.CpuPlacement.Highest(n)) : null;
 }
