@@ -76,7 +76,7 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
             var response = await HttpProbe.GetAsync(port, "/hello", settings.SettleTimeout, cancellationToken);
             return response.Status < 500;
         }
-        catch (Exception e) when (e is TimeoutException or IOException or System.Net.Sockets.SocketException or InvalidDataException)
+        catch (Exception e) when (HttpProbe.IsProbeFailure(e))
         {
             return false;
         }

@@ -49,7 +49,7 @@ public sealed class ContractVerifier(TimeSpan requestTimeout)
             {
                 failure = await run();
             }
-            catch (Exception e) when (e is TimeoutException or IOException or System.Net.Sockets.SocketException or InvalidDataException)
+            catch (Exception e) when (HttpProbe.IsProbeFailure(e))
             {
                 failure = e.Message;
             }

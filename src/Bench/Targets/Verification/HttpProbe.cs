@@ -18,6 +18,9 @@ public sealed class HttpProbe : IAsyncDisposable
 
     private HttpProbe(Socket socket) => _socket = socket;
 
+    /// <summary>The ways a probe fails against a server that is slow, closed or speaking nonsense: answers, not bugs.</summary>
+    public static bool IsProbeFailure(Exception e) => e is TimeoutException or IOException or SocketException or InvalidDataException;
+
     public static async Task<HttpProbe> ConnectAsync(int port, CancellationToken cancellationToken)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
