@@ -6,6 +6,10 @@ set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
+# What the tests use beyond the .NET SDK (chromium for the report's browser test, a Docker engine for the docker
+# tests): installed and started when missing, so this works on a fresh machine; a no-op when all is there.
+scripts/setup.sh docker || { echo "setup failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
+
 dotnet build Bench.sln -c Release --nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
 
 results="$root/artifacts/test-results"
