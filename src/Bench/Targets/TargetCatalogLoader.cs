@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Bench.Configuration;
+using Bench.Targets.Docker;
 using YamlDotNet.RepresentationModel;
 
 namespace Bench.Targets;
@@ -13,17 +15,34 @@ public static partial class TargetCatalogLoader
 {
     public const string TargetsBinPlaceholder = "targets_bin";
     public const string RepoPlaceholder = "repo";
+    public const string TargetsDirPlaceholder = "targets_dir";
+    public const string DotnetRootPlaceholder = "dotnet_root";
 
     private static readonly string[] RootFields = ["targets"];
-    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports"];
+    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", .. ContainerSpecReader.Fields];
     private static readonly string[] ReadinessFields = ["stdout", "http"];
 
-    /// <summary>{targets_bin} → the built Bench.Targets executable; {repo} → the checkout's root.</summary>
-    public static IReadOnlyDictionary<string, string> StandardPlaceholders() => new Dictionary<string, string>
+    /// <summary>
+    /// {targets_bin} → the built Bench.Targets executable, {targets_dir} → its folder, {repo} → the checkout's root,
+    /// {dotnet_root} → the .NET installation Bench runs on (what a docker image of the .NET targets copies).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> StandardPlaceholders()
     {
-        [TargetsBinPlaceholder] = TargetsBinary.Locate(),
-        [RepoPlaceholder] = TargetsBinary.RepositoryRoot(),
-    };
+        string targetsBin = TargetsBinary.Locate();
+        return new Dictionary<string, string>
+        {
+            [TargetsBinPlaceholder] = targetsBin,
+            [TargetsDirPlaceholder] = Path.GetDirectoryName(targetsBin) ?? "/",
+            [RepoPlaceholder] = TargetsBinary.RepositoryRoot(),
+            [DotnetRootPlaceholder] = DotnetRoot(),
+        };
+    }
+
+    /// <summary>$DOTNET_ROOT, else three folders above the runtime's own (&lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/).</summary>
+    public static string DotnetRoot() =>
+        Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root
+            ? root.TrimEnd('/')
+            : Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
 
     public static TargetCatalog LoadFile(string path, IReadOnlyDictionary<string, string> placeholders)
     {
@@ -69,7 +88,7 @@ public static partial class TargetCatalogLoader
 
     private static TargetDefinition? ReadTarget(YamlNode node, string path, ErrorList errors, IReadOnlyDictionary<string, string> placeholders)
     {
-        var map = YamlMap.Open(node, path, "a mapping with name, description, command, readiness and supports", TargetFields, errors);
+        var map = YamlMap.Open(node, path, "a mapping with name, description, command, readiness and supports (and for kind: docker, image)", TargetFields, errors);
         if (map is null)
         {
             return null;
@@ -87,22 +106,25 @@ public static partial class TargetCatalogLoader
             map.Reject("supports", $"paths without query, like /hello (not '{bad}')");
         }
 
-        if (name is null || description is null || command is null || readiness is null || supports is null)
+        var fill = Filler(map, placeholders);
+        var container = ContainerSpecReader.Read(map, fill, out bool containerValid);
+        if (name is null || description is null || command is null || readiness is null || supports is null || !containerValid)
         {
             return null;
         }
 
-        var filled = Fill(map, command, environment, placeholders);
+        var filled = (Command: command.Select(a => fill(a, "command")).ToList(),
+                      Environment: environment.ToDictionary(e => e.Key, e => fill(e.Value, "environment"), StringComparer.Ordinal));
         bool needsPort = readiness is not StdoutReadiness { CapturesPort: true };
         if (needsPort && !filled.Command.Concat(filled.Environment.Values).Any(a => a.Contains(TargetDefinition.PortPlaceholder, StringComparison.Ordinal)))
         {
             errors.Add(map.Location, $"{path}: its readiness does not capture a port, so Bench chooses one: put {TargetDefinition.PortPlaceholder} in command or environment");
         }
 
-        return new TargetDefinition(name, description, filled.Command, filled.Environment) { Readiness = readiness, Supports = supports };
+        return new TargetDefinition(name, description, filled.Command, filled.Environment) { Readiness = readiness, Supports = supports, Container = container };
     }
 
-    private static List<string>? ReadTexts(YamlMap map, string key, string expected, bool required)
+    internal static List<string>? ReadTexts(YamlMap map, string key, string expected, bool required)
     {
         if (map.List(key, expected, required, allowEmpty: false) is not { } items)
         {
@@ -156,11 +178,11 @@ public static partial class TargetCatalogLoader
         }
     }
 
-    private static (List<string> Command, Dictionary<string, string> Environment) Fill(
-        YamlMap map, List<string> command, IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, string> placeholders)
+    /// <summary>Fills every placeholder but {port} (left for launch); an unknown one is reported against the key it is in.</summary>
+    private static Func<string, string, string> Filler(YamlMap map, IReadOnlyDictionary<string, string> placeholders)
     {
         string known = string.Join(", ", placeholders.Keys.Append("port").Select(k => $"{{{k}}}"));
-        string Replace(string text, string key) => Placeholder().Replace(text, m =>
+        return (text, key) => Placeholder().Replace(text, m =>
         {
             string word = m.Groups[1].Value;
             if (word == "port")
@@ -176,9 +198,6 @@ public static partial class TargetCatalogLoader
             map.Reject(key, $"only the placeholders {known} (not {m.Value})");
             return m.Value;
         });
-
-        return (command.Select(a => Replace(a, "command")).ToList(),
-                environment.ToDictionary(e => e.Key, e => Replace(e.Value, "environment"), StringComparer.Ordinal));
     }
 
     [GeneratedRegex(@"\{([A-Za-z_]+)\}")]

@@ -1,3 +1,5 @@
+using Bench.Targets.Docker;
+
 namespace Bench.Targets;
 
 /// <summary>
@@ -17,6 +19,11 @@ public sealed record TargetDefinition(
 
     /// <summary>The endpoints (paths without query) it serves; empty means "not declared", and any is allowed.</summary>
     public IReadOnlyList<string> Supports { get; init; } = [];
+
+    /// <summary>Set for a docker target: its image and limits. Null for a process.</summary>
+    public ContainerSpec? Container { get; init; }
+
+    public TargetKind Kind => Container is null ? TargetKind.Process : TargetKind.Docker;
 
     /// <summary>True when the target picks its own port and announces it, so it is started with port 0.</summary>
     public bool AnnouncesPort => Readiness is StdoutReadiness { CapturesPort: true };

@@ -1,4 +1,5 @@
 using Bench.Targets;
+using Bench.Targets.Docker;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Targets;
@@ -100,7 +101,7 @@ public sealed class TargetCatalogLoaderTests
         Assert.Equal(
         [
             "t.yaml:4:14: targets[0].command: found the string \"server --port {port}\"; expected an argument array like [\"{targets_bin}\", --model, sync, --port, \"{port}\"] (never a shell string)",
-            "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports",
+            "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports, kind, image, memory, cpus",
             "t.yaml:9:24: targets[1].readiness.http: found 'health'; expected a path starting with /, like /hello",
             "t.yaml:10:15: targets[1].supports: found a list; expected paths without query, like /hello (not 'hello')",
             "t.yaml:15:16: targets[2].readiness: expected exactly one of stdout or http, like { stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello }",
@@ -138,5 +139,81 @@ public sealed class TargetCatalogLoaderTests
             """);
 
         Assert.Equal(["t.yaml:3:5: targets[1]: the name 'a' is used twice"], errors);
+    }
+
+    [Fact]
+    public void A_docker_entry_reads_its_image_memory_and_cores_with_placeholders_filled()
+    {
+        var catalog = TargetCatalogLoader.Parse("""
+            targets:
+              - name: boxed
+                kind: docker
+                description: in a container
+                command: ["{targets_bin}", --port, "{port}"]
+                image: { copy: ["{repo}/bin", /usr/sbin/nginx], libraries: [libssl.so.3] }
+                memory: 64MiB
+                cpus: "0"
+                supports: [/hello]
+              - name: plain
+                kind: process
+                description: a process
+                command: ["{targets_bin}", --port, "{port}"]
+                supports: [/hello]
+            """, "t.yaml", Placeholders);
+
+        var boxed = catalog.Find("boxed")!;
+        Assert.Equal(TargetKind.Docker, boxed.Kind);
+        Assert.Equal(["/repo/bin", "/usr/sbin/nginx"], boxed.Container!.Image.Copy);
+        Assert.Equal(["libssl.so.3"], boxed.Container.Image.Libraries);
+        Assert.Equal(64L << 20, boxed.Container.MemoryBytes);
+        Assert.Equal(CpuSet.Of(0), boxed.Container.Cpus);
+        Assert.Equal(TargetKind.Process, catalog.Find("plain")!.Kind);
+        Assert.Null(catalog.Find("plain")!.Container);
+    }
+
+    [Fact]
+    public void A_docker_entry_without_memory_or_cores_gets_the_default_limit_and_the_sweeps_cores()
+    {
+        var catalog = TargetCatalogLoader.Parse("""
+            targets:
+              - { name: boxed, kind: docker, description: x, command: [s, "{port}"], image: { copy: [/bin/true] }, supports: [/hello] }
+            """, "t.yaml", Placeholders);
+
+        var container = catalog.Find("boxed")!.Container!;
+        Assert.Equal(ContainerSpec.DefaultMemoryBytes, container.MemoryBytes);
+        Assert.Null(container.Cpus);
+        Assert.Empty(container.Image.Libraries);
+    }
+
+    [Fact]
+    public void Docker_fields_are_checked_and_refused_on_a_process_with_their_position()
+    {
+        var errors = ErrorsOf("""
+            targets:
+              - { name: a, kind: vm, description: x, command: [s, "{port}"], supports: [/hello] }
+              - { name: b, description: x, command: [s, "{port}"], memory: 1g, supports: [/hello] }
+              - { name: c, kind: docker, description: x, command: [s, "{port}"], supports: [/hello] }
+              - name: d
+                kind: docker
+                description: x
+                command: [s, "{port}"]
+                image: { copy: [relative/path], libraries: [/lib/libssl.so.3] }
+                memory: 2m
+                cpus: all
+                supports: [/hello]
+              - { name: e, kind: docker, description: x, command: [s, "{port}"], image: { copy: ["{nope}/x"] }, supports: [/hello] }
+            """);
+
+        Assert.Equal(
+        [
+            "t.yaml:2:22: targets[0].kind: found 'vm'; expected one of process, docker",
+            "t.yaml:3:64: targets[1].memory: found '1g'; expected nothing: memory is only for kind: docker",
+            "t.yaml:4:5: targets[2]: 'image' is missing; expected { copy: [host paths put at the same place in the image], libraries: [libssl.so.3] }",
+            "t.yaml:9:20: targets[3].image.copy: found a list; expected absolute paths (not 'relative/path')",
+            "t.yaml:9:48: targets[3].image.libraries: found a list; expected library names as ldconfig -p lists them, like libssl.so.3 (not the path '/lib/libssl.so.3'); put paths in copy",
+            "t.yaml:10:13: targets[3].memory: found '2m'; expected a memory size like 512m, 1g or 64MiB, at least 6m (the engine's minimum)",
+            "t.yaml:11:11: targets[3].cpus: found 'all'; expected a CPU list like 0, 1-3 or 0,2 (quote it: \"0\")",
+            "t.yaml:13:77: targets[4].image: found a mapping; expected only the placeholders {targets_bin}, {repo}, {port} (not {nope})",
+], errors);
     }
 }
