@@ -5,14 +5,18 @@ namespace Bench.Cli;
 
 /// <summary>
 /// Ctrl-C and SIGTERM for long commands: the first stops the work through <see cref="Token"/> (the command then
-/// writes what it measured and stops its targets); the second kills every child process at once and exits 130.
+/// writes what it measured and stops its targets); the second kills every child process at once, runs the kill
+/// hooks (containers are not Bench's children: their removal is a hook), and exits 130.
 /// </summary>
 public sealed class Interruption : IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly PosixSignalRegistration _sigint;
     private readonly PosixSignalRegistration _sigterm;
+    private static readonly TimeSpan KillHooksTimeout = TimeSpan.FromSeconds(5);
+
     private readonly TextWriter _stderr;
+    private readonly List<Func<Task>> _killHooks = [];
     private int _signals;
 
     public Interruption(TextWriter stderr)
@@ -25,6 +29,15 @@ public sealed class Interruption : IDisposable
     public CancellationToken Token => _stop.Token;
 
     public bool Requested => _stop.IsCancellationRequested;
+
+    /// <summary>Adds work that must still happen when a second signal kills everything at once (bounded by a few seconds).</summary>
+    public void OnKill(Func<Task> hook)
+    {
+        lock (_killHooks)
+        {
+            _killHooks.Add(hook);
+        }
+    }
 
     public void Dispose()
     {
@@ -43,6 +56,11 @@ public sealed class Interruption : IDisposable
             return;
         }
 
+        _ = KillAndExitAsync();
+    }
+
+    private async Task KillAndExitAsync()
+    {
         var children = ProcessTree.Of(Environment.ProcessId, ProcFs.System).Where(p => p.Pid != Environment.ProcessId);
         foreach (var child in children)
         {
@@ -54,6 +72,21 @@ public sealed class Interruption : IDisposable
             {
                 // Already gone.
             }
+        }
+
+        Func<Task>[] hooks;
+        lock (_killHooks)
+        {
+            hooks = [.. _killHooks];
+        }
+
+        try
+        {
+            await Task.WhenAll(hooks.Select(h => h())).WaitAsync(KillHooksTimeout);
+        }
+        catch (Exception e)
+        {
+            await _stderr.WriteLineAsync($"while killing: {e.Message}");
         }
 
         Environment.Exit(ExitCodes.Interrupted);

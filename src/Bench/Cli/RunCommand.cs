@@ -110,7 +110,7 @@ public static class RunCommand
         var recorder = new RunRecorder(new RunWriter(folder), info);
         Console.WriteLine($"bench run: {scenarios.Count} scenario(s), about {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");
 
-        var outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption.Token);
+        var outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption);
         await recorder.CompleteAsync(DateTimeOffset.UtcNow, CancellationToken.None);
 
         // Charts and report.html even after Ctrl-C: they show whatever was measured.
@@ -139,11 +139,17 @@ public static class RunCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<SweepOutcome> SweepAsync(TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken)
+    private static async Task<SweepOutcome> SweepAsync(TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, Interruption interruption)
     {
         bool live = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
-        Task<SweepOutcome> Sweep(ISweepProgress progress) =>
-            new SweepRunner(catalog, settings, new LevelRunner(new LoadEngine(), settings, progress), recorder, progress).RunAsync(scenarios, cancellationToken);
+        async Task<SweepOutcome> Sweep(ISweepProgress progress)
+        {
+            // Disposed before the sweep returns: every container this run started is gone by then.
+            await using var launcher = TargetLauncher.ForEnvironment(progress.Note);
+            interruption.OnKill(launcher.Docker.RemoveOwnContainersAsync);
+            var levels = new LevelRunner(new LoadEngine(), settings, progress);
+            return await new SweepRunner(catalog, settings, launcher, levels, recorder, progress).RunAsync(scenarios, interruption.Token);
+        }
 
         if (!live)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bench.Configuration;
 using Bench.Targets;
 using Spectre.Console;
 
@@ -17,11 +18,12 @@ public static class TargetsCommand
                 return ExitCodes.UsageError;
             }
 
-            var table = new Table().AddColumns("target", "what it is", "command", "serves");
+            var table = new Table().AddColumns("target", "kind", "what it is", "command", "serves");
             foreach (var target in loaded.Targets)
             {
                 table.AddRow(
                     Markup.Escape(target.Name),
+                    target.Container is { } container ? $"docker, {ByteSizeText.Format(container.MemoryBytes)}" : "process",
                     Markup.Escape(target.Description),
                     Markup.Escape(string.Join(' ', target.Command.Select(Path.GetFileName))),
                     Markup.Escape(string.Join(' ', target.Supports)));

@@ -29,10 +29,11 @@ public static class VerifyCommand
             }
 
             var results = new List<VerificationResult>();
+            await using var launcher = TargetLauncher.ForEnvironment(Console.Error.WriteLine);
             foreach (var target in targets)
             {
                 Console.WriteLine($"verifying {target.Name} …");
-                results.Add(await VerifyOneAsync(target, TimeSpan.FromSeconds(parsed.GetValue(readyTimeout)), cancellationToken));
+                results.Add(await VerifyOneAsync(launcher, target, TimeSpan.FromSeconds(parsed.GetValue(readyTimeout)), cancellationToken));
                 if (cancellationToken.IsCancellationRequested)
                 {
                     return ExitCodes.Interrupted;
@@ -45,11 +46,11 @@ public static class VerifyCommand
         return command;
     }
 
-    public static async Task<VerificationResult> VerifyOneAsync(TargetDefinition target, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    public static async Task<VerificationResult> VerifyOneAsync(TargetLauncher launcher, TargetDefinition target, TimeSpan readyTimeout, CancellationToken cancellationToken)
     {
         try
         {
-            await using var process = await TargetProcess.StartAsync(target, readyTimeout, cancellationToken);
+            await using var process = await launcher.StartAsync(target, new TargetLaunchOptions { ReadyTimeout = readyTimeout }, cancellationToken);
             var checks = await new ContractVerifier(TimeSpan.FromSeconds(5)).VerifyAsync(process.Port, cancellationToken);
             int exitCode = await process.StopAsync(TimeSpan.FromSeconds(5));
             var stop = new CheckResult("clean exit on SIGTERM", exitCode == 0, exitCode == 0 ? "ok" : $"exit code {exitCode}");

@@ -26,6 +26,9 @@ public sealed record LevelResult(
 {
     /// <summary>Requests unanswered at the end that had waited less than the timeout: not errors, but never hidden.</summary>
     public long InFlight { get; init; }
+
+    /// <summary>True when the target was killed for exceeding its memory limit during the level (a container's OOM kill).</summary>
+    public bool TargetOomKilled { get; init; }
 }
 
 /// <summary>Latency in milliseconds, from the level's histogram.</summary>

@@ -11,11 +11,17 @@ public sealed record ResourceResult(
     long VoluntaryContextSwitches,
     long InvoluntaryContextSwitches)
 {
+    /// <summary>Where the numbers come from: "proc" (a process tree) or "docker-stats" (a container; see <see cref="ResourceUsage"/>).</summary>
+    public string Source { get; init; } = ResourceUsage.ProcSource;
+
     public static ResourceResult From(ResourceUsage usage, long requests) => new(
         usage.CpuSeconds,
         usage.CpuMsPerRequest(requests),
         usage.PeakRssBytes,
         usage.MaxThreads,
         usage.VoluntaryContextSwitches,
-        usage.InvoluntaryContextSwitches);
+        usage.InvoluntaryContextSwitches)
+    {
+        Source = usage.Source,
+    };
 }

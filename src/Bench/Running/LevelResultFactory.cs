@@ -1,5 +1,6 @@
 using Bench.Load;
 using Bench.Results;
+using Bench.Targets;
 using Bench.Targets.Sampling;
 
 namespace Bench.Running;
@@ -7,10 +8,10 @@ namespace Bench.Running;
 /// <summary>Maps what the engine and the sampler measured into the level record written to results.json.</summary>
 public static class LevelResultFactory
 {
-    public static LevelResult From(string target, int level, int repeat, LoadResult load, ResourceUsage usage, int? exitCode)
+    public static LevelResult From(string target, int level, int repeat, LoadResult load, ResourceUsage usage, TargetExit? exit)
     {
         var latency = load.Latency;
-        string? invalid = InvalidReason(load, exitCode);
+        string? invalid = InvalidReason(load, exit);
         return new LevelResult(
             target,
             level,
@@ -25,22 +26,23 @@ public static class LevelResultFactory
             load.Series.Select(s => new Results.SecondSample(s.Second, s.Completed, s.Errors, s.P99Ms)).ToArray(),
             ResourceResult.From(usage, load.Requests),
             new GeneratorResult(load.Generator.CpuSeconds, load.Generator.Saturated),
-            exitCode,
+            exit?.Code,
             invalid is null,
             invalid,
             load.EncodeHistogram())
         {
             InFlight = load.InFlight,
+            TargetOomKilled = exit?.OutOfMemory ?? false,
         };
     }
 
     /// <summary>Errors are measurements; only a result that describes something other than the target is invalid.</summary>
-    private static string? InvalidReason(LoadResult load, int? exitCode)
+    private static string? InvalidReason(LoadResult load, TargetExit? exit)
     {
         var reasons = new List<string>();
-        if (exitCode is { } code)
+        if (exit is not null)
         {
-            reasons.Add($"the target exited with code {code} during the level");
+            reasons.Add($"the target {exit.Description} during the level");
         }
 
         if (load.Generator.Saturated)

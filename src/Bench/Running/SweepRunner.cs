@@ -9,7 +9,7 @@ namespace Bench.Running;
 /// finished level is written at once, so an interruption keeps everything measured so far. Repeats are interleaved
 /// (targets A B C, then A B C again) so drift on a noisy machine spreads over all targets.
 /// </summary>
-public sealed class SweepRunner(TargetCatalog catalog, SweepSettings settings, LevelRunner levels, RunRecorder recorder, ISweepProgress progress)
+public sealed class SweepRunner(TargetCatalog catalog, SweepSettings settings, TargetLauncher launcher, LevelRunner levels, RunRecorder recorder, ISweepProgress progress)
 {
     public async Task<SweepOutcome> RunAsync(IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class SweepRunner(TargetCatalog catalog, SweepSettings settings, L
                 {
                     foreach (string name in scenario.Targets.Where(t => !skipped.Contains(t)))
                     {
-                        await using var session = new TargetSession(catalog.Find(name)!, settings);
+                        await using var session = new TargetSession(catalog.Find(name)!, settings, launcher);
                         progress.TargetStarting(scenario.Name, name);
                         var verification = await session.StartAndVerifyAsync(cancellationToken);
                         if (repeat == 1 || !verification.Valid)
@@ -69,6 +69,6 @@ public sealed class SweepRunner(TargetCatalog catalog, SweepSettings settings, L
             progress.Note($"{session.Definition.Name} restarted before level {level}: it {restartReason}");
         }
 
-        return await levels.RunAsync(scenario, session.Process!, level, repeat, cancellationToken);
+        return await levels.RunAsync(scenario, session.Target!, level, repeat, cancellationToken);
     }
 }

@@ -8,15 +8,15 @@ namespace Bench.Running;
 /// died or has not settled after a level (a sync server still working through a backlog of abandoned connections
 /// would otherwise start the next level behind), always stopped at the end.
 /// </summary>
-public sealed class TargetSession(TargetDefinition definition, SweepSettings settings) : IAsyncDisposable
+public sealed class TargetSession(TargetDefinition definition, SweepSettings settings, TargetLauncher launcher) : IAsyncDisposable
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
-    private TargetProcess? _process;
+    private IRunningTarget? _target;
 
     public TargetDefinition Definition { get; } = definition;
 
-    public TargetProcess? Process => _process;
+    public IRunningTarget? Target => _target;
 
     /// <summary>Starts the target and checks it; a target that cannot start is an invalid result, not an exception.</summary>
     public async Task<VerificationResult> StartAndVerifyAsync(CancellationToken cancellationToken)
@@ -24,8 +24,13 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
         try
         {
             await StartAsync(cancellationToken);
-            var checks = await new ContractVerifier(ProbeTimeout).VerifyAsync(_process!.Port, Definition.Supports, cancellationToken);
-            return new VerificationResult(Definition.Name, checks);
+            var checks = await new ContractVerifier(ProbeTimeout).VerifyAsync(_target!.Port, Definition.Supports, cancellationToken);
+            var result = new VerificationResult(Definition.Name, checks);
+            // A target that died right after it said it was ready (a container killed for memory) fails every check:
+            // how it ended is the one reason worth reading.
+            return !result.Valid && await _target.CheckExitAsync(cancellationToken) is { } exit
+                ? result with { StartError = $"target '{Definition.Name}' {exit.Description} right after it was ready" }
+                : result;
         }
         catch (TargetStartException e)
         {
@@ -36,12 +41,10 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
     /// <summary>Before a level: the target runs and answers at once, else it is restarted.</summary>
     public async Task<string?> EnsureReadyAsync(CancellationToken cancellationToken)
     {
-        string? reason = _process switch
-        {
-            null => "not running",
-            { HasExited: true } p => $"exited with code {p.ExitCode}",
-            _ => await SettledAsync(_process.Port, cancellationToken) ? null : $"did not answer /hello within {settings.SettleTimeout.TotalSeconds:0.#} s",
-        };
+        string? reason = _target is null ? "not running"
+            : await _target.CheckExitAsync(cancellationToken) is { } exit ? exit.Description
+            : await SettledAsync(_target.Port, cancellationToken) ? null
+            : $"did not answer /hello within {settings.SettleTimeout.TotalSeconds:0.#} s";
         if (reason is not null)
         {
             await StopAsync();
@@ -53,11 +56,11 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
 
     public async Task StopAsync()
     {
-        if (_process is { } process)
+        if (_target is { } target)
         {
-            _process = null;
-            await process.StopAsync(settings.StopGrace);
-            await process.DisposeAsync();
+            _target = null;
+            await target.StopAsync(settings.StopGrace);
+            await target.DisposeAsync();
         }
     }
 
@@ -66,7 +69,7 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
     private async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = new TargetLaunchOptions { ReadyTimeout = settings.ReadyTimeout, Cpus = settings.TargetCpus, CpuQuota = settings.TargetCpuQuota };
-        _process = await TargetProcess.StartAsync(Definition, options, cancellationToken);
+        _target = await launcher.StartAsync(Definition, options, cancellationToken);
     }
 
     private async Task<bool> SettledAsync(int port, CancellationToken cancellationToken)

@@ -33,15 +33,24 @@ public sealed class CpuQuota : IDisposable
     /// <summary>A new, empty cgroup limited to <paramref name="cores"/> cores (0.5 = half of one).</summary>
     public static CpuQuota Create(double cores)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cores, 0);
         RemoveAbandoned();
-        int period = Math.Max(PeriodMicros, (int)Math.Ceiling(MinQuotaMicros / cores));
-        int quota = (int)Math.Round(cores * period);
+        var (period, quota) = Plan(cores);
         string directory = Path.Combine(Root, $"bench-{Environment.ProcessId}-{Interlocked.Increment(ref s_sequence)}");
         Directory.CreateDirectory(directory);
         File.WriteAllText(Path.Combine(directory, "cpu.cfs_period_us"), period.ToString(CultureInfo.InvariantCulture));
         File.WriteAllText(Path.Combine(directory, "cpu.cfs_quota_us"), quota.ToString(CultureInfo.InvariantCulture));
         return new CpuQuota(directory, cores);
+    }
+
+    /// <summary>
+    /// The CFS period and quota (µs) for <paramref name="cores"/>: the same for a process's cgroup and a container's
+    /// (Docker's --cpus would use 100 ms periods, whose throttling stalls show up as latency), so both are throttled alike.
+    /// </summary>
+    public static (int PeriodMicros, int QuotaMicros) Plan(double cores)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(cores, 0);
+        int period = Math.Max(PeriodMicros, (int)Math.Ceiling(MinQuotaMicros / cores));
+        return (period, (int)Math.Round(cores * period));
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace Bench.Targets;
 /// says so, stopped with SIGTERM and killed (with its whole tree, and any child that outlived it) when it does
 /// not exit in time. The one child-process helper every command and test uses, so nothing is ever left running.
 /// </summary>
-public sealed class TargetProcess : IAsyncDisposable
+public sealed class TargetProcess : IRunningTarget
 {
     private const int StderrLinesKept = 20;
 
@@ -41,6 +41,13 @@ public sealed class TargetProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+
+    public Task<TargetExit?> CheckExitAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(ExitCode is { } code ? TargetExit.WithCode(code) : null);
+
+    /// <summary>Samples the whole process tree from /proc (children it starts included).</summary>
+    public Task<IResourceMeter> StartMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        Task.FromResult<IResourceMeter>(ResourceSampler.Start(Pid, timeProvider: timeProvider));
 
     public string StderrTail
     {

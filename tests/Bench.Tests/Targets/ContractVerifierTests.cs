@@ -1,12 +1,17 @@
 using Bench.Cli;
+using Bench.Targets;
 using Bench.Targets.Verification;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Targets;
 
-public sealed class ContractVerifierTests
+public sealed class ContractVerifierTests : IAsyncDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private TargetLauncher Launcher { get; } = TargetLauncher.ForEnvironment();
+
+    public ValueTask DisposeAsync() => Launcher.DisposeAsync();
 
     [Theory]
     [MemberData(nameof(Models.AllModels), MemberType = typeof(Models))]
@@ -14,7 +19,7 @@ public sealed class ContractVerifierTests
     {
         var definition = RepositoryFiles.Catalog().Targets.Single(t => t.Name == model);
 
-        var result = await VerifyCommand.VerifyOneAsync(definition, TimeSpan.FromSeconds(20), Ct);
+        var result = await VerifyCommand.VerifyOneAsync(Launcher, definition, TimeSpan.FromSeconds(20), Ct);
 
         Assert.True(result.Valid, result.Reason);
         Assert.True(result.Checks.Count >= 10);

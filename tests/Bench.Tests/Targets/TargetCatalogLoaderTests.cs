@@ -19,16 +19,34 @@ public sealed class TargetCatalogLoaderTests
     {
         var catalog = RepositoryFiles.Catalog();
 
-        Assert.Equal(Models.All, catalog.Targets.Select(t => t.Name).Where(n => n != "async-inline"));
+        var processes = catalog.Targets.Where(t => t.Kind == TargetKind.Process).ToList();
+        Assert.Equal(Models.All, processes.Select(t => t.Name).Where(n => n != "async-inline"));
         Assert.All(catalog.Targets, t =>
         {
-            string model = t.Name == "async-inline" ? "async" : t.Name;
+            string model = t.Name.Replace("-inline", "", StringComparison.Ordinal).Replace("-docker", "", StringComparison.Ordinal);
             Assert.Equal([TargetsBinary.Locate(), "--model", model, "--port", "{port}"], t.Command.Take(5));
             Assert.True(t.AnnouncesPort);
             Assert.Equal(["/hello", "/io", "/cpu", "/blocking", "/info"], t.Supports);
             Assert.False(string.IsNullOrWhiteSpace(t.Description));
         });
         Assert.Equal("1", catalog.Find("async-inline")!.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"]);
+    }
+
+    [Fact]
+    public void The_repository_catalogue_runs_async_and_threads_as_containers_too_from_the_same_build()
+    {
+        var catalog = RepositoryFiles.Catalog();
+        string targetsDir = Path.GetDirectoryName(TargetsBinary.Locate())!;
+
+        foreach (string name in new[] { "async-docker", "threads-docker" })
+        {
+            var target = catalog.Find(name)!;
+            Assert.Equal(TargetKind.Docker, target.Kind);
+            Assert.Contains(targetsDir, target.Container!.Image.Copy);
+            Assert.Equal(["libssl.so.3", "libcrypto.so.3"], target.Container.Image.Libraries);
+            Assert.Equal(TargetCatalogLoader.DotnetRoot(), target.Environment["DOTNET_ROOT"]);
+            Assert.Null(target.Container.Cpus); // the sweep's target cores, as for the processes
+        }
     }
 
     [Fact]

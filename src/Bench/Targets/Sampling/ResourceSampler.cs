@@ -5,7 +5,7 @@ namespace Bench.Targets.Sampling;
 /// <see cref="Start"/> until <see cref="StopAsync"/>, which takes one last sample so the window ends exactly
 /// when the caller says. One sampler per level: start it when measuring starts, stop it when measuring stops.
 /// </summary>
-public sealed class ResourceSampler : IAsyncDisposable
+public sealed class ResourceSampler : IResourceMeter
 {
     public static readonly TimeSpan DefaultPeriod = TimeSpan.FromMilliseconds(250);
 

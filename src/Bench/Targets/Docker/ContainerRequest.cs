@@ -1,0 +1,48 @@
+using System.Globalization;
+using Docker.DotNet.Models;
+
+namespace Bench.Targets.Docker;
+
+/// <summary>
+/// The container a docker target runs as: its command with {port} filled in, on the host's network (loopback only,
+/// as every target), on the target cores under the same CFS quota a process gets, with its memory limit and no swap,
+/// as an unprivileged user with no capabilities, a read-only root and a small /tmp in memory, and Bench's labels.
+/// </summary>
+public static class ContainerRequest
+{
+    /// <summary>nobody:nogroup — the images hold nothing it needs to write.</summary>
+    public const string User = "65534:65534";
+
+    public static CreateContainerParameters For(TargetDefinition definition, string image, int port, TargetLaunchOptions options, ContainerLabels labels)
+    {
+        var spec = definition.Container ?? throw new ArgumentException($"'{definition.Name}' is not a docker target", nameof(definition));
+        var host = new HostConfig
+        {
+            NetworkMode = "host",
+            CpusetCpus = (spec.Cpus ?? options.Cpus)?.ToString(),
+            Memory = spec.MemoryBytes,
+            MemorySwap = spec.MemoryBytes, // equal to Memory: no swap, so exceeding the limit is an OOM kill, not a slowdown
+            ReadonlyRootfs = true,
+            Tmpfs = new Dictionary<string, string> { ["/tmp"] = "rw,nosuid,nodev,size=64m" },
+            CapDrop = ["ALL"],
+            SecurityOpt = ["no-new-privileges"],
+            Privileged = false,
+        };
+        if (options.CpuQuota is { } cores)
+        {
+            (host.CPUPeriod, host.CPUQuota) = CpuQuota.Plan(cores);
+        }
+
+        return new CreateContainerParameters
+        {
+            Name = $"bench-{definition.Name}-{labels.Launcher}-{port.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..6]}",
+            Image = image,
+            Cmd = definition.CommandFor(port).ToList(),
+            Env = definition.EnvironmentFor(port).Select(e => $"{e.Key}={e.Value}").ToList(),
+            User = User,
+            WorkingDir = "/tmp",
+            Labels = labels.For(definition.Name),
+            HostConfig = host,
+        };
+    }
+}

@@ -1,0 +1,107 @@
+using Bench.Targets.Sampling;
+
+namespace Bench.Targets.Docker;
+
+/// <summary>
+/// Everything a run's docker targets share: one engine connection, made when the first docker target starts (a run
+/// without one never needs an engine); the clean-up of containers a crashed earlier run left behind, right after it;
+/// one image per recipe, built only when its inputs changed; and the labels that find this run's containers again.
+/// An engine that does not answer is said once, and every docker target is then skipped with that line.
+/// </summary>
+public sealed class DockerTargets(string? dockerHost, Action<string>? note = null) : IAsyncDisposable
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly SemaphoreSlim _connecting = new(1, 1);
+    private DockerEngine? _engine;
+    private DockerUnavailableException? _unavailable;
+
+    public ContainerLabels Labels { get; } = ContainerLabels.ForThisProcess();
+
+    public string Endpoint => DockerEngine.EndpointFor(dockerHost);
+
+    /// <summary>Builds (or reuses) the target's image and starts its container; an unreachable engine or a bad recipe is a <see cref="TargetStartException"/>.</summary>
+    public async Task<ContainerTarget> StartAsync(TargetDefinition definition, TargetLaunchOptions options, CancellationToken cancellationToken)
+    {
+        var spec = definition.Container ?? throw new ArgumentException($"'{definition.Name}' is not a docker target", nameof(definition));
+        var engine = await EngineAsync(cancellationToken) ?? throw new TargetStartException(definition.Name, $"skipped: {_unavailable!.Message}", "");
+        BuiltImage image;
+        try
+        {
+            image = await ImageBuilder.EnsureAsync(engine, spec.Image, cancellationToken);
+        }
+        catch (ImageRecipeException e)
+        {
+            throw new TargetStartException(definition.Name, $"cannot build its image: {e.Message}", "");
+        }
+
+        if (image.Built)
+        {
+            note?.Invoke($"built image {image.Reference} for {definition.Name} ({image.TarBytes / (1024 * 1024.0):0} MiB in {image.Took.TotalSeconds:0.0} s)");
+        }
+
+        return await ContainerTarget.StartAsync(engine.Client, definition, image.Reference, options, Labels, cancellationToken);
+    }
+
+    /// <summary>Removes every container this launcher still has (none, normally: each target removes its own).</summary>
+    public async Task RemoveOwnContainersAsync()
+    {
+        if (_engine is { } engine)
+        {
+            using var limit = new CancellationTokenSource(CleanupTimeout);
+            await LeftoverContainers.RemoveLauncherAsync(engine.Client, Labels.Launcher, limit.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await RemoveOwnContainersAsync();
+        }
+        catch (Exception e) when (e is OperationCanceledException or global::Docker.DotNet.DockerApiException or IOException or HttpRequestException)
+        {
+            note?.Invoke($"could not check for containers left behind: {e.Message}");
+        }
+
+        _engine?.Dispose();
+        _connecting.Dispose();
+    }
+
+    /// <summary>The engine, connected once; null (and said once) when it does not answer.</summary>
+    private async Task<DockerEngine?> EngineAsync(CancellationToken cancellationToken)
+    {
+        await _connecting.WaitAsync(cancellationToken);
+        try
+        {
+            if (_engine is not null || _unavailable is not null)
+            {
+                return _engine;
+            }
+
+            try
+            {
+                _engine = await DockerEngine.ConnectAsync(dockerHost, ConnectTimeout, cancellationToken);
+            }
+            catch (DockerUnavailableException e)
+            {
+                _unavailable = e;
+                note?.Invoke($"{e.Message}: docker targets are skipped");
+                return null;
+            }
+
+            int removed = await LeftoverContainers.RemoveAbandonedAsync(_engine.Client, ProcFs.System, cancellationToken);
+            if (removed > 0)
+            {
+                note?.Invoke($"removed {removed} container(s) left behind by an earlier Bench run that did not end cleanly");
+            }
+
+            return _engine;
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Bench.Targets.Docker;
+
+namespace Bench.Targets;
+
+/// <summary>
+/// Starts any catalogue entry: a process directly, a docker target through one <see cref="DockerTargets"/> shared by
+/// the whole run (one engine connection, one image build per recipe, one clean-up). Disposing it removes every
+/// container the run still has.
+/// </summary>
+public sealed class TargetLauncher(DockerTargets docker) : IAsyncDisposable
+{
+    /// <summary>A launcher whose docker targets use $DOCKER_HOST, else the default socket, reached only when a docker target starts.</summary>
+    public static TargetLauncher ForEnvironment(Action<string>? note = null) =>
+        new(new DockerTargets(Environment.GetEnvironmentVariable("DOCKER_HOST"), note));
+
+    public DockerTargets Docker { get; } = docker;
+
+    public async Task<IRunningTarget> StartAsync(TargetDefinition definition, TargetLaunchOptions options, CancellationToken cancellationToken) =>
+        definition.Kind == TargetKind.Docker
+            ? await Docker.StartAsync(definition, options, cancellationToken)
+            : await TargetProcess.StartAsync(definition, options, cancellationToken);
+
+    public ValueTask DisposeAsync() => Docker.DisposeAsync();
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Bench.Targets;
+using Bench.Targets.Docker;
+using Bench.Tests.Support;
+
+namespace Bench.Tests.Cli;
+
+/// <summary>
+/// `bench run` with docker targets, end to end: the real executable, the real engine, the repository's image recipe.
+/// One class, so its tests run one after another and the first builds the image the others reuse.
+/// </summary>
+public sealed class RunDockerTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("bench-docker-").FullName;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Scenario(string name, string targets, string levels, string duration = "1s") =>
+        Write($"{name}.yaml", $"""
+            name: {name}
+            description: test scenario
+            targets: [{targets}]
+            request: {"{"} path: /hello {"}"}
+            load: {"{"} model: closed, levels: [{levels}], warmup: 300ms, duration: {duration}, cooldown: 100ms, timeout: 2s {"}"}
+            """);
+
+    private string Write(string file, string text)
+    {
+        string path = Path.Combine(_folder, file);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static async Task<JsonElement> ScenarioResultsAsync(string output)
+    {
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), Ct));
+        return json.RootElement.GetProperty("scenarios")[0].Clone();
+    }
+
+    [Fact]
+    public async Task A_docker_target_runs_beside_its_process_and_records_the_containers_cpu_and_memory()
+    {
+        string output = Path.Combine(_folder, "run");
+        using var process = BenchExecutable.Start("run", Scenario("side", "async, async-docker", "4"), "--out", output);
+        var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stdout + outcome.Stderr);
+        var results = (await ScenarioResultsAsync(output)).GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal(["async", "async-docker"], results.Select(r => r.GetProperty("target").GetString()));
+        foreach (var level in results)
+        {
+            Assert.True(level.GetProperty("valid").GetBoolean(), level.GetProperty("invalidReason").GetString());
+            Assert.True(level.GetProperty("requests").GetInt64() > 100);
+        }
+
+        var container = results[1].GetProperty("resources");
+        Assert.Equal("docker-stats", container.GetProperty("source").GetString());
+        Assert.True(container.GetProperty("cpuSeconds").GetDouble() > 0, container.ToString());
+        Assert.True(container.GetProperty("peakRssBytes").GetInt64() > 1_000_000, container.ToString());
+        Assert.True(container.GetProperty("maxThreads").GetInt32() >= 2, container.ToString());
+        Assert.Equal("proc", results[0].GetProperty("resources").GetProperty("source").GetString());
+        Assert.Empty(await DockerSupport.ContainersOwnedByAsync(process.Id));
+    }
+
+    [Fact]
+    public async Task Sigint_mid_run_leaves_no_container()
+    {
+        string output = Path.Combine(_folder, "run");
+        using var process = BenchExecutable.Start("run", Scenario("long", "async-docker", "1, 2, 4, 8", duration: "2s"), "--out", output);
+        var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(90));
+        string results = Path.Combine(output, "results.json");
+        bool sawContainer = false;
+        while (!File.Exists(results) || !(await File.ReadAllTextAsync(results, deadline.Token)).Contains("\"level\": 1", StringComparison.Ordinal))
+        {
+            sawContainer |= (await DockerSupport.ContainersOwnedByAsync(process.Id)).Count > 0;
+            await Task.Delay(100, deadline.Token);
+        }
+
+        sawContainer |= (await DockerSupport.ContainersOwnedByAsync(process.Id)).Count > 0;
+        Assert.Equal(0, NativeMethods.Kill(process.Id, NativeMethods.SIGINT));
+        var outcome = await finishing;
+
+        Assert.True(outcome.ExitCode == 130, outcome.Stdout + outcome.Stderr);
+        Assert.True(sawContainer, "the run's container was never seen, so its removal proves nothing");
+        Assert.Empty(await DockerSupport.ContainersOwnedByAsync(process.Id));
+    }
+
+    [Fact]
+    public async Task A_too_small_memory_limit_is_reported_as_a_kill_for_memory()
+    {
+        var recipe = RepositoryFiles.Catalog().Find("async-docker")!.Container!.Image;
+        string catalog = Write("catalog.yaml", $$"""
+            targets:
+              - name: starved
+                kind: docker
+                description: the async model with less memory than the runtime needs
+                command: ["{{TargetsBinary.Locate()}}", --model, async, --port, "{port}"]
+                environment: { DOTNET_ROOT: "{{TargetCatalogLoader.DotnetRoot()}}" }
+                image: { copy: [{{string.Join(", ", recipe.Copy.Select(p => $"\"{p}\""))}}], libraries: [{{string.Join(", ", recipe.Libraries)}}] }
+                memory: 6m
+                supports: [/hello]
+            """);
+        string output = Path.Combine(_folder, "run");
+
+        using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["BENCH_CATALOG"] = catalog }, "run", Scenario("oom", "starved", "1"), "--out", output);
+        var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
+
+        string said = outcome.Stdout + outcome.Stderr;
+        Assert.True(outcome.ExitCode == 3, said);
+        Assert.Contains("was killed for exceeding its memory limit of 6m (out of memory, exit code 137)", said, StringComparison.Ordinal);
+        var verification = Assert.Single((await ScenarioResultsAsync(output)).GetProperty("verification").EnumerateArray());
+        Assert.False(verification.GetProperty("valid").GetBoolean());
+        Assert.Contains("killed for exceeding its memory limit of 6m", verification.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await DockerSupport.ContainersOwnedByAsync(process.Id));
+    }
+
+    [Fact]
+    public async Task An_unreachable_engine_skips_the_docker_targets_with_one_clear_line_and_the_others_still_run()
+    {
+        string socket = $"unix:///tmp/bench-no-engine-{Guid.NewGuid():N}.sock";
+        string output = Path.Combine(_folder, "run");
+
+        using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["DOCKER_HOST"] = socket }, "run", Scenario("none", "async-docker, async", "2"), "--out", output);
+        var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
+
+        string said = outcome.Stdout + outcome.Stderr;
+        Assert.True(outcome.ExitCode == 3, said);
+        Assert.Contains($"Docker engine not reachable at {socket} (", said, StringComparison.Ordinal);
+        Assert.Contains("; scripts/setup.sh docker starts one", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", said, StringComparison.Ordinal);
+        var scenario = await ScenarioResultsAsync(output);
+        var skipped = scenario.GetProperty("verification").EnumerateArray().Single(v => v.GetProperty("target").GetString() == "async-docker");
+        Assert.StartsWith("target 'async-docker' skipped: Docker engine not reachable at", skipped.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var measured = Assert.Single(scenario.GetProperty("results").EnumerateArray());
+        Assert.Equal("async", measured.GetProperty("target").GetString());
+        Assert.True(measured.GetProperty("valid").GetBoolean(), measured.GetProperty("invalidReason").GetString());
+    }
+}
