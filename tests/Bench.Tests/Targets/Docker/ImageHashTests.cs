@@ -1,0 +1,60 @@
+using System.Runtime.Versioning;
+using Bench.Targets.Docker;
+
+namespace Bench.Tests.Targets.Docker;
+
+[SupportedOSPlatform("linux")]
+public sealed class ImageHashTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("bench-hash-");
+
+    public ImageHashTests()
+    {
+        File.Copy("/bin/true", Path.Combine(_dir.FullName, "true"));
+        File.WriteAllText(Path.Combine(_dir.FullName, "notes.txt"), "one");
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "link"), "true");
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public async Task The_same_files_hash_the_same()
+    {
+        string first = await HashAsync();
+        string second = await HashAsync();
+
+        Assert.Equal(first, second);
+        Assert.Matches("^[0-9a-f]{64}$", first);
+        Assert.Equal(first[..16], ImageHash.Tag(first));
+    }
+
+    [Fact]
+    public async Task Changing_one_byte_of_a_copied_file_changes_the_hash()
+    {
+        string before = await HashAsync();
+        string copy = Path.Combine(_dir.FullName, "true");
+        byte[] bytes = File.ReadAllBytes(copy);
+        bytes[^1] ^= 1;
+        File.WriteAllBytes(copy, bytes);
+
+        Assert.NotEqual(before, await HashAsync());
+    }
+
+    [Fact]
+    public async Task Changing_a_mode_or_a_link_target_changes_the_hash()
+    {
+        string before = await HashAsync();
+        File.SetUnixFileMode(Path.Combine(_dir.FullName, "notes.txt"), (UnixFileMode)0x1ED); // 0755
+        string afterMode = await HashAsync();
+        File.Delete(Path.Combine(_dir.FullName, "link"));
+        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "link"), "notes.txt");
+
+        Assert.NotEqual(before, afterMode);
+        Assert.NotEqual(afterMode, await HashAsync());
+    }
+
+    private async Task<string> HashAsync() =>
+        await ImageHash.ComputeAsync(await RootFilesystem.PlanAsync(new ImageRecipe([_dir.FullName], []), Ct), Ct);
+}
