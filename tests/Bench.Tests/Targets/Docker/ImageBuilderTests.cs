@@ -14,16 +14,14 @@ namespace Bench.Tests.Targets.Docker;
 [SupportedOSPlatform("linux")]
 public sealed class ImageBuilderTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("bench-image-");
+    private readonly ImageFiles _files = new();
     private readonly string _testLabel = Guid.NewGuid().ToString("N");
-
-    public ImageBuilderTests() => File.Copy("/bin/true", Path.Combine(_dir.FullName, "true"));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private ImageRecipe Tiny => new([_dir.FullName], []);
+    private ImageRecipe Tiny => _files.Recipe;
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task An_image_is_built_once_then_found_and_runs_its_copied_files()
@@ -42,7 +40,7 @@ public sealed class ImageBuilderTests : IDisposable
             Assert.Equal(0, second.TarBytes);
             TestContext.Current.TestOutputHelper?.WriteLine($"tiny image: built in {first.Took.TotalMilliseconds:F0} ms ({first.TarBytes} tar bytes), found in {second.Took.TotalMilliseconds:F0} ms");
 
-            var config = Container(first.Reference, [Path.Combine(_dir.FullName, "true")]);
+            var config = Container(first.Reference, [_files.True]);
             long exitCode = await RunToExitAsync(engine.Client, config);
 
             Assert.Equal(0, exitCode);

@@ -6,18 +6,11 @@ namespace Bench.Tests.Targets.Docker;
 [SupportedOSPlatform("linux")]
 public sealed class ImageHashTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("bench-hash-");
-
-    public ImageHashTests()
-    {
-        File.Copy("/bin/true", Path.Combine(_dir.FullName, "true"));
-        File.WriteAllText(Path.Combine(_dir.FullName, "notes.txt"), "one");
-        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "link"), "true");
-    }
+    private readonly ImageFiles _files = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task The_same_files_hash_the_same()
@@ -34,10 +27,9 @@ public sealed class ImageHashTests : IDisposable
     public async Task Changing_one_byte_of_a_copied_file_changes_the_hash()
     {
         string before = await HashAsync();
-        string copy = Path.Combine(_dir.FullName, "true");
-        byte[] bytes = File.ReadAllBytes(copy);
+        byte[] bytes = File.ReadAllBytes(_files.True);
         bytes[^1] ^= 1;
-        File.WriteAllBytes(copy, bytes);
+        File.WriteAllBytes(_files.True, bytes);
 
         Assert.NotEqual(before, await HashAsync());
     }
@@ -46,15 +38,15 @@ public sealed class ImageHashTests : IDisposable
     public async Task Changing_a_mode_or_a_link_target_changes_the_hash()
     {
         string before = await HashAsync();
-        File.SetUnixFileMode(Path.Combine(_dir.FullName, "notes.txt"), (UnixFileMode)0x1ED); // 0755
+        File.SetUnixFileMode(_files.Notes, (UnixFileMode)0x1ED); // 0755
         string afterMode = await HashAsync();
-        File.Delete(Path.Combine(_dir.FullName, "link"));
-        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "link"), "notes.txt");
+        File.Delete(_files.Link);
+        File.CreateSymbolicLink(_files.Link, "notes.txt");
 
         Assert.NotEqual(before, afterMode);
         Assert.NotEqual(afterMode, await HashAsync());
     }
 
     private async Task<string> HashAsync() =>
-        await ImageHash.ComputeAsync(await RootFilesystem.PlanAsync(new ImageRecipe([_dir.FullName], []), Ct), Ct);
+        await ImageHash.ComputeAsync(await RootFilesystem.PlanAsync(_files.Recipe, Ct), Ct);
 }

@@ -7,22 +7,16 @@ namespace Bench.Tests.Targets.Docker;
 [SupportedOSPlatform("linux")]
 public sealed class ImageTarTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("bench-tar-");
-
-    public ImageTarTests()
-    {
-        File.WriteAllText(Path.Combine(_dir.FullName, "notes.txt"), "hello");
-        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "link"), "notes.txt");
-    }
+    private readonly ImageFiles _files = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task The_tar_holds_the_plan_owned_by_root_with_the_planned_modes_and_contents()
     {
-        var rootfs = await RootFilesystem.PlanAsync(new ImageRecipe([_dir.FullName], []), Ct);
+        var rootfs = await RootFilesystem.PlanAsync(_files.Recipe, Ct);
         using var tar = new MemoryStream();
 
         await ImageTar.WriteAsync(rootfs, tar, Ct);
@@ -38,8 +32,8 @@ public sealed class ImageTarTests : IDisposable
         Assert.Equal(rootfs.Entries.Select(e => e.Path.TrimStart('/')), read.Select(e => e.Name));
         Assert.Equal(rootfs.Entries.Select(e => (e.Type, e.Mode)), read.Select(e => (e.EntryType, e.Mode)));
         Assert.All(read, e => Assert.Equal((0, 0), (e.Uid, e.Gid)));
-        var notes = read.Single(e => e.Name.EndsWith("/notes.txt", StringComparison.Ordinal));
-        Assert.Equal("hello", new StreamReader(notes.DataStream!).ReadToEnd());
-        Assert.Equal("notes.txt", read.Single(e => e.Name.EndsWith("/link", StringComparison.Ordinal)).LinkName);
+        var notes = read.Single(e => e.Name == _files.Notes.TrimStart('/'));
+        Assert.Equal(ImageFiles.NotesText, new StreamReader(notes.DataStream!).ReadToEnd());
+        Assert.Equal("true", read.Single(e => e.Name == _files.Link.TrimStart('/')).LinkName);
     }
 }

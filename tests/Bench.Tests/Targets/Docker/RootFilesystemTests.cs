@@ -8,27 +8,24 @@ namespace Bench.Tests.Targets.Docker;
 [SupportedOSPlatform("linux")]
 public sealed class RootFilesystemTests : IDisposable
 {
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("bench-rootfs-");
+    private readonly ImageFiles _files = new();
 
     public RootFilesystemTests()
     {
-        File.Copy("/bin/true", Path.Combine(_dir.FullName, "true"));
-        File.WriteAllText(Path.Combine(_dir.FullName, "notes.txt"), "not an ELF file");
-        File.SetUnixFileMode(Path.Combine(_dir.FullName, "notes.txt"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.CreateSymbolicLink(Path.Combine(_dir.FullName, "link"), "true");
-        File.SetUnixFileMode(_dir.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(_files.Notes, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        File.SetUnixFileMode(_files.Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private string True => Path.Combine(_dir.FullName, "true");
+    private string True => _files.True;
 
-    public void Dispose() => _dir.Delete(recursive: true);
+    public void Dispose() => _files.Dispose();
 
     [Fact]
     public async Task A_copied_elf_file_brings_its_shared_libraries()
     {
-        var rootfs = await RootFilesystem.PlanAsync(new ImageRecipe([_dir.FullName], []), Ct);
+        var rootfs = await RootFilesystem.PlanAsync(_files.Recipe, Ct);
 
         var (_, output, _) = await HostCommand.RunAsync("ldd", [True], Ct);
         var needed = LddOutput.Parse(output).Libraries;
@@ -40,15 +37,15 @@ public sealed class RootFilesystemTests : IDisposable
         }
 
         Assert.Equal(TarEntryType.RegularFile, Entry(rootfs, True).Type);
-        Assert.Equal(TarEntryType.RegularFile, Entry(rootfs, Path.Combine(_dir.FullName, "notes.txt")).Type);
+        Assert.Equal(TarEntryType.RegularFile, Entry(rootfs, _files.Notes).Type);
     }
 
     [Fact]
     public async Task A_symlink_inside_a_copied_directory_stays_a_symlink()
     {
-        var rootfs = await RootFilesystem.PlanAsync(new ImageRecipe([_dir.FullName], []), Ct);
+        var rootfs = await RootFilesystem.PlanAsync(_files.Recipe, Ct);
 
-        var link = Entry(rootfs, Path.Combine(_dir.FullName, "link"));
+        var link = Entry(rootfs, _files.Link);
         Assert.Equal(TarEntryType.SymbolicLink, link.Type);
         Assert.Equal("true", link.LinkTarget);
     }
@@ -56,11 +53,9 @@ public sealed class RootFilesystemTests : IDisposable
     [Fact]
     public async Task A_copy_path_that_is_a_symlink_is_stored_as_the_file_it_points_to()
     {
-        string link = Path.Combine(_dir.FullName, "link");
+        var rootfs = await RootFilesystem.PlanAsync(new ImageRecipe([_files.Link], []), Ct);
 
-        var rootfs = await RootFilesystem.PlanAsync(new ImageRecipe([link], []), Ct);
-
-        Assert.Equal(TarEntryType.RegularFile, Entry(rootfs, link).Type);
+        Assert.Equal(TarEntryType.RegularFile, Entry(rootfs, _files.Link).Type);
         Assert.Contains(rootfs.Entries, e => e.Path.EndsWith("/libc.so.6", StringComparison.Ordinal)); // read as the ELF file it is
         Assert.DoesNotContain(rootfs.Entries, e => e.Path == True);
     }
@@ -68,7 +63,7 @@ public sealed class RootFilesystemTests : IDisposable
     [Fact]
     public async Task Every_parent_is_a_directory_and_tmp_is_writable_by_everyone()
     {
-        var rootfs = await RootFilesystem.PlanAsync(new ImageRecipe([_dir.FullName], []), Ct);
+        var rootfs = await RootFilesystem.PlanAsync(_files.Recipe, Ct);
 
         foreach (var entry in rootfs.Entries)
         {
@@ -84,18 +79,18 @@ public sealed class RootFilesystemTests : IDisposable
     [Fact]
     public async Task Files_are_readable_and_directories_searchable_by_everyone()
     {
-        var rootfs = await RootFilesystem.PlanAsync(new ImageRecipe([_dir.FullName], []), Ct);
+        var rootfs = await RootFilesystem.PlanAsync(_files.Recipe, Ct);
 
-        Assert.Equal((UnixFileMode)0x1ED, Entry(rootfs, _dir.FullName).Mode); // 0700 -> 0755
-        Assert.Equal((UnixFileMode)0x1A4, Entry(rootfs, Path.Combine(_dir.FullName, "notes.txt")).Mode); // 0600 -> 0644
+        Assert.Equal((UnixFileMode)0x1ED, Entry(rootfs, _files.Directory).Mode); // 0700 -> 0755
+        Assert.Equal((UnixFileMode)0x1A4, Entry(rootfs, _files.Notes).Mode); // 0600 -> 0644
         Assert.Equal((UnixFileMode)0x1ED, Entry(rootfs, True).Mode); // 0755 stays
     }
 
     [Fact]
     public async Task The_plan_is_sorted_by_path_and_the_same_every_time()
     {
-        var first = await RootFilesystem.PlanAsync(new ImageRecipe([_dir.FullName], ["libz.so.1"]), Ct);
-        var second = await RootFilesystem.PlanAsync(new ImageRecipe([_dir.FullName], ["libz.so.1"]), Ct);
+        var first = await RootFilesystem.PlanAsync(new ImageRecipe([_files.Directory], ["libz.so.1"]), Ct);
+        var second = await RootFilesystem.PlanAsync(new ImageRecipe([_files.Directory], ["libz.so.1"]), Ct);
 
         Assert.Equal(first.Entries, second.Entries);
         Assert.Equal(first.Entries.Select(e => e.Path).Order(StringComparer.Ordinal), first.Entries.Select(e => e.Path));
@@ -104,7 +99,7 @@ public sealed class RootFilesystemTests : IDisposable
     [Fact]
     public async Task A_path_copied_twice_is_planned_once()
     {
-        var rootfs = await RootFilesystem.PlanAsync(new ImageRecipe([_dir.FullName, True, _dir.FullName + "/"], []), Ct);
+        var rootfs = await RootFilesystem.PlanAsync(new ImageRecipe([_files.Directory, True, _files.Directory + "/"], []), Ct);
 
         Assert.Equal(rootfs.Entries.Count, rootfs.Entries.Select(e => e.Path).Distinct().Count());
         Assert.Single(rootfs.Entries, e => e.Path == True);
@@ -137,7 +132,7 @@ public sealed class RootFilesystemTests : IDisposable
     [Fact]
     public async Task A_missing_copy_path_is_a_recipe_error_naming_it()
     {
-        string missing = Path.Combine(_dir.FullName, "no-such-file");
+        string missing = Path.Combine(_files.Directory, "no-such-file");
 
         var error = await Assert.ThrowsAsync<ImageRecipeException>(() => RootFilesystem.PlanAsync(new ImageRecipe([missing], []), Ct));
 
