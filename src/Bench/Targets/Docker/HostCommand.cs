@@ -42,7 +42,15 @@ internal static class HostCommand
         }
         catch (OperationCanceledException)
         {
-            started.Kill(entireProcessTree: true);
+            try
+            {
+                started.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited in the meantime: nothing left to stop.
+            }
+
             throw;
         }
     }
