@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using System.Runtime.Versioning;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Cli;
 
 /// <summary>scripts/ci-gate.sh runs `bench run … --gate` with the reports in the run folder and passes bench's exit code through.</summary>
-[SupportedOSPlatform("linux")]
 public sealed class CiGateScriptTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("bench-ci-gate-").FullName;

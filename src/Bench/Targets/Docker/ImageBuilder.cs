@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.Versioning;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -10,7 +9,6 @@ namespace Bench.Targets.Docker;
 /// Makes sure the engine has a recipe's image, with no registry involved: plans the root filesystem from host files,
 /// hashes it, and only when no image has that hash yet writes it as a tar and imports it (one layer, no base image).
 /// </summary>
-[SupportedOSPlatform("linux")]
 public static class ImageBuilder
 {
     public const string Repository = "bench-target";

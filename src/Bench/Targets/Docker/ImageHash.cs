@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Formats.Tar;
 using System.Globalization;
-using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -13,7 +12,6 @@ namespace Bench.Targets.Docker;
 /// content (a file's bytes, a link's target). Images are tagged with its first <see cref="TagLength"/> hex digits,
 /// so one is rebuilt exactly when a copied file, a library, or the way Bench lays them out changes.
 /// </summary>
-[SupportedOSPlatform("linux")]
 public static class ImageHash
 {
     /// <summary>Bumped whenever the same entries would make a different image (tar layout, ownership, import changes).</summary>

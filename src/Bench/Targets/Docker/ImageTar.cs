@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.Runtime.Versioning;
 
 namespace Bench.Targets.Docker;
 
@@ -8,7 +7,6 @@ namespace Bench.Targets.Docker;
 /// planned mode, one fixed timestamp (nothing in the image depends on host times, and the same files give the same
 /// tar), files read from their host paths.
 /// </summary>
-[SupportedOSPlatform("linux")]
 public static class ImageTar
 {
     public static async Task WriteAsync(RootFilesystem rootfs, Stream destination, CancellationToken cancellationToken)

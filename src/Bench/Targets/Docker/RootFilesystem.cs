@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.Runtime.Versioning;
 
 namespace Bench.Targets.Docker;
 
@@ -9,7 +8,6 @@ namespace Bench.Targets.Docker;
 /// with theirs, the parent directories of all of it, and an empty /tmp. Sorted by path (ordinal), so the same
 /// host files always plan the same list, and a parent always comes before what it holds.
 /// </summary>
-[SupportedOSPlatform("linux")]
 public sealed class RootFilesystem
 {
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Runtime.Versioning;
 using Bench.Targets;
 using Bench.Targets.Docker;
 using Bench.Targets.Verification;
@@ -11,7 +10,6 @@ namespace Bench.Tests.Targets.Docker;
 /// Against the real engine (scripts/setup.sh docker starts one). The tiny images are built from this test's own
 /// temporary files, so their hashes are unique to it, and it deletes them; the .NET image is shared and kept.
 /// </summary>
-[SupportedOSPlatform("linux")]
 public sealed class ImageBuilderTests : IDisposable
 {
     private readonly ImageFiles _files = new();

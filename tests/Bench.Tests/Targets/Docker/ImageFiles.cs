@@ -1,4 +1,3 @@
-using System.Runtime.Versioning;
 using Bench.Targets.Docker;
 
 namespace Bench.Tests.Targets.Docker;
@@ -7,7 +6,6 @@ namespace Bench.Tests.Targets.Docker;
 /// A temporary directory to build images from: a copy of /bin/true (an ELF file with libraries), a text file, and a
 /// relative symlink to the copy. Its path is unique, so so is the hash of any image made of it.
 /// </summary>
-[SupportedOSPlatform("linux")]
 internal sealed class ImageFiles : IDisposable
 {
     public const string NotesText = "not an ELF file";

@@ -1,9 +1,7 @@
-using System.Runtime.Versioning;
 using Bench.Targets.Docker;
 
 namespace Bench.Tests.Targets.Docker;
 
-[SupportedOSPlatform("linux")]
 public sealed class ImageHashTests : IDisposable
 {
     private readonly ImageFiles _files = new();

@@ -1,10 +1,8 @@
 using System.Formats.Tar;
-using System.Runtime.Versioning;
 using Bench.Targets.Docker;
 
 namespace Bench.Tests.Targets.Docker;
 
-[SupportedOSPlatform("linux")]
 public sealed class ImageTarTests : IDisposable
 {
     private readonly ImageFiles _files = new();

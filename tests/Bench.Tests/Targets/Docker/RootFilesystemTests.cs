@@ -1,11 +1,9 @@
 using System.Formats.Tar;
 using System.Runtime.InteropServices;
-using System.Runtime.Versioning;
 using Bench.Targets.Docker;
 
 namespace Bench.Tests.Targets.Docker;
 
-[SupportedOSPlatform("linux")]
 public sealed class RootFilesystemTests : IDisposable
 {
     private readonly ImageFiles _files = new();
