@@ -1,8 +1,9 @@
+using Bench.Targets.Docker;
 using Bench.Targets.Sampling;
 
 namespace Bench.Results;
 
-/// <summary>What the target's process tree spent during the level (Targets/Sampling), per level and per request.</summary>
+/// <summary>What the target's process tree spent during the level (Targets/Sampling), per level and per request; for a container, also the engine's view.</summary>
 public sealed record ResourceResult(
     double CpuSeconds,
     double CpuMsPerRequest,
@@ -11,8 +12,8 @@ public sealed record ResourceResult(
     long VoluntaryContextSwitches,
     long InvoluntaryContextSwitches)
 {
-    /// <summary>Where the numbers come from: "proc" (a process tree) or "docker-stats" (a container; see <see cref="ResourceUsage"/>).</summary>
-    public string Source { get; init; } = ResourceUsage.ProcSource;
+    /// <summary>For a docker target, what the engine's stats API says of its container over the window; null for a process.</summary>
+    public ContainerUsage? Container { get; init; }
 
     public static ResourceResult From(ResourceUsage usage, long requests) => new(
         usage.CpuSeconds,
@@ -22,6 +23,6 @@ public sealed record ResourceResult(
         usage.VoluntaryContextSwitches,
         usage.InvoluntaryContextSwitches)
     {
-        Source = usage.Source,
+        Container = usage.Container,
     };
 }

@@ -55,12 +55,21 @@ public sealed class RunDockerTests : IDisposable
             Assert.True(level.GetProperty("requests").GetInt64() > 100);
         }
 
-        var container = results[1].GetProperty("resources");
-        Assert.Equal("docker-stats", container.GetProperty("source").GetString());
+        // The container's processes are measured as a process target's are, and the engine's stats come beside them.
+        var processes = results[1].GetProperty("resources");
+        Assert.True(processes.GetProperty("cpuSeconds").GetDouble() > 0, processes.ToString());
+        Assert.True(processes.GetProperty("peakRssBytes").GetInt64() > 1_000_000, processes.ToString());
+        Assert.True(processes.GetProperty("maxThreads").GetInt32() >= 2, processes.ToString());
+        var container = processes.GetProperty("container");
         Assert.True(container.GetProperty("cpuSeconds").GetDouble() > 0, container.ToString());
-        Assert.True(container.GetProperty("peakRssBytes").GetInt64() > 1_000_000, container.ToString());
-        Assert.True(container.GetProperty("maxThreads").GetInt32() >= 2, container.ToString());
-        Assert.Equal("proc", results[0].GetProperty("resources").GetProperty("source").GetString());
+        Assert.True(container.GetProperty("peakMemoryBytes").GetInt64() > 1_000_000, container.ToString());
+        Assert.True(container.GetProperty("maxTasks").GetInt32() >= 2, container.ToString());
+        Assert.Equal(512L << 20, container.GetProperty("memoryLimitBytes").GetInt64());
+        Assert.True(container.GetProperty("readings").GetInt32() >= 2, container.ToString());
+        Assert.Equal(JsonValueKind.Null, results[0].GetProperty("resources").GetProperty("container").ValueKind);
+        using var schema = JsonDocument.Parse(await File.ReadAllTextAsync(RepositoryFiles.PathOf("docs", "results.schema.json"), Ct));
+        using var written = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), Ct));
+        Assert.Empty(JsonSchemaCheck.Problems(schema.RootElement, written.RootElement));
         Assert.Empty(await DockerSupport.ContainersOwnedByAsync(process.Id));
     }
 

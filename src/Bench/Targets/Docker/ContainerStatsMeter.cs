@@ -1,4 +1,3 @@
-using Bench.Targets.Sampling;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -9,12 +8,10 @@ namespace Bench.Targets.Docker;
 /// one when it closes (one-shot requests, so the window's edges are exact), the engine's stats stream in between for
 /// the peaks of memory and tasks. CPU counts everything the container's cgroup ran, whichever process or thread.
 /// </summary>
-public sealed class ContainerStatsMeter : IResourceMeter
+public sealed class ContainerStatsMeter : IAsyncDisposable
 {
     private readonly DockerClient _client;
     private readonly string _id;
-    private readonly TimeProvider _time;
-    private readonly long _startedAt;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
     private readonly StatsReading _first;
@@ -23,26 +20,27 @@ public sealed class ContainerStatsMeter : IResourceMeter
     private long _peakMemory;
     private int _maxTasks;
     private int _samples;
-    private ResourceUsage? _result;
+    private readonly long _memoryLimit;
+    private ContainerUsage? _result;
 
-    private ContainerStatsMeter(DockerClient client, string id, TimeProvider time, StatsReading first)
+    private ContainerStatsMeter(DockerClient client, string id, long memoryLimit, StatsReading first)
     {
         _client = client;
         _id = id;
-        _time = time;
-        _startedAt = time.GetTimestamp();
+        _memoryLimit = memoryLimit;
         _first = first;
         Add(first);
         _stream = Task.Run(() => FollowAsync(_stop.Token));
     }
 
-    public static async Task<ContainerStatsMeter> StartAsync(DockerClient client, string id, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<ContainerStatsMeter> StartAsync(DockerClient client, string id, long memoryLimit, CancellationToken cancellationToken)
     {
         var first = await ReadOnceAsync(client, id, cancellationToken) ?? new StatsReading(0, 0, 0);
-        return new ContainerStatsMeter(client, id, time, first);
+        return new ContainerStatsMeter(client, id, memoryLimit, first);
     }
 
-    public async Task<ResourceUsage> StopAsync(CancellationToken cancellationToken)
+    /// <summary>Ends the window with one last reading; later calls return the same result.</summary>
+    public async Task<ContainerUsage> StopAsync(CancellationToken cancellationToken)
     {
         await _stop.CancelAsync();
         await _stream;
@@ -67,10 +65,7 @@ public sealed class ContainerStatsMeter : IResourceMeter
 
                 // CPU time only grows: the largest reading is the latest (a stopped container reads 0).
                 double cpuSeconds = (_maxCpu - Math.Min(_first.CpuNanoseconds, _maxCpu)) / 1e9;
-                _result = new ResourceUsage(cpuSeconds, _peakMemory, _maxTasks, 0, 0, _samples, _time.GetElapsedTime(_startedAt))
-                {
-                    Source = ResourceUsage.DockerStatsSource,
-                };
+                _result = new ContainerUsage(cpuSeconds, _peakMemory, _maxTasks, _memoryLimit, _samples);
             }
 
             return _result;

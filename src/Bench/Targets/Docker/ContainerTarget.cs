@@ -70,6 +70,7 @@ public sealed class ContainerTarget : IRunningTarget
             }
 
             target.Port = await target._ready.Task.WaitAsync(options.ReadyTimeout, cancellationToken);
+            target.HostPid = (int)(await client.Containers.InspectContainerAsync(created.ID, cancellationToken)).State.Pid;
             return target;
         }
         catch (TimeoutException)
@@ -103,8 +104,14 @@ public sealed class ContainerTarget : IRunningTarget
         }
     }
 
-    public async Task<IResourceMeter> StartMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken) =>
-        await ContainerStatsMeter.StartAsync(_client, Id, timeProvider, cancellationToken);
+    /// <summary>The host's pid of the container's first process (the host sees the container's processes in /proc).</summary>
+    public int HostPid { get; private set; }
+
+    public async Task<IResourceMeter> StartMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var container = await ContainerStatsMeter.StartAsync(_client, Id, Definition.Container?.MemoryBytes ?? 0, cancellationToken);
+        return new ContainerMeter(ResourceSampler.Start(HostPid, timeProvider: timeProvider), container);
+    }
 
     /// <summary>The engine sends SIGTERM and kills after <paramref name="grace"/>; returns the exit code.</summary>
     public async Task<int> StopAsync(TimeSpan grace)

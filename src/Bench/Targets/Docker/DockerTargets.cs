@@ -31,9 +31,9 @@ public sealed class DockerTargets(string? dockerHost, Action<string>? note = nul
         {
             image = await ImageBuilder.EnsureAsync(engine, spec.Image, cancellationToken);
         }
-        catch (ImageRecipeException e)
+        catch (Exception e) when (e is ImageRecipeException or InvalidOperationException or global::Docker.DotNet.DockerApiException or IOException)
         {
-            throw new TargetStartException(definition.Name, $"cannot build its image: {e.Message}", "");
+            throw new TargetStartException(definition.Name, $"cannot build its image: {e.Message.Split('\n')[0]}", "");
         }
 
         if (image.Built)

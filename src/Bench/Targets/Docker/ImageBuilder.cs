@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -15,6 +17,12 @@ public static class ImageBuilder
 
     /// <summary>Label every built image carries, set to its tag: how Bench's images are told from others.</summary>
     public const string HashLabel = "bench.image";
+
+    /// <summary>
+    /// Label naming the recipe (its paths and libraries, not their contents): a new build removes the recipe's older
+    /// images, so rebuilding the targets after every change keeps one image per recipe, not one per change.
+    /// </summary>
+    public const string RecipeLabel = "bench.recipe";
 
     /// <summary>
     /// One gate per engine and image, so concurrent calls in this process for the same recipe import it once: the
@@ -49,13 +57,15 @@ public static class ImageBuilder
                 return new BuiltImage(reference, Built: false, TarBytes: 0, clock.Elapsed);
             }
 
-            long tarBytes = await ImportAsync(engine, rootfs, tag, cancellationToken);
+            string recipeKey = RecipeKey(recipe);
+            long tarBytes = await ImportAsync(engine, rootfs, tag, recipeKey, cancellationToken);
             var image = await engine.Client.Images.InspectImageAsync(reference, cancellationToken);
             if (image.Config?.Labels is not { } labels || !labels.TryGetValue(HashLabel, out string? label) || label != tag)
             {
                 throw new InvalidOperationException($"docker import of {reference} gave an image without the label {HashLabel}={tag}");
             }
 
+            await RemoveOlderAsync(engine, recipeKey, image.ID, cancellationToken);
             return new BuiltImage(reference, Built: true, tarBytes, clock.Elapsed);
         }
         finally
@@ -78,7 +88,7 @@ public static class ImageBuilder
     }
 
     /// <summary>Writes the tar to a temporary file (its size known, nothing held in memory), then imports it.</summary>
-    private static async Task<long> ImportAsync(DockerEngine engine, RootFilesystem rootfs, string tag, CancellationToken cancellationToken)
+    private static async Task<long> ImportAsync(DockerEngine engine, RootFilesystem rootfs, string tag, string recipeKey, CancellationToken cancellationToken)
     {
         string path = Path.Combine(Path.GetTempPath(), $"bench-image-{tag}-{Guid.NewGuid():N}.tar");
 
@@ -95,7 +105,7 @@ public static class ImageBuilder
             FromSrc = "-",
             Repo = Repository,
             Tag = tag,
-            Changes = [$"LABEL {HashLabel}={tag}"],
+            Changes = [$"LABEL {HashLabel}={tag} {RecipeLabel}={recipeKey}"],
         };
         await engine.Client.Images.CreateImageAsync(parameters, tar, null, progress, cancellationToken);
         if (progress.Error is { } error)
@@ -104,6 +114,30 @@ public static class ImageBuilder
         }
 
         return bytes;
+    }
+
+    /// <summary>The recipe's identity: its copy paths and libraries, hashed (16 hex digits).</summary>
+    public static string RecipeKey(ImageRecipe recipe)
+    {
+        string text = string.Join('\n', recipe.Copy.Prepend("copy").Concat(recipe.Libraries.Prepend("libraries")));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+    }
+
+    /// <summary>Removes the recipe's images other than <paramref name="currentId"/>; one still used by a container stays.</summary>
+    private static async Task RemoveOlderAsync(DockerEngine engine, string recipeKey, string currentId, CancellationToken cancellationToken)
+    {
+        var filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{RecipeLabel}={recipeKey}"] = true } };
+        foreach (var older in (await engine.Client.Images.ListImagesAsync(new ImagesListParameters { Filters = filters }, cancellationToken)).Where(i => i.ID != currentId))
+        {
+            try
+            {
+                await engine.Client.Images.DeleteImageAsync(older.ID, new ImageDeleteParameters(), cancellationToken);
+            }
+            catch (DockerApiException)
+            {
+                // In use by a container (another run's), or gone already: the next build tries again.
+            }
+        }
     }
 
     /// <summary>

@@ -50,6 +50,36 @@ public sealed class ImageBuilderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rebuilt_recipe_replaces_its_older_image_so_changes_do_not_pile_up()
+    {
+        using var engine = await ConnectAsync();
+        var first = await ImageBuilder.EnsureAsync(engine, Tiny, Ct);
+        await File.AppendAllTextAsync(_files.Notes, " changed", Ct);
+        var second = await ImageBuilder.EnsureAsync(engine, Tiny, Ct);
+        try
+        {
+            Assert.True(second.Built);
+            Assert.NotEqual(first.Reference, second.Reference);
+            await Assert.ThrowsAsync<DockerImageNotFoundException>(() => engine.Client.Images.InspectImageAsync(first.Reference, Ct));
+            var labels = (await engine.Client.Images.InspectImageAsync(second.Reference, Ct)).Config.Labels;
+            Assert.Equal(ImageBuilder.RecipeKey(Tiny), labels[ImageBuilder.RecipeLabel]);
+        }
+        finally
+        {
+            foreach (string reference in new[] { first.Reference, second.Reference })
+            {
+                try
+                {
+                    await engine.Client.Images.DeleteImageAsync(reference, new ImageDeleteParameters { Force = true }, CancellationToken.None);
+                }
+                catch (DockerImageNotFoundException)
+                {
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task Concurrent_calls_for_one_recipe_build_it_once()
     {
         using var engine = await ConnectAsync();
