@@ -45,6 +45,16 @@ if [[ -n "$leftover" ]]; then
   failed=$((failed + 1)); status=1
 fi
 
+# Nor may a container: Bench labels every container it starts with the checkout it came from.
+if docker version >/dev/null 2>&1; then
+  containers=$(docker ps -aq --filter "label=bench.checkout=$root")
+  if [[ -n "$containers" ]]; then
+    echo "leftover containers after the tests:"; docker ps -a --filter "label=bench.checkout=$root" --format '{{.ID}} {{.Names}} {{.Status}}'
+    docker rm -f $containers >/dev/null 2>&1 || true
+    failed=$((failed + 1)); status=1
+  fi
+fi
+
 (( passed == 0 )) && status=1
 echo "tests: $passed passed, $failed failed"
 exit "$status"
