@@ -7,33 +7,21 @@ namespace Bench.Tests.Cli;
 /// <summary>`bench run` end to end: the real executable, real targets, results read back from disk.</summary>
 public sealed class RunCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("bench-run-").FullName;
+    private readonly RunFolder _run = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _run.Dispose();
 
-    private string Scenario(string name, string targets, string path, string levels, string duration = "1s") =>
-        Write($"{name}.yaml", $"""
-            name: {name}
-            description: test scenario
-            targets: [{targets}]
-            request: {"{"} path: "{path}" {"}"}
-            load: {"{"} model: closed, levels: [{levels}], warmup: 300ms, duration: {duration}, cooldown: 100ms, timeout: 2s {"}"}
-            """);
+    private string Scenario(string name, string targets, string path, string levels, string duration = "1s") => _run.Scenario(name, targets, path, levels, duration);
 
-    private string Write(string file, string text)
-    {
-        string path = Path.Combine(_folder, file);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string file, string text) => _run.Write(file, text);
 
     [Fact]
     public async Task A_tiny_sweep_writes_every_level_with_every_field()
     {
         string scenario = Scenario("tiny", "sync, async", "/io?ms=10", "1, 4");
-        string output = Path.Combine(_folder, "run");
+        string output = _run.Output;
 
         var outcome = await BenchExecutable.RunAsync(Ct, "run", scenario, "--out", output);
 
@@ -84,7 +72,7 @@ public sealed class RunCommandTests : IDisposable
                 supports: [/hello, /io, /cpu, /blocking, /info]
             """);
         string scenario = Scenario("mixed", "bogus, async", "/hello", "2");
-        string output = Path.Combine(_folder, "run");
+        string output = _run.Output;
 
         using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["BENCH_CATALOG"] = catalog }, "run", scenario, "--out", output);
         var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
@@ -106,7 +94,7 @@ public sealed class RunCommandTests : IDisposable
     public async Task Sigint_mid_run_keeps_the_finished_levels_and_leaves_no_child_alive()
     {
         string scenario = Scenario("long", "async", "/io?ms=5", "1, 2, 4, 8", duration: "2s");
-        string output = Path.Combine(_folder, "run");
+        string output = _run.Output;
         using var process = BenchExecutable.Start("run", scenario, "--out", output);
         var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
 
@@ -137,7 +125,7 @@ public sealed class RunCommandTests : IDisposable
     public async Task A_target_that_dies_mid_level_records_its_exit_code_and_is_restarted_for_the_next_level()
     {
         string scenario = Scenario("crash", "async", "/io?ms=5", "1, 2", duration: "2s");
-        string output = Path.Combine(_folder, "run");
+        string output = _run.Output;
         using var process = BenchExecutable.Start("run", scenario, "--out", output);
         var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
 
@@ -171,7 +159,7 @@ public sealed class RunCommandTests : IDisposable
     public async Task A_cpu_heavy_level_records_cpu_per_request()
     {
         string scenario = Scenario("cpu", "async", "/cpu?n=20000", "2");
-        string output = Path.Combine(_folder, "run");
+        string output = _run.Output;
 
         var outcome = await BenchExecutable.RunAsync(Ct, "run", scenario, "--out", output);
 
@@ -188,10 +176,10 @@ public sealed class RunCommandTests : IDisposable
     {
         string scenario = Write("bad.yaml", "name: bad\ndescription: x\ntargets: [async]\nrequest: { path: /hello }\nload: { model: closed, levels: [], durration: 1s }\n");
 
-        var outcome = await BenchExecutable.RunAsync(Ct, "run", scenario, "--out", Path.Combine(_folder, "run"));
+        var outcome = await BenchExecutable.RunAsync(Ct, "run", scenario, "--out", _run.Output);
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("bad.yaml:5:", outcome.Stderr, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_folder, "run")));
+        Assert.False(Directory.Exists(_run.Output));
     }
 }

@@ -11,27 +11,15 @@ namespace Bench.Tests.Cli;
 /// </summary>
 public sealed class RunDockerTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("bench-docker-").FullName;
+    private readonly RunFolder _run = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _run.Dispose();
 
-    private string Scenario(string name, string targets, string levels, string duration = "1s") =>
-        Write($"{name}.yaml", $"""
-            name: {name}
-            description: test scenario
-            targets: [{targets}]
-            request: {"{"} path: /hello {"}"}
-            load: {"{"} model: closed, levels: [{levels}], warmup: 300ms, duration: {duration}, cooldown: 100ms, timeout: 2s {"}"}
-            """);
+    private string Scenario(string name, string targets, string path, string levels, string duration = "1s") => _run.Scenario(name, targets, path, levels, duration);
 
-    private string Write(string file, string text)
-    {
-        string path = Path.Combine(_folder, file);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private string Write(string file, string text) => _run.Write(file, text);
 
     private static async Task<JsonElement> ScenarioResultsAsync(string output)
     {
@@ -42,8 +30,8 @@ public sealed class RunDockerTests : IDisposable
     [Fact]
     public async Task A_docker_target_runs_beside_its_process_and_records_the_containers_cpu_and_memory()
     {
-        string output = Path.Combine(_folder, "run");
-        using var process = BenchExecutable.Start("run", Scenario("side", "async, async-docker", "4"), "--out", output);
+        string output = _run.Output;
+        using var process = BenchExecutable.Start("run", Scenario("side", "async, async-docker", "/hello", "4"), "--out", output);
         var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
 
         Assert.True(outcome.ExitCode == 0, outcome.Stdout + outcome.Stderr);
@@ -76,8 +64,8 @@ public sealed class RunDockerTests : IDisposable
     [Fact]
     public async Task Sigint_mid_run_leaves_no_container()
     {
-        string output = Path.Combine(_folder, "run");
-        using var process = BenchExecutable.Start("run", Scenario("long", "async-docker", "1, 2, 4, 8", duration: "2s"), "--out", output);
+        string output = _run.Output;
+        using var process = BenchExecutable.Start("run", Scenario("long", "async-docker", "/hello", "1, 2, 4, 8", duration: "2s"), "--out", output);
         var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -114,9 +102,9 @@ public sealed class RunDockerTests : IDisposable
                 memory: 6m
                 supports: [/hello]
             """);
-        string output = Path.Combine(_folder, "run");
+        string output = _run.Output;
 
-        using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["BENCH_CATALOG"] = catalog }, "run", Scenario("oom", "starved", "1"), "--out", output);
+        using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["BENCH_CATALOG"] = catalog }, "run", Scenario("oom", "starved", "/hello", "1"), "--out", output);
         var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
 
         string said = outcome.Stdout + outcome.Stderr;
@@ -132,9 +120,9 @@ public sealed class RunDockerTests : IDisposable
     public async Task An_unreachable_engine_skips_the_docker_targets_with_one_clear_line_and_the_others_still_run()
     {
         string socket = $"unix:///tmp/bench-no-engine-{Guid.NewGuid():N}.sock";
-        string output = Path.Combine(_folder, "run");
+        string output = _run.Output;
 
-        using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["DOCKER_HOST"] = socket }, "run", Scenario("none", "async-docker, async", "2"), "--out", output);
+        using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["DOCKER_HOST"] = socket }, "run", Scenario("none", "async-docker, async", "/hello", "2"), "--out", output);
         var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
 
         string said = outcome.Stdout + outcome.Stderr;
