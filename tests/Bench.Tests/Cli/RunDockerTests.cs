@@ -88,6 +88,28 @@ public sealed class RunDockerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_second_sigint_kills_at_once_and_still_leaves_no_container()
+    {
+        using var process = BenchExecutable.Start("run", Scenario("twice", "async-docker", "/hello", "1, 2, 4, 8", duration: "2s"), "--out", _run.Output);
+        var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(90));
+        while ((await DockerSupport.ContainersOwnedByAsync(process.Id)).Count == 0)
+        {
+            await Task.Delay(100, deadline.Token);
+        }
+
+        await Task.Delay(1500, deadline.Token); // inside the first level
+        Assert.Equal(0, NativeMethods.Kill(process.Id, NativeMethods.SIGINT));
+        Assert.Equal(0, NativeMethods.Kill(process.Id, NativeMethods.SIGINT));
+        var outcome = await finishing;
+
+        Assert.True(outcome.ExitCode == 130, outcome.Stdout + outcome.Stderr);
+        Assert.Empty(await DockerSupport.ContainersOwnedByAsync(process.Id));
+    }
+
+    [Fact]
     public async Task A_too_small_memory_limit_is_reported_as_a_kill_for_memory()
     {
         var recipe = RepositoryFiles.Catalog().Find("async-docker")!.Container!.Image;
