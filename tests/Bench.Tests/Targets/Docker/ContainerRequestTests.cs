@@ -20,7 +20,7 @@ public sealed class ContainerRequestTests
 
         Assert.Equal("bench-target:abc", request.Image);
         Assert.Equal(["/app/server", "--port", "8123"], request.Cmd);
-        Assert.Equal(["PORT=8123", "DOTNET_ROOT=/usr/share/dotnet"], request.Env);
+        Assert.Equal(["PORT=8123", "DOTNET_ROOT=/usr/share/dotnet", "TMPDIR=/run/bench-tmp"], request.Env);
         Assert.Equal("65534:65534", request.User);
         var host = request.HostConfig;
         Assert.Equal("host", host.NetworkMode);
@@ -32,7 +32,8 @@ public sealed class ContainerRequestTests
         Assert.False(host.Privileged);
         Assert.Equal(["ALL"], host.CapDrop);
         Assert.Contains("no-new-privileges", host.SecurityOpt);
-        Assert.True(host.Tmpfs.ContainsKey("/tmp"));
+        // Not /tmp: a checkout under /tmp is in the image at its own path, and a tmpfs there would hide it.
+        Assert.Equal([ContainerRequest.ScratchDirectory], host.Tmpfs.Keys);
         Assert.Equal("4242", request.Labels[ContainerLabels.Owner]);
         Assert.Equal("777", request.Labels[ContainerLabels.OwnerStart]);
         Assert.Equal("launch1", request.Labels[ContainerLabels.LauncherKey]);

@@ -115,10 +115,10 @@ public sealed class ImageBuilderTests : IDisposable
 
         int port = FreePort.Find();
         var config = Container(image.Reference, [Path.Combine(targets, "Bench.Targets"), "--model", "async", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        config.Env = [$"DOTNET_ROOT={root}"];
+        config.Env = [$"DOTNET_ROOT={root}", $"TMPDIR={ContainerRequest.ScratchDirectory}"];
         config.User = "65534:65534";
         config.HostConfig.ReadonlyRootfs = true;
-        config.HostConfig.Tmpfs = new Dictionary<string, string> { ["/tmp"] = "" };
+        config.HostConfig.Tmpfs = new Dictionary<string, string> { [ContainerRequest.ScratchDirectory] = "" };
         string id = (await engine.Client.Containers.CreateContainerAsync(config, Ct)).ID;
         try
         {
