@@ -23,6 +23,7 @@ public static class RunCommand
         var generatorCpus = new Option<int?>("--generator-cpus") { Description = "How many of the highest cores the load generator uses (default: all but core 0)." };
         var quota = new Option<double?>("--target-quota") { Description = "CPU quota of each target in cores, e.g. 0.5 (default: 0.5 where cgroups allow; 0 = none)." };
         var noPin = new Option<bool>("--no-pin") { Description = "Pin nothing (targets and generator share every core)." };
+        var memory = new Option<string?>("--target-memory") { Description = "Memory limit of every target, process or container, e.g. 256m (default: none for processes; containers keep their catalogue limit)." };
         var gates = new GateArguments();
         var command = new Command("run", "Launch each scenario's targets, verify them, drive them across the levels and write results.json, summary.csv, summary.md, charts and report.html.");
         command.Arguments.Add(files);
@@ -31,6 +32,7 @@ public static class RunCommand
         command.Options.Add(generatorCpus);
         command.Options.Add(noPin);
         command.Options.Add(quota);
+        command.Options.Add(memory);
         gates.AddTo(command, withGateSwitch: true);
         command.SetAction(async (parsed, _) =>
         {
@@ -80,6 +82,19 @@ public static class RunCommand
                 settings = settings with { TargetCpuQuota = cores > 0 ? cores : null };
             }
 
+            if (parsed.GetValue(memory) is { } memoryText)
+            {
+                if (!ByteSizeText.TryParse(memoryText, out long bytes) || bytes < Bench.Targets.Docker.ContainerSpec.MinimumMemoryBytes || !MemoryLimit.IsAvailable)
+                {
+                    await Console.Error.WriteLineAsync(MemoryLimit.IsAvailable
+                        ? $"bench run: --target-memory '{memoryText}' is not {ByteSizeText.Example}, at least {ByteSizeText.Format(Bench.Targets.Docker.ContainerSpec.MinimumMemoryBytes)}"
+                        : "bench run: --target-memory needs the cgroup v1 memory controller and root");
+                    return ExitCodes.UsageError;
+                }
+
+                settings = settings with { TargetMemoryLimit = bytes };
+            }
+
             if (parsed.GetValue(generatorCpus) is { } count)
             {
                 if (count < 1 || count > Environment.ProcessorCount)
@@ -105,7 +120,7 @@ public static class RunCommand
         using var interruption = new Interruption(Console.Error);
         var startedAt = DateTimeOffset.UtcNow;
         string folder = RunDirectory.Create(output, RunDirectory.DefaultRoot, RunDirectory.NameFor(paths), startedAt);
-        var pinning = new PinningInfo(settings.TargetCpus?.ToString(), GeneratorCpuList(settings.GeneratorCpus)) { TargetCpuQuota = settings.TargetCpuQuota };
+        var pinning = new PinningInfo(settings.TargetCpus?.ToString(), GeneratorCpuList(settings.GeneratorCpus)) { TargetCpuQuota = settings.TargetCpuQuota, TargetMemoryLimitBytes = settings.TargetMemoryLimit };
         var info = await RunInfoCollector.CollectAsync(pinning, startedAt, interruption.Token);
         var recorder = new RunRecorder(new RunWriter(folder), info);
         Console.WriteLine($"bench run: {scenarios.Count} scenario(s), about {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");

@@ -18,4 +18,7 @@ public sealed record PinningInfo(string? TargetCpus, string? GeneratorCpus)
 {
     /// <summary>The targets' CPU quota in cores (cgroup CFS), null when none was set.</summary>
     public double? TargetCpuQuota { get; init; }
+
+    /// <summary>The memory limit `bench run --target-memory` set for every target, in bytes; null when none was (containers keep their catalogue limit).</summary>
+    public long? TargetMemoryLimitBytes { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bench.Configuration;
 
 namespace Bench.Results;
 
@@ -17,7 +18,7 @@ public static class SummaryMarkdown
         var md = new StringBuilder();
         md.Append("# Bench run ").Append(run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)).Append("\n\n");
         md.Append(CultureInfo.InvariantCulture, $"{run.Machine.Cores} cores ({run.Machine.CpuModel}), {run.Os}, {run.DotnetVersion}, Bench {Short(run.BenchCommit)}; ");
-        md.Append(CultureInfo.InvariantCulture, $"targets on cores {run.Pinning.TargetCpus ?? "any"}{(run.Pinning.TargetCpuQuota is { } q ? $" (quota {q:0.##} core)" : "")}, generator on cores {run.Pinning.GeneratorCpus ?? "any"}.");
+        md.Append(CultureInfo.InvariantCulture, $"targets on cores {run.Pinning.TargetCpus ?? "any"}{(run.Pinning.TargetCpuQuota is { } q ? $" (quota {q:0.##} core)" : "")}{(run.Pinning.TargetMemoryLimitBytes is { } m ? $", memory limit {ByteSizeText.Format(m)}" : "")}, generator on cores {run.Pinning.GeneratorCpus ?? "any"}.");
         md.Append(run.EndedAt is null ? " **Run not finished: levels so far.**\n" : "\n");
 
         foreach (var scenario in results.Scenarios)

@@ -14,6 +14,9 @@ public sealed record SweepSettings
     /// <summary>CPU quota of each target in cores (cgroup v1); null for none.</summary>
     public double? TargetCpuQuota { get; init; }
 
+    /// <summary>Memory limit of every target in bytes (cgroup v1 for a process, the container's for a docker target); null for none.</summary>
+    public long? TargetMemoryLimit { get; init; }
+
     public TimeSpan ReadyTimeout { get; init; } = TargetLaunchOptions.DefaultReadyTimeout;
 
     /// <summary>How long a target may take to answer /hello after a level before it is restarted for the next one.</summary>

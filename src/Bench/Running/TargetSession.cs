@@ -68,7 +68,13 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
 
     private async Task StartAsync(CancellationToken cancellationToken)
     {
-        var options = new TargetLaunchOptions { ReadyTimeout = settings.ReadyTimeout, Cpus = settings.TargetCpus, CpuQuota = settings.TargetCpuQuota };
+        var options = new TargetLaunchOptions
+        {
+            ReadyTimeout = settings.ReadyTimeout,
+            Cpus = settings.TargetCpus,
+            CpuQuota = settings.TargetCpuQuota,
+            MemoryLimitBytes = settings.TargetMemoryLimit,
+        };
         _target = await launcher.StartAsync(Definition, options, cancellationToken);
     }
 

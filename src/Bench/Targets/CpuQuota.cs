@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Bench.Targets;
 
 /// <summary>
@@ -10,36 +8,39 @@ namespace Bench.Targets;
 /// </summary>
 public sealed class CpuQuota : IDisposable
 {
-    private const string Root = "/sys/fs/cgroup/cpu";
+    private const string Controller = "cpu";
     private const int PeriodMicros = 2000;
     private const int MinQuotaMicros = 1000; // the kernel's floor
 
-    private static int s_sequence;
+    private readonly Cgroup _cgroup;
 
-    private readonly string _directory;
-
-    private CpuQuota(string directory, double cores)
+    private CpuQuota(Cgroup cgroup, double cores)
     {
-        _directory = directory;
+        _cgroup = cgroup;
         Cores = cores;
     }
 
     public double Cores { get; }
 
     /// <summary>Whether quotas can be set here: the cgroup v1 cpu controller is mounted and writable (root).</summary>
-    public static bool IsAvailable =>
-        File.Exists(Path.Combine(Root, "cpu.cfs_quota_us")) && Environment.UserName == "root";
+    public static bool IsAvailable => Cgroup.IsAvailable(Controller, "cpu.cfs_quota_us");
 
     /// <summary>A new, empty cgroup limited to <paramref name="cores"/> cores (0.5 = half of one).</summary>
     public static CpuQuota Create(double cores)
     {
-        RemoveAbandoned();
         var (period, quota) = Plan(cores);
-        string directory = Path.Combine(Root, $"bench-{Environment.ProcessId}-{Interlocked.Increment(ref s_sequence)}");
-        Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "cpu.cfs_period_us"), period.ToString(CultureInfo.InvariantCulture));
-        File.WriteAllText(Path.Combine(directory, "cpu.cfs_quota_us"), quota.ToString(CultureInfo.InvariantCulture));
-        return new CpuQuota(directory, cores);
+        var cgroup = Cgroup.Create(Controller);
+        try
+        {
+            cgroup.Write("cpu.cfs_period_us", period);
+            cgroup.Write("cpu.cfs_quota_us", quota);
+            return new CpuQuota(cgroup, cores);
+        }
+        catch
+        {
+            cgroup.Dispose();
+            throw;
+        }
     }
 
     /// <summary>
@@ -53,46 +54,8 @@ public sealed class CpuQuota : IDisposable
         return (period, (int)Math.Round(cores * period));
     }
 
-    /// <summary>
-    /// Removes the empty quota cgroups of Bench processes that no longer exist (killed before they could clean up),
-    /// so no run leaves anything behind for long.
-    /// </summary>
-    public static void RemoveAbandoned()
-    {
-        foreach (string directory in Directory.EnumerateDirectories(Root, "bench-*"))
-        {
-            var parts = Path.GetFileName(directory).Split('-');
-            if (parts.Length == 3 && int.TryParse(parts[1], out int owner) && !Directory.Exists($"/proc/{owner}"))
-            {
-                try
-                {
-                    Directory.Delete(directory); // fails, harmlessly, while a process is still in it
-                }
-                catch (IOException)
-                {
-                }
-            }
-        }
-    }
-
     /// <summary>Moves a process, with all its threads, into the quota; children it starts later inherit it.</summary>
-    public void Add(int pid) => File.WriteAllText(Path.Combine(_directory, "cgroup.procs"), pid.ToString(CultureInfo.InvariantCulture));
+    public void Add(int pid) => _cgroup.Add(pid);
 
-    /// <summary>Removes the cgroup; anything still in it (it should not be) goes back to the root first.</summary>
-    public void Dispose()
-    {
-        try
-        {
-            foreach (string pid in File.ReadAllLines(Path.Combine(_directory, "cgroup.procs")))
-            {
-                File.WriteAllText(Path.Combine(Root, "cgroup.procs"), pid);
-            }
-
-            Directory.Delete(_directory);
-        }
-        catch (IOException)
-        {
-            // Already gone, or a process exiting right now: the kernel frees an empty cgroup's memory anyway.
-        }
-    }
+    public void Dispose() => _cgroup.Dispose();
 }

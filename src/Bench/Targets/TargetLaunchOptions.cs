@@ -17,6 +17,12 @@ public sealed record TargetLaunchOptions
     /// <summary>A CPU quota in cores (0.5 = half a core) for the target's processes; null for none.</summary>
     public double? CpuQuota { get; init; }
 
+    /// <summary>
+    /// A memory limit in bytes for the target (a memory cgroup for a process, the container's limit for a docker target,
+    /// where it overrides the catalogue's); null for none (a docker target keeps its catalogue limit).
+    /// </summary>
+    public long? MemoryLimitBytes { get; init; }
+
     /// <summary>Pause between attempts of an HTTP readiness probe.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 }

@@ -20,6 +20,7 @@ public sealed class TargetProcess : IRunningTarget
     private readonly Queue<string> _stderrTail = new();
     private readonly Lock _stderrGate = new();
     private CpuQuota? _quota;
+    private MemoryLimit? _memory;
 
     private TargetProcess(TargetDefinition definition, Process process, int plannedPort, CpuSet? cpus)
     {
@@ -42,8 +43,7 @@ public sealed class TargetProcess : IRunningTarget
 
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
-    public Task<TargetExit?> CheckExitAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(ExitCode is { } code ? TargetExit.WithCode(code) : null);
+    public Task<TargetExit?> CheckExitAsync(CancellationToken cancellationToken) => Task.FromResult(Exit());
 
     /// <summary>Samples the whole process tree from /proc (children it starts included).</summary>
     public Task<IResourceMeter> StartMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken) =>
@@ -79,27 +79,7 @@ public sealed class TargetProcess : IRunningTarget
         }
 
         var target = new TargetProcess(definition, process, launch.PlannedPort, options.Cpus);
-        if (options.CpuQuota is { } cores)
-        {
-            // Moved right after start: the runtime's start-up threads move with it (cgroup.procs moves every thread).
-            try
-            {
-                target._quota = CpuQuota.Create(cores);
-                target._quota.Add(process.Id);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // A target that already exited cannot be moved ("no such process", maybe before .NET has reaped it):
-                // then its readiness failure below says why it exited.
-                await Task.WhenAny(target._exited.Task, Task.Delay(500, cancellationToken));
-                if (!process.HasExited)
-                {
-                    await target.DisposeAsync();
-                    throw new TargetStartException(definition.Name, $"cannot put it under a CPU quota of {cores} cores: {e.Message}", "");
-                }
-            }
-        }
-
+        // Wired first: stopping a target whose cgroup could not be set up waits for its exit event.
         process.OutputDataReceived += (_, e) => target.OnStdout(e.Data);
         process.ErrorDataReceived += (_, e) => target.OnStderr(e.Data);
         process.EnableRaisingEvents = true;
@@ -111,6 +91,33 @@ public sealed class TargetProcess : IRunningTarget
         if (process.HasExited)
         {
             target._exited.TrySetResult();
+        }
+
+        try
+        {
+            // Moved right after start: the runtime's start-up threads move with it (cgroup.procs moves every thread).
+            if (options.CpuQuota is { } cores)
+            {
+                target._quota = CpuQuota.Create(cores);
+                target._quota.Add(process.Id);
+            }
+
+            if (options.MemoryLimitBytes is { } bytes)
+            {
+                target._memory = MemoryLimit.Create(bytes);
+                target._memory.Add(process.Id);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A target that already exited cannot be moved ("no such process", maybe before .NET has reaped it):
+            // then its readiness failure below says why it exited.
+            await Task.WhenAny(target._exited.Task, Task.Delay(500, cancellationToken));
+            if (!process.HasExited)
+            {
+                await target.DisposeAsync();
+                throw new TargetStartException(definition.Name, $"cannot put it under its CPU quota or memory limit: {e.Message}", "");
+            }
         }
 
         process.BeginOutputReadLine();
@@ -169,6 +176,8 @@ public sealed class TargetProcess : IRunningTarget
 
         _quota?.Dispose();
         _quota = null;
+        _memory?.Dispose();
+        _memory = null;
         return _process.ExitCode;
     }
 
@@ -200,8 +209,19 @@ public sealed class TargetProcess : IRunningTarget
             // A grandchild holds the pipe open: report what we have.
         }
 
-        _ready.TrySetException(new TargetStartException(
-            Definition.Name, $"exited with code {SafeExitCode(_process)} before it was ready", StderrTail));
+        string how = Exit()?.Description ?? $"exited with code {SafeExitCode(_process)}";
+        _ready.TrySetException(new TargetStartException(Definition.Name, $"{how} before it was ready", StderrTail));
+    }
+
+    /// <summary>Null while it runs; a SIGKILL while its memory cgroup counted an OOM kill is a kill for memory.</summary>
+    private TargetExit? Exit()
+    {
+        if (ExitCode is not { } code)
+        {
+            return null;
+        }
+
+        return _memory is { OomKills: > 0 } memory && code == 128 + 9 ? TargetExit.KilledForMemory(code, memory.Bytes) : TargetExit.WithCode(code);
     }
 
     private static string SafeExitCode(Process process)

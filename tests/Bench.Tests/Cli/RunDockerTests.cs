@@ -62,6 +62,33 @@ public sealed class RunDockerTests : IDisposable
     }
 
     [Fact]
+    public async Task Target_memory_holds_processes_and_containers_to_one_limit()
+    {
+        using var process = BenchExecutable.Start("run", Scenario("limited", "async, async-docker", "/hello", "2"), "--out", _run.Output, "--target-memory", "256m");
+        var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stdout + outcome.Stderr);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_run.Output, "results.json"), Ct));
+        Assert.Equal(256L << 20, json.RootElement.GetProperty("run").GetProperty("pinning").GetProperty("targetMemoryLimitBytes").GetInt64());
+        var levels = json.RootElement.GetProperty("scenarios")[0].GetProperty("results").EnumerateArray().ToArray();
+        Assert.All(levels, l => Assert.True(l.GetProperty("valid").GetBoolean(), l.GetProperty("invalidReason").GetString()));
+        Assert.Equal(256L << 20, levels[1].GetProperty("resources").GetProperty("container").GetProperty("memoryLimitBytes").GetInt64());
+        Assert.Contains("memory limit 256m", await File.ReadAllTextAsync(Path.Combine(_run.Output, "summary.md"), Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lots")]
+    [InlineData("1m")]
+    public async Task A_bad_target_memory_is_a_usage_error_naming_the_option(string value)
+    {
+        var outcome = await BenchExecutable.RunAsync(Ct, "run", Scenario("bad", "async", "/hello", "1"), "--out", _run.Output, "--target-memory", value);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal($"bench run: --target-memory '{value}' is not a memory size like 512m, 1g or 64MiB, at least 6m", Assert.Single(outcome.StderrLines));
+        Assert.False(Directory.Exists(_run.Output));
+    }
+
+    [Fact]
     public async Task Sigint_mid_run_leaves_no_container()
     {
         string output = _run.Output;

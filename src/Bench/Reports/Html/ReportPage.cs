@@ -62,6 +62,7 @@ public static class ReportPage
             ("Bench commit", run.BenchCommit),
             ("targets pinned to", run.Pinning.TargetCpus ?? "not pinned"),
             ("target CPU quota", run.Pinning.TargetCpuQuota is { } quota ? $"{quota:0.##} core" : "none"),
+            ("target memory limit", run.Pinning.TargetMemoryLimitBytes is { } memory ? Configuration.ByteSizeText.Format(memory) : "none (containers: their catalogue limit)"),
             ("generator pinned to", run.Pinning.GeneratorCpus ?? "not pinned"),
             ("results.json schema", results.SchemaVersion.ToString(CultureInfo.InvariantCulture)),
             ("scenarios", results.Scenarios.Count.ToString(CultureInfo.InvariantCulture)),

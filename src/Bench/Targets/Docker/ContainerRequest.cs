@@ -23,12 +23,13 @@ public static class ContainerRequest
     public static CreateContainerParameters For(TargetDefinition definition, string image, int port, TargetLaunchOptions options, ContainerLabels labels)
     {
         var spec = definition.Container ?? throw new ArgumentException($"'{definition.Name}' is not a docker target", nameof(definition));
+        long memory = options.MemoryLimitBytes ?? spec.MemoryBytes;
         var host = new HostConfig
         {
             NetworkMode = "host",
             CpusetCpus = (spec.Cpus ?? options.Cpus)?.ToString(),
-            Memory = spec.MemoryBytes,
-            MemorySwap = spec.MemoryBytes, // equal to Memory: no swap, so exceeding the limit is an OOM kill, not a slowdown
+            Memory = memory,
+            MemorySwap = memory, // equal to Memory: no swap, so exceeding the limit is an OOM kill, not a slowdown
             ReadonlyRootfs = true,
             Tmpfs = new Dictionary<string, string> { [ScratchDirectory] = "rw,nosuid,nodev,size=64m" },
             CapDrop = ["ALL"],

@@ -1,4 +1,3 @@
-using Bench.Configuration;
 using Bench.Targets.Sampling;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -40,6 +39,9 @@ public sealed class ContainerTarget : IRunningTarget
 
     public CpuSet? Cpus { get; }
 
+    /// <summary>The container's memory limit: the launch options' when given, else the catalogue's.</summary>
+    public long MemoryLimitBytes { get; private init; }
+
     public string StderrTail => _output.StderrTail;
 
     /// <summary>Creates and starts the container from <paramref name="image"/> and waits until it is ready; a failure names it and quotes its stderr.</summary>
@@ -58,7 +60,10 @@ public sealed class ContainerTarget : IRunningTarget
             throw new TargetStartException(definition.Name, $"the engine would not create its container: {FirstLine(e)}", "");
         }
 
-        var target = new ContainerTarget(client, definition, created.ID, port, CpuSet.TryParse(request.HostConfig.CpusetCpus ?? "", out var cpus) ? cpus : null);
+        var target = new ContainerTarget(client, definition, created.ID, port, CpuSet.TryParse(request.HostConfig.CpusetCpus ?? "", out var cpus) ? cpus : null)
+        {
+            MemoryLimitBytes = request.HostConfig.Memory,
+        };
         try
         {
             await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken);
@@ -109,7 +114,7 @@ public sealed class ContainerTarget : IRunningTarget
 
     public async Task<IResourceMeter> StartMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var container = await ContainerStatsMeter.StartAsync(_client, Id, Definition.Container?.MemoryBytes ?? 0, cancellationToken);
+        var container = await ContainerStatsMeter.StartAsync(_client, Id, MemoryLimitBytes, cancellationToken);
         return new ContainerMeter(ResourceSampler.Start(HostPid, timeProvider: timeProvider), container);
     }
 
@@ -162,11 +167,10 @@ public sealed class ContainerTarget : IRunningTarget
             return TargetExit.WithCode(code);
         }
 
-        string limit = memoryLimit is { } bytes ? $" of {ByteSizeText.Format(bytes)}" : "";
-        return new TargetExit(code, true, $"was killed for exceeding its memory limit{limit} (out of memory, exit code {code}); raise memory: in targets.yaml");
+        return TargetExit.KilledForMemory(code, memoryLimit);
     }
 
-    private TargetExit Describe(ContainerState state) => Describe(state, Definition.Container?.MemoryBytes);
+    private TargetExit Describe(ContainerState state) => Describe(state, MemoryLimitBytes);
 
     private static string FirstLine(DockerApiException e) =>
         (e.ResponseBody is { Length: > 0 } body ? body : e.Message).Split('\n')[0].Trim();

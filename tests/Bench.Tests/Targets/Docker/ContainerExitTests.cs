@@ -12,7 +12,7 @@ public sealed class ContainerExitTests
 
         Assert.True(exit.OutOfMemory);
         Assert.Equal(137, exit.Code);
-        Assert.Equal("was killed for exceeding its memory limit of 6m (out of memory, exit code 137); raise memory: in targets.yaml", exit.Description);
+        Assert.Equal("was killed for exceeding its memory limit of 6m (out of memory, exit code 137); raise it (memory: in targets.yaml, or bench run --target-memory)", exit.Description);
     }
 
     [Fact]
