@@ -125,7 +125,19 @@ public static class RunCommand
         var recorder = new RunRecorder(new RunWriter(folder), info);
         Console.WriteLine($"bench run: {scenarios.Count} scenario(s), about {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");
 
-        var outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption);
+        SweepOutcome? outcome = null;
+        try
+        {
+            outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug, not bad input: what was measured is still written, the details go to a file, not the screen.
+            string log = Path.Combine(folder, "error.log");
+            await File.WriteAllTextAsync(log, e.ToString(), CancellationToken.None);
+            await Console.Error.WriteLineAsync($"bench run: stopped by an unexpected error: {e.GetBaseException().Message} (details in {log})");
+        }
+
         await recorder.CompleteAsync(DateTimeOffset.UtcNow, CancellationToken.None);
 
         // Charts and report.html even after Ctrl-C: they show whatever was measured.
@@ -133,6 +145,11 @@ public static class RunCommand
         Console.WriteLine($"report: {report.HtmlPath}");
 
         Console.WriteLine($"results: {Path.Combine(folder, ResultsJson.FileName)}, {Path.Combine(folder, SummaryMarkdown.FileName)}");
+        if (outcome is null)
+        {
+            return ExitCodes.InvalidRun; // the run did not finish
+        }
+
         if (outcome.Interrupted)
         {
             Console.Error.WriteLine($"interrupted after {outcome.Levels} level(s); what was measured is written");

@@ -36,6 +36,26 @@ public static class LevelResultFactory
         };
     }
 
+    /// <summary>A level that could not be run (its target could not be restarted): nothing measured, and why.</summary>
+    public static LevelResult NotRun(string target, int level, int repeat, DateTimeOffset at, string reason) => new(
+        target,
+        level,
+        repeat,
+        at,
+        0,
+        0,
+        0,
+        Results.LatencySummary.Zero,
+        0,
+        new Dictionary<string, long>(),
+        [],
+        ResourceResult.From(ResourceUsage.None, 0),
+        new GeneratorResult(0, false),
+        null,
+        false,
+        reason,
+        null);
+
     /// <summary>Errors are measurements; only a result that describes something other than the target is invalid.</summary>
     private static string? InvalidReason(LoadResult load, TargetExit? exit)
     {

@@ -9,8 +9,11 @@ namespace Bench.Running;
 /// finished level is written at once, so an interruption keeps everything measured so far. Repeats are interleaved
 /// (targets A B C, then A B C again) so drift on a noisy machine spreads over all targets.
 /// </summary>
-public sealed class SweepRunner(TargetCatalog catalog, SweepSettings settings, TargetLauncher launcher, LevelRunner levels, RunRecorder recorder, ISweepProgress progress)
+public sealed class SweepRunner(
+    TargetCatalog catalog, SweepSettings settings, TargetLauncher launcher, LevelRunner levels, RunRecorder recorder, ISweepProgress progress, TimeProvider? timeProvider = null)
 {
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
     public async Task<SweepOutcome> RunAsync(IReadOnlyList<Scenario> scenarios, CancellationToken cancellationToken)
     {
         int invalidTargets = 0, invalidLevels = 0, measured = 0;
@@ -48,6 +51,11 @@ public sealed class SweepRunner(TargetCatalog catalog, SweepSettings settings, T
                             progress.LevelDone(scenario.Name, result);
                             measured++;
                             invalidLevels += result.Valid ? 0 : 1;
+                            if (session.Target is null)
+                            {
+                                break; // it could not be restarted: its remaining levels would all say so
+                            }
+
                             await Task.Delay(scenario.Load.Cooldown, cancellationToken);
                         }
                     }
@@ -64,9 +72,16 @@ public sealed class SweepRunner(TargetCatalog catalog, SweepSettings settings, T
 
     private async Task<LevelResult> RunLevelAsync(Scenario scenario, TargetSession session, int level, int repeat, CancellationToken cancellationToken)
     {
-        if (await session.EnsureReadyAsync(cancellationToken) is { } restartReason)
+        try
         {
-            progress.Note($"{session.Definition.Name} restarted before level {level}: it {restartReason}");
+            if (await session.EnsureReadyAsync(cancellationToken) is { } restartReason)
+            {
+                progress.Note($"{session.Definition.Name} restarted before level {level}: it {restartReason}");
+            }
+        }
+        catch (TargetStartException e)
+        {
+            return LevelResultFactory.NotRun(session.Definition.Name, level, repeat, _time.GetUtcNow(), $"not run: the target had to be restarted and could not be: {e.Message}");
         }
 
         return await levels.RunAsync(scenario, session.Target!, level, repeat, cancellationToken);

@@ -156,6 +156,46 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_target_that_dies_and_cannot_be_restarted_ends_its_levels_with_the_reason_not_a_crash()
+    {
+        string marker = Path.Combine(_run.Path, "started-once");
+        string catalog = Write("catalog.yaml", $$"""
+            targets:
+              - name: once
+                description: starts the first time only
+                command: [bash, -c, 'if [ -e "$0" ]; then echo "refusing to start twice" >&2; exit 1; fi; touch "$0"; exec "{{Bench.Targets.TargetsBinary.Locate()}}" --model async --port 0', "{{marker}}"]
+                supports: [/hello, /io, /cpu, /blocking, /info]
+            """);
+        string scenario = Scenario("restart", "once", "/io?ms=5", "1, 2, 4", duration: "2s");
+        using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["BENCH_CATALOG"] = catalog }, "run", scenario, "--out", _run.Output);
+        var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        int victim = 0;
+        while (victim == 0)
+        {
+            await Task.Delay(100, deadline.Token);
+            victim = ProcessTree.Of(process.Id, ProcFs.System).Where(p => p.Pid != process.Id && !p.IsZombie).Select(p => p.Pid).FirstOrDefault();
+        }
+
+        await Task.Delay(1500, deadline.Token);
+        System.Diagnostics.Process.GetProcessById(victim).Kill();
+        var outcome = await finishing;
+
+        string said = outcome.Stdout + outcome.Stderr;
+        Assert.True(outcome.ExitCode == 3, said);
+        Assert.DoesNotContain("   at ", said, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_run.Output, "results.json"), Ct));
+        var results = json.RootElement.GetProperty("scenarios")[0].GetProperty("results").EnumerateArray().ToArray();
+        Assert.Equal([1, 2], results.Select(r => r.GetProperty("level").GetInt32()));
+        Assert.False(results[1].GetProperty("valid").GetBoolean());
+        string reason = results[1].GetProperty("invalidReason").GetString()!;
+        Assert.StartsWith("not run: the target had to be restarted and could not be:", reason, StringComparison.Ordinal);
+        Assert.Contains("refusing to start twice", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_cpu_heavy_level_records_cpu_per_request()
     {
         string scenario = Scenario("cpu", "async", "/cpu?n=20000", "2");

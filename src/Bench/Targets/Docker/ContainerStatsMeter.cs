@@ -35,7 +35,17 @@ public sealed class ContainerStatsMeter : IAsyncDisposable
 
     public static async Task<ContainerStatsMeter> StartAsync(DockerClient client, string id, long memoryLimit, CancellationToken cancellationToken)
     {
-        var first = await ReadOnceAsync(client, id, cancellationToken) ?? new StatsReading(0, 0, 0);
+        StatsReading? first = null;
+        try
+        {
+            first = await ReadOnceAsync(client, id, cancellationToken);
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+        {
+            // Gone or out of reach: the /proc side still measures; the engine's view reads as nothing.
+        }
+
+        first ??= new StatsReading(0, 0, 0);
         return new ContainerStatsMeter(client, id, memoryLimit, first);
     }
 
@@ -49,9 +59,9 @@ public sealed class ContainerStatsMeter : IAsyncDisposable
         {
             last = await ReadOnceAsync(_client, _id, cancellationToken);
         }
-        catch (DockerApiException)
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
         {
-            // The container is gone: the stream's readings are what there is.
+            // The container (or the engine) is gone: the stream's readings are what there is.
         }
 
         lock (_gate)

@@ -59,6 +59,10 @@ public sealed class ContainerTarget : IRunningTarget
         {
             throw new TargetStartException(definition.Name, $"the engine would not create its container: {FirstLine(e)}", "");
         }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            throw new TargetStartException(definition.Name, $"the Docker engine stopped answering: {e.Message}", "");
+        }
 
         var target = new ContainerTarget(client, definition, created.ID, port, CpuSet.TryParse(request.HostConfig.CpusetCpus ?? "", out var cpus) ? cpus : null)
         {
@@ -89,6 +93,11 @@ public sealed class ContainerTarget : IRunningTarget
             await target.DisposeAsync();
             throw new TargetStartException(definition.Name, $"the engine would not start its container: {FirstLine(e)}", "");
         }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            await target.DisposeAsync();
+            throw new TargetStartException(definition.Name, $"the Docker engine stopped answering: {e.Message}", "");
+        }
         catch
         {
             await target.DisposeAsync();
@@ -106,6 +115,10 @@ public sealed class ContainerTarget : IRunningTarget
         catch (DockerContainerNotFoundException)
         {
             return new TargetExit(-1, false, "vanished (its container was removed by someone else)");
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+        {
+            return new TargetExit(-1, false, $"is out of reach: the Docker engine stopped answering ({e.Message})");
         }
     }
 
@@ -131,6 +144,10 @@ public sealed class ContainerTarget : IRunningTarget
         {
             return -1;
         }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+        {
+            return -1; // the engine is gone: nothing more can be done from here
+        }
     }
 
     /// <summary>Stops and removes the container; safe to call twice.</summary>
@@ -149,6 +166,10 @@ public sealed class ContainerTarget : IRunningTarget
         catch (DockerContainerNotFoundException)
         {
             // Already gone.
+        }
+        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+        {
+            // The engine is gone; the next run's start-up removes the container (its owner will be gone by then).
         }
         finally
         {
