@@ -13,14 +13,11 @@ public sealed class RunCommandTests : IDisposable
 
     public void Dispose() => _run.Dispose();
 
-    private string Scenario(string name, string targets, string path, string levels, string duration = "1s") => _run.Scenario(name, targets, path, levels, duration);
-
-    private string Write(string file, string text) => _run.Write(file, text);
 
     [Fact]
     public async Task A_tiny_sweep_writes_every_level_with_every_field()
     {
-        string scenario = Scenario("tiny", "sync, async", "/io?ms=10", "1, 4");
+        string scenario = _run.Scenario("tiny", "sync, async", "/io?ms=10", "1, 4");
         string output = _run.Output;
 
         var outcome = await BenchExecutable.RunAsync(Ct, "run", scenario, "--out", output);
@@ -60,7 +57,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task A_target_that_cannot_start_is_invalid_while_the_others_still_run()
     {
-        string catalog = Write("catalog.yaml", $"""
+        string catalog = _run.Write("catalog.yaml", $"""
             targets:
               - name: bogus
                 description: a command that does not exist
@@ -71,7 +68,7 @@ public sealed class RunCommandTests : IDisposable
                 command: ["{Bench.Targets.TargetsBinary.Locate()}", --model, async, --port, "{"{port}"}"]
                 supports: [/hello, /io, /cpu, /blocking, /info]
             """);
-        string scenario = Scenario("mixed", "bogus, async", "/hello", "2");
+        string scenario = _run.Scenario("mixed", "bogus, async", "/hello", "2");
         string output = _run.Output;
 
         using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["BENCH_CATALOG"] = catalog }, "run", scenario, "--out", output);
@@ -93,7 +90,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task Sigint_mid_run_keeps_the_finished_levels_and_leaves_no_child_alive()
     {
-        string scenario = Scenario("long", "async", "/io?ms=5", "1, 2, 4, 8", duration: "2s");
+        string scenario = _run.Scenario("long", "async", "/io?ms=5", "1, 2, 4, 8", duration: "2s");
         string output = _run.Output;
         using var process = BenchExecutable.Start("run", scenario, "--out", output);
         var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
@@ -124,23 +121,12 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task A_target_that_dies_mid_level_records_its_exit_code_and_is_restarted_for_the_next_level()
     {
-        string scenario = Scenario("crash", "async", "/io?ms=5", "1, 2", duration: "2s");
+        string scenario = _run.Scenario("crash", "async", "/io?ms=5", "1, 2", duration: "2s");
         string output = _run.Output;
         using var process = BenchExecutable.Start("run", scenario, "--out", output);
         var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
 
-        // Kill the target in the middle of level 1 (after verification, during the measured window).
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(30));
-        int victim = 0;
-        while (victim == 0)
-        {
-            await Task.Delay(100, deadline.Token);
-            victim = ProcessTree.Of(process.Id, ProcFs.System).Where(p => p.Pid != process.Id && !p.IsZombie).Select(p => p.Pid).FirstOrDefault();
-        }
-
-        await Task.Delay(1500, deadline.Token);
-        System.Diagnostics.Process.GetProcessById(victim).Kill();
+        await KillTheTargetMidLevelAsync(process);
         var outcome = await finishing;
 
         Assert.True(outcome.ExitCode == 3, outcome.Stdout + outcome.Stderr); // a level with a dead target is invalid
@@ -159,28 +145,18 @@ public sealed class RunCommandTests : IDisposable
     public async Task A_target_that_dies_and_cannot_be_restarted_ends_its_levels_with_the_reason_not_a_crash()
     {
         string marker = Path.Combine(_run.Path, "started-once");
-        string catalog = Write("catalog.yaml", $$"""
+        string catalog = _run.Write("catalog.yaml", $$"""
             targets:
               - name: once
                 description: starts the first time only
                 command: [bash, -c, 'if [ -e "$0" ]; then echo "refusing to start twice" >&2; exit 1; fi; touch "$0"; exec "{{Bench.Targets.TargetsBinary.Locate()}}" --model async --port 0', "{{marker}}"]
                 supports: [/hello, /io, /cpu, /blocking, /info]
             """);
-        string scenario = Scenario("restart", "once", "/io?ms=5", "1, 2, 4", duration: "2s");
+        string scenario = _run.Scenario("restart", "once", "/io?ms=5", "1, 2, 4", duration: "2s");
         using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["BENCH_CATALOG"] = catalog }, "run", scenario, "--out", _run.Output);
         var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(30));
-        int victim = 0;
-        while (victim == 0)
-        {
-            await Task.Delay(100, deadline.Token);
-            victim = ProcessTree.Of(process.Id, ProcFs.System).Where(p => p.Pid != process.Id && !p.IsZombie).Select(p => p.Pid).FirstOrDefault();
-        }
-
-        await Task.Delay(1500, deadline.Token);
-        System.Diagnostics.Process.GetProcessById(victim).Kill();
+        await KillTheTargetMidLevelAsync(process);
         var outcome = await finishing;
 
         string said = outcome.Stdout + outcome.Stderr;
@@ -198,7 +174,7 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task A_cpu_heavy_level_records_cpu_per_request()
     {
-        string scenario = Scenario("cpu", "async", "/cpu?n=20000", "2");
+        string scenario = _run.Scenario("cpu", "async", "/cpu?n=20000", "2");
         string output = _run.Output;
 
         var outcome = await BenchExecutable.RunAsync(Ct, "run", scenario, "--out", output);
@@ -214,12 +190,28 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public async Task A_bad_scenario_file_is_an_error_with_its_line_and_nothing_is_launched()
     {
-        string scenario = Write("bad.yaml", "name: bad\ndescription: x\ntargets: [async]\nrequest: { path: /hello }\nload: { model: closed, levels: [], durration: 1s }\n");
+        string scenario = _run.Write("bad.yaml", "name: bad\ndescription: x\ntargets: [async]\nrequest: { path: /hello }\nload: { model: closed, levels: [], durration: 1s }\n");
 
         var outcome = await BenchExecutable.RunAsync(Ct, "run", scenario, "--out", _run.Output);
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Contains("bad.yaml:5:", outcome.Stderr, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_run.Output));
+    }
+
+    /// <summary>Kills bench's target in the middle of level 1 (after verification, during the measured window).</summary>
+    private static async Task KillTheTargetMidLevelAsync(System.Diagnostics.Process bench)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        int victim = 0;
+        while (victim == 0)
+        {
+            await Task.Delay(100, deadline.Token);
+            victim = ProcessTree.Of(bench.Id, ProcFs.System).Where(p => p.Pid != bench.Id && !p.IsZombie).Select(p => p.Pid).FirstOrDefault();
+        }
+
+        await Task.Delay(1500, deadline.Token);
+        System.Diagnostics.Process.GetProcessById(victim).Kill();
     }
 }

@@ -17,9 +17,6 @@ public sealed class RunDockerTests : IDisposable
 
     public void Dispose() => _run.Dispose();
 
-    private string Scenario(string name, string targets, string path, string levels, string duration = "1s") => _run.Scenario(name, targets, path, levels, duration);
-
-    private string Write(string file, string text) => _run.Write(file, text);
 
     private static async Task<JsonElement> ScenarioResultsAsync(string output)
     {
@@ -31,7 +28,7 @@ public sealed class RunDockerTests : IDisposable
     public async Task A_docker_target_runs_beside_its_process_and_records_the_containers_cpu_and_memory()
     {
         string output = _run.Output;
-        using var process = BenchExecutable.Start("run", Scenario("side", "async, async-docker", "/hello", "4"), "--out", output);
+        using var process = BenchExecutable.Start("run", _run.Scenario("side", "async, async-docker", "/hello", "4"), "--out", output);
         var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
 
         Assert.True(outcome.ExitCode == 0, outcome.Stdout + outcome.Stderr);
@@ -64,7 +61,7 @@ public sealed class RunDockerTests : IDisposable
     [Fact]
     public async Task Target_memory_holds_processes_and_containers_to_one_limit()
     {
-        using var process = BenchExecutable.Start("run", Scenario("limited", "async, async-docker", "/hello", "2"), "--out", _run.Output, "--target-memory", "256m");
+        using var process = BenchExecutable.Start("run", _run.Scenario("limited", "async, async-docker", "/hello", "2"), "--out", _run.Output, "--target-memory", "256m");
         var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
 
         Assert.True(outcome.ExitCode == 0, outcome.Stdout + outcome.Stderr);
@@ -81,7 +78,7 @@ public sealed class RunDockerTests : IDisposable
     [InlineData("1m")]
     public async Task A_bad_target_memory_is_a_usage_error_naming_the_option(string value)
     {
-        var outcome = await BenchExecutable.RunAsync(Ct, "run", Scenario("bad", "async", "/hello", "1"), "--out", _run.Output, "--target-memory", value);
+        var outcome = await BenchExecutable.RunAsync(Ct, "run", _run.Scenario("bad", "async", "/hello", "1"), "--out", _run.Output, "--target-memory", value);
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Equal($"bench run: --target-memory '{value}' is not a memory size like 512m, 1g or 64MiB, at least 6m", Assert.Single(outcome.StderrLines));
@@ -92,7 +89,7 @@ public sealed class RunDockerTests : IDisposable
     public async Task Sigint_mid_run_leaves_no_container()
     {
         string output = _run.Output;
-        using var process = BenchExecutable.Start("run", Scenario("long", "async-docker", "/hello", "1, 2, 4, 8", duration: "2s"), "--out", output);
+        using var process = BenchExecutable.Start("run", _run.Scenario("long", "async-docker", "/hello", "1, 2, 4, 8", duration: "2s"), "--out", output);
         var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -117,7 +114,7 @@ public sealed class RunDockerTests : IDisposable
     [Fact]
     public async Task A_second_sigint_kills_at_once_and_still_leaves_no_container()
     {
-        using var process = BenchExecutable.Start("run", Scenario("twice", "async-docker", "/hello", "1, 2, 4, 8", duration: "2s"), "--out", _run.Output);
+        using var process = BenchExecutable.Start("run", _run.Scenario("twice", "async-docker", "/hello", "1, 2, 4, 8", duration: "2s"), "--out", _run.Output);
         var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -140,7 +137,7 @@ public sealed class RunDockerTests : IDisposable
     public async Task A_too_small_memory_limit_is_reported_as_a_kill_for_memory()
     {
         var recipe = RepositoryFiles.Catalog().Find("async-docker")!.Container!.Image;
-        string catalog = Write("catalog.yaml", $$"""
+        string catalog = _run.Write("catalog.yaml", $$"""
             targets:
               - name: starved
                 kind: docker
@@ -153,7 +150,7 @@ public sealed class RunDockerTests : IDisposable
             """);
         string output = _run.Output;
 
-        using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["BENCH_CATALOG"] = catalog }, "run", Scenario("oom", "starved", "/hello", "1"), "--out", output);
+        using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["BENCH_CATALOG"] = catalog }, "run", _run.Scenario("oom", "starved", "/hello", "1"), "--out", output);
         var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(120), Ct);
 
         string said = outcome.Stdout + outcome.Stderr;
@@ -171,7 +168,7 @@ public sealed class RunDockerTests : IDisposable
         string socket = $"unix:///tmp/bench-no-engine-{Guid.NewGuid():N}.sock";
         string output = _run.Output;
 
-        using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["DOCKER_HOST"] = socket }, "run", Scenario("none", "async-docker, async", "/hello", "2"), "--out", output);
+        using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["DOCKER_HOST"] = socket }, "run", _run.Scenario("none", "async-docker, async", "/hello", "2"), "--out", output);
         var outcome = await BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
 
         string said = outcome.Stdout + outcome.Stderr;
