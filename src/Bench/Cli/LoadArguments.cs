@@ -30,7 +30,7 @@ public sealed class LoadArguments
 
     public Option<ThinkTime> Think { get; } = new("--think")
     {
-        Description = "Closed model: pause after each response, fixed (5ms) or uniform in a range (1ms-10ms).",
+        Description = "Closed model: pause after each response, fixed (5ms) or uniform in a range (1ms..10ms, as in scenario files).",
         CustomParser = ParseThink,
     };
 
@@ -141,14 +141,12 @@ public sealed class LoadArguments
     private static ThinkTime ParseThink(ArgumentResult result)
     {
         string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        var parts = text.Split('-', 2);
-        var max = TimeSpan.Zero;
-        if (DurationText.TryParse(parts[0], out var min) && (parts.Length == 1 || DurationText.TryParse(parts[1], out max)))
+        if (ThinkTime.TryParse(text, out var think))
         {
-            return parts.Length == 1 ? ThinkTime.Fixed(min) : ThinkTime.Uniform(min, max);
+            return think;
         }
 
-        result.AddError($"--think: '{text}' is not a duration or a range like 1ms-10ms");
+        result.AddError($"--think: '{text}' is not {ThinkTime.Example} (low ≤ high)");
         return ThinkTime.None;
     }
 

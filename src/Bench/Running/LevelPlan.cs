@@ -28,7 +28,7 @@ public static class LevelPlan
             {
                 Model = Load.LoadModel.Closed,
                 Connections = level,
-                Think = load.Think.IsNone ? Load.ThinkTime.None : Load.ThinkTime.Uniform(load.Think.Min, load.Think.Max),
+                Think = load.Think,
                 RampUp = load.RampUp,
                 Iterations = load.Iterations,
             };

@@ -1,3 +1,5 @@
+using Bench.Load;
+
 namespace Bench.Scenarios;
 
 /// <summary>

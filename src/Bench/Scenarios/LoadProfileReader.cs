@@ -1,4 +1,5 @@
 using Bench.Configuration;
+using ThinkTime = Bench.Load.ThinkTime;
 
 namespace Bench.Scenarios;
 

@@ -14,7 +14,7 @@ public sealed class LoadCommandTests
     [Theory]
     [InlineData("is not a duration", Somewhere, "-d", "10x")]
     [InlineData("is not a duration", Somewhere, "--timeout", "5")]
-    [InlineData("is not a duration or a range", Somewhere, "--think", "soon")]
+    [InlineData("--think: 'soon' is not a duration like 10ms, or a range like 5ms..20ms", Somewhere, "--think", "soon")]
     [InlineData("is not duration:rate", Somewhere, "--stages", "10s")]
     [InlineData("connections must be at least 1", Somewhere, "-c", "0")]
     [InlineData("iterations belong to the closed model", Somewhere, "--rate", "100", "--iterations", "3")]

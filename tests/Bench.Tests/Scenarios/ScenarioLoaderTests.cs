@@ -151,7 +151,7 @@ public sealed class ScenarioLoaderTests
 
         Assert.Equal(("POST", "1", "text/plain", 405), (closed.Request.Method, closed.Request.Headers["X-Trace"], closed.Request.Headers["Accept"], closed.Request.Expect.Status));
         var load = closed.Load;
-        Assert.Equal(new ThinkTime(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20)), load.Think);
+        Assert.Equal(new Bench.Load.ThinkTime(TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(20)), load.Think);
         Assert.Equal((100, TimeSpan.FromSeconds(1), TimeSpan.Zero, TimeSpan.FromMilliseconds(1500)), (load.Iterations, load.RampUp, load.Warmup, load.Duration));
         Assert.Equal((3, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(1)), (load.Repeats, load.Timeout, load.Cooldown));
         Assert.Equal((LoadModel.Open, 64), (open.Load.Model, open.Load.MaxConnections));

@@ -1,6 +1,6 @@
-using Bench.Scenarios;
+using Bench.Load;
 
-namespace Bench.Tests.Scenarios;
+namespace Bench.Tests.Load;
 
 public sealed class ThinkTimeTests
 {
@@ -17,6 +17,7 @@ public sealed class ThinkTimeTests
     [InlineData("10ms", 10, 10)]
     [InlineData("0", 0, 0)]
     [InlineData("1s..2s", 1000, 2000)]
+    [InlineData("5ms-20ms", 5, 20)] // the command line's older spelling, still read
     public void A_fixed_think_or_a_range_is_read(string text, int minMs, int maxMs)
     {
         Assert.True(ThinkTime.TryParse(text, out var think));
@@ -28,6 +29,7 @@ public sealed class ThinkTimeTests
     [InlineData("20ms..5ms")]
     [InlineData("5ms..")]
     [InlineData("fast")]
+    [InlineData("20ms-5ms")]
     public void A_bad_think_is_rejected(string text)
     {
         Assert.False(ThinkTime.TryParse(text, out _));
