@@ -5,6 +5,7 @@
 #   scripts/bench-targets.sh [rounds=1] [duration=10s] [connections=64]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/lib/nginx-hello.sh"
 rounds="${1:-1}"; duration="${2:-10s}"; connections="${3:-64}"
 
 for tool in wrk nginx; do
@@ -21,23 +22,8 @@ trap cleanup EXIT INT TERM
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 start_nginx() {
-  local port="$1"
-  mkdir -p "$work/nginx/logs"
-  cat > "$work/nginx/nginx.conf" <<CONF
-worker_processes 1;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 1000000;
-  server {
-    listen 127.0.0.1:$port;
-    location = /hello { default_type text/plain; return 200 "Hello, World!"; }
-  }
-}
-CONF
-  taskset -c 0 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+  nginx_hello_conf "$work/nginx" "$1"
+  taskset -c 0 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
   pids+=($!)
 }
 

@@ -13,6 +13,7 @@
 # corrected the same way (--json latencyMsCorrectedLikeWrk); bench's raw percentiles are shown too.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/lib/nginx-hello.sh"
 rounds="${ROUNDS:-3}"
 duration="${DURATION:-10s}"
 connections="${CONNECTIONS:-64}"
@@ -59,29 +60,7 @@ for _ in $(seq 1 50); do
 done
 [[ -n "$port" ]] || { echo "compare-wrk: no free loopback port found" >&2; exit 2; }
 
-mask="1" # worker_cpu_affinity wants a bit string: CPU n is a 1 followed by n zeros
-for ((i = 0; i < server_cpu; i++)); do mask+="0"; done
-cat >"$work/nginx.conf" <<EOF
-worker_processes 1;
-worker_cpu_affinity $mask;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  keepalive_requests 10000000;
-  client_body_temp_path $work/body;
-  proxy_temp_path $work/proxy;
-  fastcgi_temp_path $work/fastcgi;
-  uwsgi_temp_path $work/uwsgi;
-  scgi_temp_path $work/scgi;
-  server {
-    listen 127.0.0.1:$port;
-    location / { default_type text/plain; return 200 "Hello, World!"; }
-  }
-}
-EOF
+nginx_hello_conf "$work" "$port" "$server_cpu"
 if [[ -n "$server_quota" ]]; then
   # Short periods keep each throttling pause under 1.5 ms: quota 1 ms per (100 / percent) ms.
   cgroup="/sys/fs/cgroup/cpu/bench-compare-wrk-$$"
