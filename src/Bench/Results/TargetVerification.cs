@@ -5,6 +5,9 @@ namespace Bench.Results;
 /// <summary>Whether a target passed the contract before its levels ran; an invalid one has its levels skipped, with the reason here.</summary>
 public sealed record TargetVerification(string Target, bool Valid, string? Reason)
 {
+    /// <summary>For a docker target, the image it ran from (bench-target:&lt;hash of its files&gt;); null for a process.</summary>
+    public string? Image { get; init; }
+
     public static TargetVerification From(VerificationResult result) =>
-        new(result.Target, result.Valid, result.Valid ? null : result.Reason);
+        new(result.Target, result.Valid, result.Valid ? null : result.Reason) { Image = result.Image };
 }

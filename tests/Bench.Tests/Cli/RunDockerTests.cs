@@ -52,6 +52,9 @@ public sealed class RunDockerTests : IDisposable
         Assert.Equal(512L << 20, container.GetProperty("memoryLimitBytes").GetInt64());
         Assert.True(container.GetProperty("readings").GetInt32() >= 2, container.ToString());
         Assert.Equal(JsonValueKind.Null, results[0].GetProperty("resources").GetProperty("container").ValueKind);
+        var verification = (await ScenarioResultsAsync(output)).GetProperty("verification").EnumerateArray().ToArray();
+        Assert.Equal(JsonValueKind.Null, verification[0].GetProperty("image").ValueKind);
+        Assert.Matches("^bench-target:[0-9a-f]{16}$", verification[1].GetProperty("image").GetString());
         using var schema = JsonDocument.Parse(await File.ReadAllTextAsync(RepositoryFiles.PathOf("docs", "results.schema.json"), Ct));
         using var written = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), Ct));
         Assert.Empty(JsonSchemaCheck.Problems(schema.RootElement, written.RootElement));

@@ -53,4 +53,19 @@ public sealed class ReportEdgeCaseTests : IDisposable
         Assert.Contains("No model: level 1 was not measured, and the model starts from it.", html, StringComparison.Ordinal);
         Assert.Contains("<td>median of 2 repeats</td>", html.Replace("<td class=\"notes\">", "<td>", StringComparison.Ordinal), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_docker_target_names_the_image_it_ran_and_a_process_names_none()
+    {
+        var verification = new[]
+        {
+            new TargetVerification("sync", true, null),
+            new TargetVerification("sync-docker", true, null) { Image = "bench-target:0123456789abcdef" },
+        };
+
+        var (_, html) = await ReportAsync(Io(verification, [SampleResults.Level("sync", 64, 1, 48)]));
+
+        Assert.Contains("Containers: sync-docker ran bench-target:0123456789abcdef", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("sync ran", html, StringComparison.Ordinal);
+    }
 }

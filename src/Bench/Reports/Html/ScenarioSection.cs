@@ -20,6 +20,12 @@ internal static class ScenarioSection
             html.Append($"<p class=\"problem\"><b>{HtmlEncode(failed.Target)}</b> failed verification and was not measured: {HtmlEncode(failed.Reason ?? "no reason given")}</p>\n");
         }
 
+        var containers = view.Scenario.Verification.Where(v => v.Valid && v.Image is not null).ToList();
+        if (containers.Count > 0)
+        {
+            html.Append($"<p class=\"muted\">Containers: {HtmlEncode(string.Join(", ", containers.Select(c => $"{c.Target} ran {c.Image}")))}</p>\n");
+        }
+
         foreach (string target in view.Targets)
         {
             foreach (var cell in view.Row(target).Where(c => c.Problems.Count > 0))

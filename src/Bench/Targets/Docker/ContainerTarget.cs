@@ -39,6 +39,9 @@ public sealed class ContainerTarget : IRunningTarget
 
     public CpuSet? Cpus { get; }
 
+    /// <summary>The image it runs, by the reference Bench gave it (bench-target:&lt;hash of its files&gt;).</summary>
+    public required string Image { get; init; }
+
     /// <summary>The container's memory limit: the launch options' when given, else the catalogue's.</summary>
     public long MemoryLimitBytes { get; private init; }
 
@@ -67,6 +70,7 @@ public sealed class ContainerTarget : IRunningTarget
         var target = new ContainerTarget(client, definition, created.ID, port, CpuSet.TryParse(request.HostConfig.CpusetCpus ?? "", out var cpus) ? cpus : null)
         {
             MemoryLimitBytes = request.HostConfig.Memory,
+            Image = image,
         };
         try
         {
