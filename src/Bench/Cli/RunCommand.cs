@@ -128,7 +128,7 @@ public static class RunCommand
         SweepOutcome? outcome = null;
         try
         {
-            outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption);
+            outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption, Path.GetFileName(folder));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -171,14 +171,16 @@ public static class RunCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<SweepOutcome> SweepAsync(TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, Interruption interruption)
+    private static async Task<SweepOutcome> SweepAsync(
+        TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, Interruption interruption, string runName)
     {
         bool live = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
         async Task<SweepOutcome> Sweep(ISweepProgress progress)
         {
             // Disposed before the sweep returns: every container this run started is gone by then.
-            await using var launcher = TargetLauncher.ForEnvironment(progress.Note);
+            await using var launcher = TargetLauncher.ForEnvironment(progress.Note, runName);
             interruption.OnKill(launcher.Docker.RemoveOwnContainersAsync);
+            await launcher.Docker.RemoveAbandonedAsync(interruption.Token);
             var levels = new LevelRunner(new LoadEngine(), settings, progress);
             return await new SweepRunner(catalog, settings, launcher, levels, recorder, progress).RunAsync(scenarios, interruption.Token);
         }

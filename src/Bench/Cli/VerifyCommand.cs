@@ -29,7 +29,7 @@ public static class VerifyCommand
             }
 
             var results = new List<VerificationResult>();
-            await using var launcher = TargetLauncher.ForEnvironment(Console.Error.WriteLine);
+            await using var launcher = TargetLauncher.ForEnvironment(Console.Error.WriteLine, "verify");
             foreach (var target in targets)
             {
                 Console.WriteLine($"verifying {target.Name} …");

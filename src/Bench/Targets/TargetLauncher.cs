@@ -9,9 +9,12 @@ namespace Bench.Targets;
 /// </summary>
 public sealed class TargetLauncher(DockerTargets docker) : IAsyncDisposable
 {
-    /// <summary>A launcher whose docker targets use $DOCKER_HOST, else the default socket, reached only when a docker target starts.</summary>
-    public static TargetLauncher ForEnvironment(Action<string>? note = null) =>
-        new(new DockerTargets(Environment.GetEnvironmentVariable("DOCKER_HOST"), note));
+    /// <summary>
+    /// A launcher whose docker targets use $DOCKER_HOST, else the default socket; <paramref name="run"/> names the run on
+    /// its containers' labels.
+    /// </summary>
+    public static TargetLauncher ForEnvironment(Action<string>? note = null, string run = "bench") =>
+        new(new DockerTargets(Environment.GetEnvironmentVariable("DOCKER_HOST"), note, run));
 
     public DockerTargets Docker { get; } = docker;
 

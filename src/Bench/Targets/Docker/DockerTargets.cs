@@ -8,7 +8,7 @@ namespace Bench.Targets.Docker;
 /// one image per recipe, built only when its inputs changed; and the labels that find this run's containers again.
 /// An engine that does not answer is said once, and every docker target is then skipped with that line.
 /// </summary>
-public sealed class DockerTargets(string? dockerHost, Action<string>? note = null) : IAsyncDisposable
+public sealed class DockerTargets(string? dockerHost, Action<string>? note = null, string run = "bench") : IAsyncDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(15);
@@ -17,7 +17,7 @@ public sealed class DockerTargets(string? dockerHost, Action<string>? note = nul
     private DockerEngine? _engine;
     private DockerUnavailableException? _unavailable;
 
-    public ContainerLabels Labels { get; } = ContainerLabels.ForThisProcess();
+    public ContainerLabels Labels { get; } = ContainerLabels.ForThisProcess() with { Run = run };
 
     public string Endpoint => DockerEngine.EndpointFor(dockerHost);
 
@@ -42,6 +42,44 @@ public sealed class DockerTargets(string? dockerHost, Action<string>? note = nul
         }
 
         return await ContainerTarget.StartAsync(engine.Client, definition, image.Reference, options, Labels, cancellationToken);
+    }
+
+    /// <summary>
+    /// At a run's start: when an engine answers, removes the containers of Bench runs that died before they could (and
+    /// keeps the connection for the run's docker targets). When none answers, says nothing: the run may need none, and
+    /// a docker target that does need it says so when it starts.
+    /// </summary>
+    public async Task RemoveAbandonedAsync(CancellationToken cancellationToken)
+    {
+        await _connecting.WaitAsync(cancellationToken);
+        try
+        {
+            if (_engine is null && _unavailable is null)
+            {
+                try
+                {
+                    _engine = await DockerEngine.ConnectAsync(dockerHost, ConnectTimeout, cancellationToken);
+                }
+                catch (DockerUnavailableException)
+                {
+                    return; // tried again, and said, when a docker target starts
+                }
+
+                await RemoveAbandonedContainersAsync(_engine, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Interrupted before anything ran.
+        }
+        catch (Exception e) when (e is global::Docker.DotNet.DockerApiException or HttpRequestException or IOException)
+        {
+            note?.Invoke($"could not remove containers left behind by earlier runs: {e.Message}");
+        }
+        finally
+        {
+            _connecting.Release();
+        }
     }
 
     /// <summary>Removes every container this launcher still has (none, normally: each target removes its own).</summary>
@@ -91,17 +129,21 @@ public sealed class DockerTargets(string? dockerHost, Action<string>? note = nul
                 return null;
             }
 
-            int removed = await LeftoverContainers.RemoveAbandonedAsync(_engine.Client, ProcFs.System, cancellationToken);
-            if (removed > 0)
-            {
-                note?.Invoke($"removed {removed} container(s) left behind by an earlier Bench run that did not end cleanly");
-            }
-
+            await RemoveAbandonedContainersAsync(_engine, cancellationToken);
             return _engine;
         }
         finally
         {
             _connecting.Release();
+        }
+    }
+
+    private async Task RemoveAbandonedContainersAsync(DockerEngine engine, CancellationToken cancellationToken)
+    {
+        int removed = await LeftoverContainers.RemoveAbandonedAsync(engine.Client, ProcFs.System, cancellationToken);
+        if (removed > 0)
+        {
+            note?.Invoke($"removed {removed} container(s) left behind by an earlier Bench run that did not end cleanly");
         }
     }
 }
