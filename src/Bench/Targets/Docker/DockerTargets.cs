@@ -3,10 +3,11 @@ using Bench.Targets.Sampling;
 namespace Bench.Targets.Docker;
 
 /// <summary>
-/// Everything a run's docker targets share: one engine connection, made when the first docker target starts (a run
-/// without one never needs an engine); the clean-up of containers a crashed earlier run left behind, right after it;
-/// one image per recipe, built only when its inputs changed; and the labels that find this run's containers again.
-/// An engine that does not answer is said once, and every docker target is then skipped with that line.
+/// Everything a run's docker targets share: one engine connection, made at the run's start when an engine answers
+/// (<see cref="RemoveAbandonedAsync"/>, which also removes what a killed earlier run left behind) or else when the first
+/// docker target starts (a run without one never needs an engine); one image per recipe, built only when its inputs
+/// changed; and the labels that find this run's containers again. An engine that does not answer a docker target is
+/// said once, and every docker target is then skipped with that line.
 /// </summary>
 public sealed class DockerTargets(string? dockerHost, Action<string>? note = null, string run = "bench") : IAsyncDisposable
 {
