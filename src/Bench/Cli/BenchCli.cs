@@ -9,6 +9,7 @@ public static class BenchCli
     public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("Bench: measure how sync, thread-per-request and async servers behave as concurrency grows.");
+        root.HelpName = "bench"; // the command people type (scripts/bench.sh), not the executable's file name
         root.Subcommands.Add(RunCommand.Create(CatalogFactory));
         root.Subcommands.Add(TargetsCommand.Create(CatalogFactory));
         root.Subcommands.Add(VerifyCommand.Create(CatalogFactory));
