@@ -1,6 +1,7 @@
 using Bench.Targets;
 using Bench.Targets.Docker;
 using Bench.Targets.Verification;
+using Bench.Tests.Support;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -24,7 +25,7 @@ public sealed class ImageBuilderTests : IDisposable
     [Fact]
     public async Task An_image_is_built_once_then_found_and_runs_its_copied_files()
     {
-        using var engine = await ConnectAsync();
+        using var engine = await DockerSupport.EngineAsync();
         var first = await ImageBuilder.EnsureAsync(engine, Tiny, Ct);
         try
         {
@@ -52,7 +53,7 @@ public sealed class ImageBuilderTests : IDisposable
     [Fact]
     public async Task A_rebuilt_recipe_replaces_its_older_image_so_changes_do_not_pile_up()
     {
-        using var engine = await ConnectAsync();
+        using var engine = await DockerSupport.EngineAsync();
         var first = await ImageBuilder.EnsureAsync(engine, Tiny, Ct);
         await File.AppendAllTextAsync(_files.Notes, " changed", Ct);
         var second = await ImageBuilder.EnsureAsync(engine, Tiny, Ct);
@@ -82,7 +83,7 @@ public sealed class ImageBuilderTests : IDisposable
     [Fact]
     public async Task Concurrent_calls_for_one_recipe_build_it_once()
     {
-        using var engine = await ConnectAsync();
+        using var engine = await DockerSupport.EngineAsync();
         var images = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => ImageBuilder.EnsureAsync(engine, Tiny, Ct)));
         try
         {
@@ -98,12 +99,10 @@ public sealed class ImageBuilderTests : IDisposable
     [Fact]
     public async Task The_dotnet_image_serves_hello_as_an_unprivileged_user_on_a_read_only_root()
     {
-        using var engine = await ConnectAsync();
+        using var engine = await DockerSupport.EngineAsync();
         string targets = Path.GetDirectoryName(TargetsBinary.Locate())!;
-        string root = DotnetRoot();
-        var recipe = new ImageRecipe(
-            [targets, Path.Combine(root, "dotnet"), Path.Combine(root, "host"), Path.Combine(root, "shared")],
-            ["libssl.so.3", "libcrypto.so.3"]);
+        string root = TargetCatalogLoader.DotnetRoot();
+        var recipe = RepositoryFiles.Catalog().Find("async-docker")!.Container!.Image;
 
         var image = await ImageBuilder.EnsureAsync(engine, recipe, Ct);
         var again = await ImageBuilder.EnsureAsync(engine, recipe, Ct);
@@ -132,16 +131,6 @@ public sealed class ImageBuilderTests : IDisposable
         {
             await engine.Client.Containers.RemoveContainerAsync(id, new ContainerRemoveParameters { Force = true }, CancellationToken.None);
         }
-    }
-
-    /// <summary>An unreachable engine fails the test with DockerUnavailableException's message, which says how to start one.</summary>
-    private static Task<DockerEngine> ConnectAsync() => DockerEngine.ConnectAsync(null, TimeSpan.FromSeconds(10), Ct);
-
-    /// <summary>&lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/ is where this runtime runs from.</summary>
-    private static string DotnetRoot()
-    {
-        string runtime = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory().TrimEnd('/');
-        return new DirectoryInfo(runtime).Parent!.Parent!.Parent!.FullName;
     }
 
     private CreateContainerParameters Container(string image, IList<string> command) => new()
