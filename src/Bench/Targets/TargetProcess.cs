@@ -10,15 +10,11 @@ namespace Bench.Targets;
 /// </summary>
 public sealed class TargetProcess : IRunningTarget
 {
-    private const int StderrLinesKept = 20;
-
     private readonly Process _process;
-    private readonly int _plannedPort;
-    private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ReadinessSignal _ready;
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Queue<string> _stderrTail = new();
-    private readonly Lock _stderrGate = new();
+    private readonly OutputTail _stderr = new();
     private CpuQuota? _quota;
     private MemoryLimit? _memory;
 
@@ -26,7 +22,7 @@ public sealed class TargetProcess : IRunningTarget
     {
         Definition = definition;
         _process = process;
-        _plannedPort = plannedPort;
+        _ready = new ReadinessSignal(definition, plannedPort);
         Cpus = cpus;
     }
 
@@ -49,16 +45,7 @@ public sealed class TargetProcess : IRunningTarget
     public Task<IResourceMeter> StartMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken) =>
         Task.FromResult<IResourceMeter>(ResourceSampler.Start(Pid, timeProvider: timeProvider));
 
-    public string StderrTail
-    {
-        get
-        {
-            lock (_stderrGate)
-            {
-                return string.Join(Environment.NewLine, _stderrTail);
-            }
-        }
-    }
+    public string StderrTail => _stderr.ToString();
 
     /// <summary>Starts the target unpinned and waits until it is ready.</summary>
     public static Task<TargetProcess> StartAsync(TargetDefinition definition, TimeSpan readyTimeout, CancellationToken cancellationToken) =>
@@ -124,14 +111,10 @@ public sealed class TargetProcess : IRunningTarget
         process.BeginErrorReadLine();
 
         using var probing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (definition.Readiness is HttpReadiness http)
-        {
-            _ = target.ProbeAsync(http.Path, options.ProbeInterval, probing.Token);
-        }
-
+        target._ready.StartProbing(options.ProbeInterval, probing.Token);
         try
         {
-            target.Port = await target._ready.Task.WaitAsync(options.ReadyTimeout, cancellationToken);
+            target.Port = await target._ready.Port.WaitAsync(options.ReadyTimeout, cancellationToken);
             return target;
         }
         catch (TimeoutException)
@@ -210,7 +193,7 @@ public sealed class TargetProcess : IRunningTarget
         }
 
         string how = Exit()?.Description ?? $"exited with code {SafeExitCode(_process)}";
-        _ready.TrySetException(new TargetStartException(Definition.Name, $"{how} before it was ready", StderrTail));
+        _ready.Fail(new TargetStartException(Definition.Name, $"{how} before it was ready", StderrTail));
     }
 
     /// <summary>Null while it runs; a SIGKILL while its memory cgroup counted an OOM kill is a kill for memory.</summary>
@@ -236,24 +219,11 @@ public sealed class TargetProcess : IRunningTarget
         }
     }
 
-    private async Task ProbeAsync(string path, TimeSpan interval, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await HttpReadinessProbe.WaitAsync(_plannedPort, path, interval, cancellationToken);
-            _ready.TrySetResult(_plannedPort);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ready another way, exited, or timed out: StartAsync reports which.
-        }
-    }
-
     private void OnStdout(string? line)
     {
-        if (line is not null && !_ready.Task.IsCompleted && Definition.Readiness is StdoutReadiness stdout && stdout.Match(line) is { } port)
+        if (line is not null)
         {
-            _ready.TrySetResult(stdout.CapturesPort ? port : _plannedPort);
+            _ready.OnStdout(line);
         }
     }
 
@@ -265,13 +235,6 @@ public sealed class TargetProcess : IRunningTarget
             return;
         }
 
-        lock (_stderrGate)
-        {
-            _stderrTail.Enqueue(line);
-            while (_stderrTail.Count > StderrLinesKept)
-            {
-                _stderrTail.Dequeue();
-            }
-        }
+        _stderr.Add(line);
     }
 }

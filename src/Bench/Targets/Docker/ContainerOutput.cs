@@ -8,24 +8,12 @@ namespace Bench.Targets.Docker;
 /// </summary>
 internal sealed class ContainerOutput
 {
-    private const int StderrLinesKept = 20;
-
-    private readonly Queue<string> _stderrTail = new();
-    private readonly Lock _gate = new();
+    private readonly OutputTail _stderr = new();
     private readonly Action<string> _onStdout;
 
     public ContainerOutput(Action<string> onStdout) => _onStdout = onStdout;
 
-    public string StderrTail
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return string.Join(Environment.NewLine, _stderrTail);
-            }
-        }
-    }
+    public string StderrTail => _stderr.ToString();
 
     /// <summary>Reads until the container's streams end (it exited) or <paramref name="cancellationToken"/> fires.</summary>
     public async Task FollowAsync(DockerClient client, string id, CancellationToken cancellationToken)
@@ -74,13 +62,6 @@ internal sealed class ContainerOutput
             return;
         }
 
-        lock (_gate)
-        {
-            _stderrTail.Enqueue(line);
-            while (_stderrTail.Count > StderrLinesKept)
-            {
-                _stderrTail.Dequeue();
-            }
-        }
+        _stderr.Add(line);
     }
 }

@@ -12,8 +12,7 @@ namespace Bench.Targets.Docker;
 public sealed class ContainerTarget : IRunningTarget
 {
     private readonly DockerClient _client;
-    private readonly int _plannedPort;
-    private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ReadinessSignal _ready;
     private readonly CancellationTokenSource _following = new();
     private readonly ContainerOutput _output;
     private Task _logs = Task.CompletedTask;
@@ -25,9 +24,9 @@ public sealed class ContainerTarget : IRunningTarget
         _client = client;
         Definition = definition;
         Id = id;
-        _plannedPort = plannedPort;
+        _ready = new ReadinessSignal(definition, plannedPort);
         Cpus = cpus;
-        _output = new ContainerOutput(OnStdout);
+        _output = new ContainerOutput(_ready.OnStdout);
     }
 
     public TargetDefinition Definition { get; }
@@ -77,12 +76,8 @@ public sealed class ContainerTarget : IRunningTarget
             await client.Containers.StartContainerAsync(created.ID, new ContainerStartParameters(), cancellationToken);
             target._logs = target._output.FollowAsync(client, created.ID, target._following.Token);
             target._waiter = target.FailReadinessWhenItExitsAsync(target._following.Token);
-            if (definition.Readiness is HttpReadiness http)
-            {
-                _ = target.ProbeAsync(http.Path, options.ProbeInterval, target._following.Token);
-            }
-
-            target.Port = await target._ready.Task.WaitAsync(options.ReadyTimeout, cancellationToken);
+            target._ready.StartProbing(options.ProbeInterval, target._following.Token);
+            target.Port = await target._ready.Port.WaitAsync(options.ReadyTimeout, cancellationToken);
             target.HostPid = (int)(await client.Containers.InspectContainerAsync(created.ID, cancellationToken)).State.Pid;
             return target;
         }
@@ -208,35 +203,14 @@ public sealed class ContainerTarget : IRunningTarget
             await _client.Containers.WaitContainerAsync(Id, cancellationToken);
             // The log stream ends when the container does: wait for it so the error carries the last words.
             await _logs.WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
-            if (!_ready.Task.IsCompleted && await CheckExitAsync(cancellationToken) is { } exit)
+            if (!_ready.IsSet && await CheckExitAsync(cancellationToken) is { } exit)
             {
-                _ready.TrySetException(new TargetStartException(Definition.Name, $"{exit.Description} before it was ready", StderrTail));
+                _ready.Fail(new TargetStartException(Definition.Name, $"{exit.Description} before it was ready", StderrTail));
             }
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException or DockerApiException or IOException or HttpRequestException)
         {
             // Removed, or no longer followed: StartAsync has its answer by then.
-        }
-    }
-
-    private async Task ProbeAsync(string path, TimeSpan interval, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await HttpReadinessProbe.WaitAsync(_plannedPort, path, interval, cancellationToken);
-            _ready.TrySetResult(_plannedPort);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ready another way, exited, or removed.
-        }
-    }
-
-    private void OnStdout(string line)
-    {
-        if (!_ready.Task.IsCompleted && Definition.Readiness is StdoutReadiness stdout && stdout.Match(line) is { } port)
-        {
-            _ready.TrySetResult(stdout.CapturesPort ? port : _plannedPort);
         }
     }
 }
