@@ -3,10 +3,15 @@ using Bench.Targets;
 
 namespace Bench.Cli;
 
-/// <summary>Builds the `bench` command tree and runs it. Parse errors are usage errors: exit code 2.</summary>
+/// <summary>
+/// Builds the `bench` command tree and runs it. Parse errors are usage errors: exit code 2; an error no command
+/// handles is exit 3, never 1 (<see cref="CommandGuard"/>).
+/// </summary>
 public static class BenchCli
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static Task<int> RunAsync(string[] args) => RunAsync(Create(), args, Console.Error);
+
+    public static RootCommand Create()
     {
         var root = new RootCommand("Bench: measure how sync, thread-per-request and async servers behave as concurrency grows.");
         root.HelpName = "bench"; // the command people type (scripts/bench.sh), not the executable's file name
@@ -19,21 +24,27 @@ public static class BenchCli
         root.Subcommands.Add(GateCommand.Create());
         root.Subcommands.Add(BaselineCommand.Create(TimeProvider.System));
         root.Subcommands.Add(CompareCommand.Create());
+        return root;
+    }
 
+    /// <summary>Parses and runs <paramref name="args"/> against <paramref name="root"/>, every command guarded.</summary>
+    public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        CommandGuard.Protect(root, stderr);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
             {
-                await Console.Error.WriteLineAsync($"bench: {error.Message}");
+                await stderr.WriteLineAsync($"bench: {error.Message}");
             }
 
-            await Console.Error.WriteLineAsync("Run 'bench --help' for usage.");
+            await stderr.WriteLineAsync("Run 'bench --help' for usage.");
             return ExitCodes.UsageError;
         }
 
         // Commands stop their load, write what they measured and stop their targets on Ctrl-C; give them time to.
-        return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
+        return await CommandGuard.InvokeAsync(parsed, new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, stderr, cancellationToken);
     }
 
     private static TargetCatalog CatalogFactory() => TargetCatalog.LoadDefault();
