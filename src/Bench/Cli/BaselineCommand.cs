@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bench.Gates;
 using Bench.Gates.Baselines;
 
 namespace Bench.Cli;
@@ -21,6 +22,12 @@ public static class BaselineCommand
             }
 
             // A baseline is the reference every later run is judged against: never from numbers that cannot be trusted.
+            if (RunCompleteness.Problems(results) is { Count: > 0 } incomplete)
+            {
+                await Console.Error.WriteLineAsync($"bench baseline update: no baseline written: {RunCompleteness.OneLine(incomplete)}");
+                return ExitCodes.InvalidRun;
+            }
+
             if (BaselineBuilder.Problems(results) is { Count: > 0 } problems)
             {
                 await Console.Error.WriteLineAsync("bench baseline update: the run is not valid throughout; no baseline written:");

@@ -22,6 +22,13 @@ public static class GateRun
             return ExitCodes.UsageError;
         }
 
+        // Numbers from a partial run prove nothing either way: refused before any gate is read.
+        if (RunCompleteness.Problems(results) is { Count: > 0 } incomplete)
+        {
+            await stderr.WriteLineAsync($"bench gate: not gated: {RunCompleteness.OneLine(incomplete)}");
+            return ExitCodes.InvalidRun;
+        }
+
         GateReport report;
         try
         {

@@ -126,33 +126,45 @@ public static class RunCommand
         Console.WriteLine($"bench run: {scenarios.Count} scenario(s), about {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");
 
         SweepOutcome? outcome = null;
+        bool failed = false;
         try
         {
             outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption, Path.GetFileName(folder));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (interruption.Requested)
+        {
+            // Ctrl-C before the sweep could report it (say, while removing abandoned containers).
+        }
+        catch (Exception e)
         {
             // A bug, not bad input: what was measured is still written, the details go to a file, not the screen.
+            failed = true;
             string log = Path.Combine(folder, "error.log");
             await File.WriteAllTextAsync(log, e.ToString(), CancellationToken.None);
             await Console.Error.WriteLineAsync($"bench run: stopped by an unexpected error: {e.GetBaseException().Message} (details in {log})");
         }
 
-        await recorder.CompleteAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        // endedAt says "this run finished": never after an error or Ctrl-C (even one during the last level, which the
+        // sweep may not notice), so gates and baselines can refuse what is partial.
+        bool finished = outcome is { Interrupted: false } && !interruption.Requested;
+        if (finished)
+        {
+            await recorder.CompleteAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        }
 
         // Charts and report.html even after Ctrl-C: they show whatever was measured.
         var report = await ReportWriter.WriteAsync(folder, recorder.Current, CancellationToken.None);
         Console.WriteLine($"report: {report.HtmlPath}");
 
         Console.WriteLine($"results: {Path.Combine(folder, ResultsJson.FileName)}, {Path.Combine(folder, SummaryMarkdown.FileName)}");
-        if (outcome is null)
+        if (failed)
         {
             return ExitCodes.InvalidRun; // the run did not finish
         }
 
-        if (outcome.Interrupted)
+        if (!finished)
         {
-            Console.Error.WriteLine($"interrupted after {outcome.Levels} level(s); what was measured is written");
+            Console.Error.WriteLine($"interrupted after {outcome?.Levels ?? 0} level(s); what was measured is written");
             return ExitCodes.Interrupted;
         }
 
@@ -162,7 +174,7 @@ public static class RunCommand
             return await gate(recorder.Current);
         }
 
-        if (!outcome.Valid)
+        if (!outcome!.Valid)
         {
             Console.Error.WriteLine($"the run is invalid: {outcome.InvalidTargets} target(s) failed verification, {outcome.InvalidLevels} level(s) invalid (see invalidReason in results.json)");
             return ExitCodes.InvalidRun;

@@ -36,8 +36,7 @@ public sealed class GateEvaluator(BaselineStore baselines, NoiseModel noise)
             }
         }
 
-        IReadOnlyList<string> runProblems = run.Run.EndedAt is null ? ["the run did not finish (results.json has no run.endedAt)"] : [];
-        return new GateReport(checks, runProblems);
+        return new GateReport(checks, RunCompleteness.Problems(run));
     }
 
     private static List<Parsed> Parse(RunResults run, List<InputError> errors)

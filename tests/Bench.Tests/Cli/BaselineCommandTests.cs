@@ -28,6 +28,21 @@ public sealed class BaselineCommandTests : IDisposable
         Assert.Equal(0, gate.ExitCode);
     }
 
+    [Theory]
+    [InlineData(false, 1, "the run did not finish (results.json has no run.endedAt)")]
+    [InlineData(true, 2, "io: sync@1 has 1 of 2 planned repeat(s)")]
+    public async Task An_unfinished_run_or_a_cell_short_of_its_planned_repeats_exits_three_with_one_line_and_writes_nothing(bool finished, int repeats, string why)
+    {
+        var levels = RecordedRuns.Levels(repeats, (t, l, r) => 50).Where(l => !(l.Target == "sync" && l.Level == 1 && l.Repeat == 2));
+        string run = await _runs.RecordAsync(RecordedRuns.Scenario(repeats), levels, finished);
+        string folder = Path.Combine(_runs.Root, "baselines");
+
+        var outcome = await BenchCommand.RunAsync("baseline", "update", run, "--baseline", folder);
+
+        Assert.Equal((3, $"bench baseline update: no baseline written: {why}"), (outcome.ExitCode, outcome.Stderr.Trim()));
+        Assert.False(Directory.Exists(folder));
+    }
+
     [Fact]
     public async Task An_invalid_run_exits_three_says_why_and_writes_nothing()
     {

@@ -64,6 +64,29 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unfinished_run_is_refused_with_exit_three_and_one_line_even_when_every_gate_would_pass()
+    {
+        string run = await _runs.RecordAsync(RecordedRuns.Scenario(1, "async@64 throughput >= 10"), RecordedRuns.Levels(1, Rps), finished: false);
+
+        var outcome = await BenchCommand.RunAsync("gate", run);
+
+        Assert.Equal((3, "bench gate: not gated: the run did not finish (results.json has no run.endedAt)"), (outcome.ExitCode, outcome.Stderr.Trim()));
+        Assert.DoesNotContain("PASSED", outcome.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cell_with_fewer_repeats_than_planned_is_refused_with_exit_three_and_one_line()
+    {
+        // Three repeats planned; async@64 has two (its third was never recorded), in a run that says it finished.
+        var levels = RecordedRuns.Levels(3, Rps).Where(l => !(l.Target == "async" && l.Level == 64 && l.Repeat == 3));
+        string run = await _runs.RecordAsync(RecordedRuns.Scenario(3, "sync@1 throughput >= 10"), levels);
+
+        var outcome = await BenchCommand.RunAsync("gate", run);
+
+        Assert.Equal((3, "bench gate: not gated: io: async@64 has 2 of 3 planned repeat(s)"), (outcome.ExitCode, outcome.Stderr.Trim()));
+    }
+
+    [Fact]
     public async Task Bad_input_exits_two_a_malformed_gate_with_its_file_line_and_column()
     {
         var scenario = RecordedRuns.Scenario(1) with { Gates = [new("async@64 p99 << 5ms", new("scenarios/io.yaml", 7, 6))] };

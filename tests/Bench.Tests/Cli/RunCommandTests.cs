@@ -85,6 +85,8 @@ public sealed class RunCommandTests : IDisposable
         var async = Assert.Single(run.GetProperty("results").EnumerateArray());
         Assert.Equal("async", async.GetProperty("target").GetString());
         Assert.True(async.GetProperty("requests").GetInt64() > 0);
+        // The run itself finished: the target that could not start is recorded as such, and gates read it as invalid.
+        Assert.NotEqual(JsonValueKind.Null, json.RootElement.GetProperty("run").GetProperty("endedAt").ValueKind);
     }
 
     [Fact]
@@ -116,6 +118,24 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(1, levels);
         Assert.Contains(2, levels);
         Assert.DoesNotContain(8, levels);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("run").GetProperty("endedAt").ValueKind); // not a finished run
+    }
+
+    [Fact]
+    public async Task An_unexpected_error_stops_the_run_with_exit_three_one_line_and_no_ended_at()
+    {
+        string scenario = _run.Scenario("broken", "async", "/hello", "1");
+        string output = _run.Output;
+        // summary.md cannot be replaced by a file: every write of the run folder fails after results.json.
+        Directory.CreateDirectory(Path.Combine(output, "summary.md", "in-the-way"));
+
+        var outcome = await BenchExecutable.RunAsync(Ct, "run", scenario, "--out", output);
+
+        Assert.True(outcome.ExitCode == 3, outcome.Stderr + outcome.Stdout);
+        Assert.StartsWith("bench run: stopped by an unexpected error: ", Assert.Single(outcome.StderrLines), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "error.log")));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), Ct));
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("run").GetProperty("endedAt").ValueKind);
     }
 
     [Fact]

@@ -4,18 +4,15 @@ using Bench.Results;
 namespace Bench.Gates.Baselines;
 
 /// <summary>
-/// Makes baselines from a run. A baseline is a reference, so only a run valid throughout may make one: finished,
-/// every target verified, every level of every repeat valid; otherwise <see cref="Problems"/> says why and nothing is made.
+/// Makes baselines from a run. A baseline is a reference, so only a run valid throughout may make one: finished with
+/// every planned repeat (<see cref="RunCompleteness"/>), every target verified, every level of every repeat valid;
+/// otherwise <see cref="Problems"/> says why and nothing is made.
 /// </summary>
 public static class BaselineBuilder
 {
     public static IReadOnlyList<string> Problems(RunResults run)
     {
-        var problems = new List<string>();
-        if (run.Run.EndedAt is null)
-        {
-            problems.Add("the run did not finish");
-        }
+        var problems = new List<string>(RunCompleteness.Problems(run));
 
         foreach (var scenario in run.Scenarios)
         {

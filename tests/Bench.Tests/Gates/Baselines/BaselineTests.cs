@@ -75,7 +75,7 @@ public sealed class BaselineTests : IDisposable
 
         Assert.Equal(
         [
-            "the run did not finish",
+            "the run did not finish (results.json has no run.endedAt)",
             "io: sync failed verification: not ready within 15 s",
             "io: async@64 repeat 1 is invalid: rate not reached",
         ], problems);
