@@ -101,8 +101,9 @@ public sealed class GateEvaluator(BaselineStore baselines, NoiseModel noise)
     private GateCheck Check(MeasuredCells cells, GateDefinition written, GateExpression gate, Baseline? baseline)
     {
         var operands = gate.Operands.Select(o => cells.Find(o.Selector.Target!, o.Selector.Level!.Value)).ToArray();
-        var problems = operands.SelectMany(c => c.Problems).Distinct().ToArray();
-        var verdict = operands.All(c => c.IsMeasured)
+        var problems = operands.SelectMany(c => c.Problems).Distinct().ToList();
+        bool measured = operands.All(c => c.IsMeasured);
+        var verdict = measured
             ? gate switch
             {
                 AbsoluteGate a => GateVerdicts.Absolute(a, operands[0]),
@@ -111,9 +112,14 @@ public sealed class GateEvaluator(BaselineStore baselines, NoiseModel noise)
                 _ => throw new InvalidOperationException($"unknown gate kind {gate.GetType().Name}"),
             }
             : new GateVerdict(GateVerdicts.Expected(gate), "not measured", "", Passed: false);
-        var status = problems.Length > 0 ? GateStatus.Invalid : verdict.Passed ? GateStatus.Passed : GateStatus.Failed;
-        string? note = problems.Length > 0
-            ? string.Join("; ", problems) + (operands.All(c => c.IsMeasured) ? $" (its numbers would {(verdict.Passed ? "pass" : "fail")})" : "")
+        if (verdict.NoValue is { } none)
+        {
+            problems.Add(none); // no value to compare is never a pass
+        }
+
+        var status = problems.Count > 0 ? GateStatus.Invalid : verdict.Passed ? GateStatus.Passed : GateStatus.Failed;
+        string? note = problems.Count > 0
+            ? string.Join("; ", problems) + (measured && verdict.NoValue is null ? $" (its numbers would {(verdict.Passed ? "pass" : "fail")})" : "")
             : verdict.Note;
         return new GateCheck(cells.Scenario.Name, gate.ToString()!, written.Expression, SourceLocation.Parse(written.Source), verdict.Expected, verdict.Measured, verdict.Margin, status, note);
     }

@@ -16,10 +16,29 @@ public sealed record MeasuredCell(string Target, int Level, IReadOnlyList<LevelR
 
     public IReadOnlyList<LevelResult> Counted => Repeats.Any(r => r.Valid) ? Repeats.Where(r => r.Valid).ToArray() : Repeats;
 
-    /// <summary>The median over the counted repeats, as summary.md shows it.</summary>
-    public double Median(GateMetric metric) => MetricStats.Median(Counted.Select(r => MetricValues.Of(metric, r)));
+    /// <summary>The median over the counted repeats, as summary.md shows it; null when a counted repeat has no value (<see cref="Absence"/>).</summary>
+    public double? Median(GateMetric metric) => Values(metric) is { } values ? MetricStats.Median(values) : null;
 
-    public MetricStats Stats(GateMetric metric) => MetricStats.From(Counted.Select(r => MetricValues.Of(metric, r)).ToArray());
+    /// <summary>Mean, spread and count over the counted repeats; null when a counted repeat has no value.</summary>
+    public MetricStats? Stats(GateMetric metric) => Values(metric) is { } values ? MetricStats.From(values) : null;
+
+    /// <summary>
+    /// Why the cell has no <paramref name="metric"/>: "async@64 has no p99: no successful response (repeat 2)". A
+    /// repeat without one is not skipped: the median of the others would hide the worst repeat.
+    /// </summary>
+    public string? Absence(GateMetric metric)
+    {
+        var missing = Counted.Where(r => MetricValues.Of(metric, r) is null).Select(r => r.Repeat).ToArray();
+        return !IsMeasured || missing.Length == 0 ? null
+            : $"{this} has no {GateMetrics.Name(metric)}: {MetricValues.Absence(metric)}"
+                + (Counted.Count > 1 ? $" (repeat{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing)})" : "");
+    }
 
     public override string ToString() => $"{Target}@{Level}";
+
+    private double[]? Values(GateMetric metric)
+    {
+        var values = Counted.Select(r => MetricValues.Of(metric, r)).ToArray();
+        return values.Length == 0 || values.Any(v => v is null) ? null : values.Select(v => v!.Value).ToArray();
+    }
 }

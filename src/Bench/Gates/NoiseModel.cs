@@ -7,6 +7,8 @@ namespace Bench.Gates;
 /// Welch t-test at 99 %: the change must exceed t × the standard error of the difference of the means. With the spread
 /// known on one side only, that side's spread stands for both. With neither, a stated default band (±10 % unless
 /// configured): one measurement per side says nothing about the noise, and this machine's numbers drift that much.
+/// Never below an absolute floor per unit (<see cref="Floor"/>); and against a reference mean of exactly 0 (an error
+/// rate that never happened) the floor alone decides, since a band relative to 0 is either 0 or infinite.
 /// </summary>
 public sealed record NoiseModel(double DefaultBand)
 {
@@ -15,13 +17,42 @@ public sealed record NoiseModel(double DefaultBand)
 
     public static NoiseModel Default { get; } = new(StandardDefaultBand);
 
-    public NoiseEstimate Estimate(MetricStats reference, MetricStats current)
+    /// <summary>
+    /// The smallest change ever judged beyond the noise, in the unit's own terms (docs/gates.md, "Noise"): 0.1
+    /// percentage point of a fraction (errorRate, starved connections), 0.01 ms, 1 request/s, 1 MiB; 0.001 of any
+    /// other (dimensionless, 0 to 1) figure.
+    /// </summary>
+    public static double Floor(MetricUnit unit) => unit switch
+    {
+        MetricUnit.Fraction => 0.001,
+        MetricUnit.Milliseconds => 0.01,
+        MetricUnit.RequestsPerSecond => 1,
+        MetricUnit.Bytes => 1024 * 1024,
+        _ => 0.001,
+    };
+
+    public NoiseEstimate Estimate(GateMetric metric, MetricStats reference, MetricStats current)
+    {
+        double floor = Floor(GateMetrics.Unit(metric));
+        if (reference.Mean == 0)
+        {
+            return new NoiseEstimate(floor, double.PositiveInfinity, $"the reference is 0: an absolute margin of {MetricFormat.Value(metric, floor)}");
+        }
+
+        var (margin, basis) = Statistical(reference, current);
+        return margin >= floor
+            ? new NoiseEstimate(margin, margin / Math.Abs(reference.Mean), basis)
+            : new NoiseEstimate(floor, floor / Math.Abs(reference.Mean), $"{basis}; at least {MetricFormat.Value(metric, floor)}");
+    }
+
+    /// <summary>The band noise could explain, in the metric's unit, from the spreads (or the default band).</summary>
+    private (double Margin, string Basis) Statistical(MetricStats reference, MetricStats current)
     {
         bool referenceSpread = reference.N >= RepeatsForSpread;
         bool currentSpread = current.N >= RepeatsForSpread;
         if (!referenceSpread && !currentSpread)
         {
-            return new NoiseEstimate(DefaultBand, $"default band ±{MetricFormat.Number(DefaultBand * 100)}% (fewer than {RepeatsForSpread} repeats)");
+            return (DefaultBand * Math.Abs(reference.Mean), $"default band ±{MetricFormat.Number(DefaultBand * 100)}% (fewer than {RepeatsForSpread} repeats)");
         }
 
         double standardError;
@@ -40,8 +71,6 @@ public sealed record NoiseModel(double DefaultBand)
             degreesOfFreedom = known.N - 1;
         }
 
-        double margin = StudentT.OneSided99(degreesOfFreedom) * standardError;
-        double relative = margin == 0 ? 0 : reference.Mean == 0 ? double.PositiveInfinity : margin / Math.Abs(reference.Mean);
-        return new NoiseEstimate(relative, $"99% t-test, n={reference.N}/{current.N}");
+        return (StudentT.OneSided99(degreesOfFreedom) * standardError, $"99% t-test, n={reference.N}/{current.N}");
     }
 }

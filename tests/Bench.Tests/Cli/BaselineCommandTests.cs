@@ -24,7 +24,7 @@ public sealed class BaselineCommandTests : IDisposable
         Assert.Equal(0, update.ExitCode);
         Assert.Equal($"wrote {Path.Combine(folder, "io.json")}: 4 target × level entries, 3 repeat(s) each", update.Stdout.Trim());
         var baseline = await new BaselineStore(folder).ReadAsync("io", Ct);
-        Assert.Equal(3, baseline!.Find("async", 64)!.Metrics["throughput"].N);
+        Assert.Equal(3, baseline!.Find("async", 64)!.Metrics["throughput"]!.N);
         Assert.Equal(0, gate.ExitCode);
     }
 

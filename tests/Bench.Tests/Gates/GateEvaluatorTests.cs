@@ -1,6 +1,7 @@
 using Bench.Configuration;
 using Bench.Gates;
 using Bench.Gates.Baselines;
+using Bench.Results;
 using Bench.Scenarios;
 using Bench.Tests.Support;
 
@@ -100,15 +101,55 @@ public sealed class GateEvaluatorTests : IDisposable
     }
 
     [Fact]
-    public async Task A_ratio_over_a_starved_target_is_infinite_and_zero_over_zero_fails()
+    public async Task A_ratio_over_a_starved_target_has_no_value_and_is_invalid_never_an_infinite_pass()
     {
         var levels = RecordedRuns.Levels(1, (t, l, r) => t == "sync" && l == 64 ? 0 : t == "async" && l == 1 ? 0 : 3000);
-        string run = await _runs.RecordAsync(RecordedRuns.Scenario(1, "async@64 throughput / sync@64 throughput >= 10", "async@1 throughput / sync@64 throughput >= 10"), levels);
+        string run = await _runs.RecordAsync(RecordedRuns.Scenario(1, "async@64 throughput / sync@64 throughput >= 10", "async@1 throughput / sync@64 throughput >= 10", "async@1 throughput / async@64 throughput < 1"), levels);
 
         var report = await EvaluateAsync(run);
 
-        Assert.Equal((GateStatus.Passed, "∞ (3000 req/s / 0 req/s)"), (report.Checks[0].Status, report.Checks[0].Measured));
-        Assert.Equal((GateStatus.Failed, "both sides are 0"), (report.Checks[1].Status, report.Checks[1].Note));
+        Assert.Equal(
+        [
+            (GateStatus.Invalid, "none (3000 req/s / 0 req/s)", "the ratio has no value: sync@64 throughput is 0"),
+            (GateStatus.Invalid, "none (0 req/s / 0 req/s)", "the ratio has no value: sync@64 throughput is 0"),
+            (GateStatus.Passed, "0 (0 req/s / 3000 req/s)", null),
+        ], report.Checks.Select(c => (c.Status, c.Measured, c.Note)));
+        Assert.Equal(GateStatus.Invalid, report.Status);
+    }
+
+    [Fact]
+    public async Task A_latency_or_cpu_gate_on_a_cell_without_a_successful_response_is_invalid_never_a_pass_of_zero_ms()
+    {
+        // Every request to sync@64 failed: the empty histogram would read 0 ms and pass any latency threshold.
+        var levels = RecordedRuns.Levels(1, Rps).Select(l => l.Target == "sync" && l.Level == 64 ? l with { Requests = 0, ThroughputRps = 0, ErrorCount = 500, LatencyMs = LatencySummary.Zero } : l);
+        string run = await _runs.RecordAsync(RecordedRuns.Scenario(1, "sync@64 p99 < 5000ms", "sync@64 mean < 1ms", "sync@64 cpuMsPerRequest < 1ms", "sync@64 errorRate < 100%", "sync@64 throughput >= 0"), levels);
+
+        var report = await EvaluateAsync(run);
+
+        Assert.Equal(
+        [
+            (GateStatus.Invalid, "none", "sync@64 has no p99: no successful response"),
+            (GateStatus.Invalid, "none", "sync@64 has no mean: no successful response"),
+            (GateStatus.Invalid, "none", "sync@64 has no cpuMsPerRequest: no successful response"),
+            (GateStatus.Failed, "100%", null),
+            (GateStatus.Passed, "0 req/s", null),
+        ], report.Checks.Select(c => (c.Status, c.Measured, c.Note)));
+        Assert.Equal(GateStatus.Invalid, report.Status);
+    }
+
+    [Fact]
+    public async Task One_repeat_without_a_success_is_not_hidden_by_the_median_of_the_others_and_no_request_ending_has_no_error_rate()
+    {
+        var levels = RecordedRuns.Levels(3, Rps).Select(l => l.Target == "async" && l.Level == 64 && l.Repeat == 2 ? l with { Requests = 0, ThroughputRps = 0, ErrorCount = 0 } : l);
+        string run = await _runs.RecordAsync(RecordedRuns.Scenario(3, "async@64 p99 < 30ms", "async@64 errorRate < 1%"), levels);
+
+        var report = await EvaluateAsync(run);
+
+        Assert.Equal(
+        [
+            (GateStatus.Invalid, "async@64 has no p99: no successful response (repeat 2)"),
+            (GateStatus.Invalid, "async@64 has no errorRate: no request ended in the window (repeat 2)"),
+        ], report.Checks.Select(c => (c.Status, c.Note)));
     }
 
     [Fact]

@@ -100,6 +100,50 @@ public sealed class RegressionGateTests : IDisposable
     }
 
     [Fact]
+    public async Task Against_an_error_rate_of_zero_in_every_baseline_repeat_a_rise_to_three_percent_fails_and_one_within_the_floor_passes()
+    {
+        await BaselineAsync(repeats: 3, spread: 0.03);
+        const string Gate = "async@64 errorRate regression < 10%";
+
+        // 30 000 successes per repeat: 600 to 1200 errors is 2–3.8 %; 9 to 21 errors stays under 0.1 percentage point.
+        var risen = await ErrorsAsync(r => 300 * (r + 1));
+        var within = await ErrorsAsync(r => 6 * (r + 1) - 3);
+
+        var failed = Assert.Single(risen.Checks);
+        Assert.Equal(GateStatus.Failed, failed.Status);
+        Assert.Equal("< 10% worse than 0 ± 0% (n=3)", failed.Expected);
+        Assert.Equal("2.91 ± 0.9427% (n=3): 2.91% worse", failed.Measured);
+        Assert.Equal("-2.81%", failed.Margin);
+        Assert.Equal("noise: the reference is 0: an absolute margin of 0.1%", failed.Note);
+        Assert.Equal(GateStatus.Passed, Assert.Single(within.Checks).Status);
+
+        async Task<GateReport> ErrorsAsync(Func<int, long> errors)
+        {
+            var levels = RecordedRuns.Levels(3, (t, l, r) => Base(t, l) * Wobble(r, 0.03)).Select(x => x.Target == "async" && x.Level == 64 ? x with { Requests = 30_000, ErrorCount = errors(x.Repeat) } : x);
+            string dir = await _runs.RecordAsync(RecordedRuns.Scenario(3, Gate), levels);
+            return await new GateEvaluator(Store, NoiseModel.Default).EvaluateAsync(await RecordedRuns.ReadAsync(dir), Ct);
+        }
+    }
+
+    [Fact]
+    public async Task A_latency_the_baseline_or_the_run_does_not_have_makes_the_check_invalid_with_the_reason()
+    {
+        // The baseline was made while sync@64 answered nothing successfully: it has no p99 there (null, not 0).
+        var starved = RecordedRuns.Levels(1, (t, l, r) => Base(t, l)).Select(x => x.Target == "sync" && x.Level == 64 ? x with { Requests = 0, ThroughputRps = 0, ErrorCount = 500 } : x).ToArray();
+        var made = await RecordedRuns.ReadAsync(await _runs.RecordAsync(RecordedRuns.Scenario(1, Gate), starved));
+        await Store.WriteAsync(BaselineBuilder.From(made, made.Scenarios[0], DateTimeOffset.UnixEpoch), Ct);
+        Assert.Null((await Store.ReadAsync("io", Ct))!.Find("sync", 64)!.Metrics["p99"]);
+
+        var healthy = await RunAsync(1, (t, l, r) => Base(t, l), "sync@64 p99 regression < 10%");
+        string dir = await _runs.RecordAsync(RecordedRuns.Scenario(1, "async@64 p99 regression < 10%"), starved.Select(x => x.Target == "async" && x.Level == 64 ? x with { Requests = 0, ThroughputRps = 0 } : x));
+        var broken = await new GateEvaluator(Store, NoiseModel.Default).EvaluateAsync(await RecordedRuns.ReadAsync(dir), Ct);
+
+        Assert.Equal((GateStatus.Invalid, "none", "the baseline has no p99 for sync@64: no successful response when it was made"), (healthy.Checks[0].Status, healthy.Checks[0].Measured, healthy.Checks[0].Note));
+        Assert.Equal((GateStatus.Invalid, "async@64 has no p99: no successful response"), (broken.Checks[0].Status, broken.Checks[0].Note));
+        Assert.Equal(GateStatus.Invalid, healthy.Status);
+    }
+
+    [Fact]
     public async Task A_regression_gate_without_a_baseline_is_an_input_error_naming_the_file_to_make()
     {
         var error = await Assert.ThrowsAsync<GateInputException>(() => RunAsync(1, (t, l, r) => 50));

@@ -23,5 +23,5 @@ public sealed record Baseline(
 /// <summary>The run a baseline was made from: enough to tell whether it is comparable (same machine, same pinning).</summary>
 public sealed record BaselineOrigin(string BenchCommit, DateTimeOffset RunStartedAt, MachineInfo Machine, PinningInfo Pinning);
 
-/// <summary>One target at one level: gate metric name → its statistics over the repeats.</summary>
-public sealed record BaselineEntry(string Target, int Level, IReadOnlyDictionary<string, MetricStats> Metrics);
+/// <summary>One target at one level: gate metric name → its statistics over the repeats; null where the cell had no such value (a p99 without a success).</summary>
+public sealed record BaselineEntry(string Target, int Level, IReadOnlyDictionary<string, MetricStats?> Metrics);

@@ -5,7 +5,7 @@ using Bench.Results;
 
 namespace Bench.Gates.Compare;
 
-/// <summary>The comparison as CSV, one row per scenario × target × level × metric, in results.json's units (for spreadsheets and charts).</summary>
+/// <summary>The comparison as CSV, one row per scenario × target × level × metric, in results.json's units (for spreadsheets and charts); empty cells where a side has no value.</summary>
 public static class CompareCsv
 {
     private static readonly string[] Columns =
@@ -20,8 +20,8 @@ public static class CompareCsv
         {
             string[] cells =
             [
-                r.Scenario, r.Target, N(r.Level), GateMetrics.Name(r.Metric), N(r.A.Mean), N(r.A.Stdev), N(r.A.N), N(r.B.Mean), N(r.B.Stdev), N(r.B.N),
-                N(r.Change), N(r.Noise.Relative), r.Verdict.ToString().ToLowerInvariant(), r.Note ?? "",
+                r.Scenario, r.Target, N(r.Level), GateMetrics.Name(r.Metric), N(r.A?.Mean), N(r.A?.Stdev), N(r.A?.N), N(r.B?.Mean), N(r.B?.Stdev), N(r.B?.N),
+                N(r.Change), N(r.Noise?.Relative), r.Verdict.ToString().ToLowerInvariant(), r.Note ?? "",
             ];
             csv.AppendJoin(',', cells.Select(SummaryCsv.Quote)).Append('\n');
         }
@@ -29,5 +29,6 @@ public static class CompareCsv
         return csv.ToString();
     }
 
-    private static string N(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+    // Empty where a side has no value: a spreadsheet must not read it as 0.
+    private static string N(double? value) => value?.ToString("0.######", CultureInfo.InvariantCulture) ?? "";
 }

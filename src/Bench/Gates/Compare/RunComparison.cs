@@ -54,15 +54,22 @@ public static class RunComparison
     {
         var statsA = a.Stats(metric);
         var statsB = b.Stats(metric);
+        var problems = a.Problems.Select(p => $"run A: {p}").Concat(b.Problems.Select(p => $"run B: {p}")).ToList();
+        if (statsA is null || statsB is null)
+        {
+            // Nothing to compare with: shown as "–", never as a change from or to 0.
+            problems.AddRange(new[] { ("A", a), ("B", b) }.Select(x => x.Item2.Absence(metric) is { } why ? $"run {x.Item1}: {why}" : null).OfType<string>());
+            return new ComparisonRow(scenario, a.Target, a.Level, metric, statsA, statsB, null, null, ChangeVerdict.NotJudged, string.Join("; ", problems));
+        }
+
         double change = statsA.Mean != 0 ? (statsB.Mean - statsA.Mean) / Math.Abs(statsA.Mean)
             : statsB.Mean == 0 ? 0 : double.PositiveInfinity * Math.Sign(statsB.Mean);
-        var noise = noiseModel.Estimate(statsA, statsB);
-        var problems = a.Problems.Select(p => $"run A: {p}").Concat(b.Problems.Select(p => $"run B: {p}")).ToArray();
-        bool worse = GateVerdicts.Worsening(metric, statsA.Mean, statsB.Mean) > 0;
-        var verdict = problems.Length > 0 ? ChangeVerdict.NotJudged
-            : Math.Abs(change) <= noise.Relative ? ChangeVerdict.Noise
+        var noise = noiseModel.Estimate(metric, statsA, statsB);
+        bool worse = GateVerdicts.WorseBy(metric, statsA.Mean, statsB.Mean) > 0;
+        var verdict = problems.Count > 0 ? ChangeVerdict.NotJudged
+            : noise.Explains(statsB.Mean - statsA.Mean) ? ChangeVerdict.Noise
             : worse ? ChangeVerdict.Worse
             : ChangeVerdict.Better;
-        return new ComparisonRow(scenario, a.Target, a.Level, metric, statsA, statsB, change, noise, verdict, problems.Length > 0 ? string.Join("; ", problems) : null);
+        return new ComparisonRow(scenario, a.Target, a.Level, metric, statsA, statsB, change, noise, verdict, problems.Count > 0 ? string.Join("; ", problems) : null);
     }
 }

@@ -33,7 +33,7 @@ public sealed class RunComparisonTests : IDisposable
 
         Assert.Equal(4 * 5, report.Rows.Count);
         var dropped = Throughput(report, "async", 64);
-        Assert.Equal((ChangeVerdict.Worse, -0.3), (dropped.Verdict, Math.Round(dropped.Change, 3)));
+        Assert.Equal((ChangeVerdict.Worse, -0.3), (dropped.Verdict, Math.Round(dropped.Change!.Value, 3)));
         Assert.Equal(ChangeVerdict.Noise, Throughput(report, "sync", 64).Verdict);
         Assert.Empty(report.Notes);
     }
@@ -50,7 +50,7 @@ public sealed class RunComparisonTests : IDisposable
         Assert.Equal(ChangeVerdict.Noise, Throughput(report, "sync", 1).Verdict);
         Assert.Equal(ChangeVerdict.Better, Throughput(report, "async", 1).Verdict);
         Assert.Equal(ChangeVerdict.Better, report.Rows.First(r => r.Metric == GateMetric.P99).Verdict);
-        Assert.Equal("default band ±10% (fewer than 3 repeats)", Throughput(report, "sync", 1).Noise.Basis);
+        Assert.Equal("default band ±10% (fewer than 3 repeats)", Throughput(report, "sync", 1).Noise!.Basis);
     }
 
     [Fact]
@@ -68,6 +68,23 @@ public sealed class RunComparisonTests : IDisposable
         Assert.Equal("run B: sync@64 repeat 1 is invalid: target died", Throughput(report, "sync", 64).Note);
         Assert.Equal(ChangeVerdict.Worse, Throughput(report, "async", 64).Verdict);
         Assert.Equal(["io sync@1 is measured in run A only", "io async@1 is measured in run A only"], report.Notes);
+    }
+
+    [Fact]
+    public async Task A_latency_a_run_does_not_have_is_a_dash_not_judged_and_an_empty_csv_cell_never_a_change_from_zero()
+    {
+        var a = await RunAsync(1, (t, l, r) => Base(t, l));
+        var b = await RunAsync(1, (t, l, r) => Base(t, l));
+        // In B, sync@64 had no successful response: every request failed.
+        b = b with { Scenarios = [b.Scenarios[0] with { Results = b.Scenarios[0].Results.Select(x => x.Target == "sync" && x.Level == 64 ? x with { Requests = 0, ThroughputRps = 0, ErrorCount = 500 } : x).ToArray() }] };
+
+        var report = RunComparison.Compare(a, b, NoiseModel.Default);
+
+        var p99 = report.Rows.Single(r => r.Target == "sync" && r.Level == 64 && r.Metric == GateMetric.P99);
+        Assert.Equal((ChangeVerdict.NotJudged, "run B: sync@64 has no p99: no successful response"), (p99.Verdict, p99.Note));
+        Assert.Equal(("25.5 ms (n=1)", "–", "–", "–"), (CompareText.Side(p99.Metric, p99.A), CompareText.Side(p99.Metric, p99.B), CompareText.Change(p99), CompareText.Noise(p99)));
+        Assert.Contains("io,sync,64,p99,25.5,0,1,,,,,,notjudged,run B: sync@64 has no p99: no successful response", CompareCsv.Write(report).Split('\n'));
+        Assert.Equal(ChangeVerdict.Worse, Throughput(report, "sync", 64).Verdict);
     }
 
     [Fact]
