@@ -3,7 +3,6 @@ using Bench.Gates;
 using Bench.Gates.Compare;
 using Bench.Gates.Syntax;
 using Bench.Reports.Charts;
-using Spectre.Console;
 
 namespace Bench.Cli;
 
@@ -48,7 +47,7 @@ public static class CompareCommand
             }
 
             var report = RunComparison.Compare(a, b, noise);
-            Print(report, GateTable.Console());
+            CompareTable.Write(report, GateTable.Console());
             try
             {
                 string chartsDirectory = parsed.GetValue(charts) ?? Path.Combine(Directory.Exists(pathB) ? pathB : Path.GetDirectoryName(Path.GetFullPath(pathB))!, "compare");
@@ -74,36 +73,5 @@ public static class CompareCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static void Print(ComparisonReport report, IAnsiConsole console)
-    {
-        foreach (string note in report.Notes)
-        {
-            console.MarkupLine($"[yellow]note:[/] {Markup.Escape(note)}");
-        }
-
-        foreach (var scenario in report.Rows.GroupBy(r => r.Scenario))
-        {
-            var table = new Table { Title = new TableTitle($"{scenario.Key}: B against A") }.AddColumns("target", "level", "metric", "A", "B", "change", "noise", "verdict", "note");
-            foreach (var r in scenario)
-            {
-                string verdict = Markup.Escape(CompareText.Verdict(r.Verdict));
-                table.AddRow(
-                    new Text(r.Target),
-                    new Text(r.Level.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    new Text(GateMetrics.Name(r.Metric)),
-                    new Text(CompareText.Side(r.Metric, r.A)),
-                    new Text(CompareText.Side(r.Metric, r.B)),
-                    new Text(CompareText.Change(r)),
-                    new Text(CompareText.Noise(r)),
-                    new Markup(r.Verdict switch { ChangeVerdict.Worse => $"[red]{verdict}[/]", ChangeVerdict.Better => $"[green]{verdict}[/]", _ => verdict }),
-                    new Text(r.Note ?? ""));
-            }
-
-            console.Write(table);
-        }
-
-        console.WriteLine(report.Summary);
     }
 }

@@ -6,5 +6,5 @@ public sealed record ComparisonReport(IReadOnlyList<ComparisonRow> Rows, IReadOn
     public int Count(ChangeVerdict verdict) => Rows.Count(r => r.Verdict == verdict);
 
     public string Summary =>
-        $"{Rows.Count} measures compared: {Count(ChangeVerdict.Worse)} worse, {Count(ChangeVerdict.Better)} better beyond the noise, {Count(ChangeVerdict.Noise)} within it, {Count(ChangeVerdict.NotJudged)} not judged (invalid levels)";
+        $"{Rows.Count} measures compared: {Count(ChangeVerdict.Worse)} worse, {Count(ChangeVerdict.Better)} better beyond the noise, {Count(ChangeVerdict.Noise)} within it, {Count(ChangeVerdict.NotJudged)} not judged";
 }

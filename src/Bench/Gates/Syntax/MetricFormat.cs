@@ -16,6 +16,14 @@ public static class MetricFormat
         return $"{Number(Scaled(unit, mean))} ± {Value(unit, spread)}";
     }
 
+    /// <summary>The shortest readable form, for tables that must fit a terminal: 12.3k/s, 950/s, 4.1ms, 2.15s, 0.3%, 48MiB.</summary>
+    public static string Compact(GateMetric metric, double value) => GateMetrics.Unit(metric) switch
+    {
+        MetricUnit.RequestsPerSecond => Math.Abs(value) >= 1000 ? Number(value / 1000) + "k/s" : Number(value) + "/s",
+        MetricUnit.Milliseconds => Math.Abs(value) >= 1000 ? Number(value / 1000) + "s" : Number(value) + "ms",
+        var unit => Value(unit, value).Replace(" ", "", StringComparison.Ordinal),
+    };
+
     /// <summary>Three significant digits or more: 20512, 812.3, 4.21, 0.0125.</summary>
     public static string Number(double value) =>
         double.IsPositiveInfinity(value) ? "∞"
