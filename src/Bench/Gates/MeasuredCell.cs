@@ -17,9 +17,9 @@ public sealed record MeasuredCell(string Target, int Level, IReadOnlyList<LevelR
     public IReadOnlyList<LevelResult> Counted => Repeats.Any(r => r.Valid) ? Repeats.Where(r => r.Valid).ToArray() : Repeats;
 
     /// <summary>The median over the counted repeats, as summary.md shows it.</summary>
-    public double Median(GateMetric metric) => MetricStats.Median(Counted.Select(r => MetricValues.Of(metric, r)));
+    public double Median(GateMetric metric) => MetricStats.Median(Counted.Select(r => MetricValues.Of(metric, r) ?? double.NaN));
 
-    public MetricStats Stats(GateMetric metric) => MetricStats.From(Counted.Select(r => MetricValues.Of(metric, r)).ToArray());
+    public MetricStats Stats(GateMetric metric) => MetricStats.From(Counted.Select(r => MetricValues.Of(metric, r) ?? double.NaN).ToArray());
 
     public override string ToString() => $"{Target}@{Level}";
 }

@@ -78,8 +78,8 @@ public sealed class ScenarioView
         }
 
         var trusted = Row(target, trustedOnly: true);
-        double cpuMs = trusted.Where(c => c.Answered && c.CpuMsPerRequest > 0).Select(c => c.CpuMsPerRequest).DefaultIfEmpty(0).Min();
-        var model = QueueingModel.From(first.MeanMs, ThinkMs, cpuMs, cores);
+        double cpuMs = trusted.Select(c => c.CpuMsPerRequest).OfType<double>().Where(ms => ms > 0).DefaultIfEmpty(0).Min();
+        var model = first.MeanMs is { } meanMs ? QueueingModel.From(meanMs, ThinkMs, cpuMs, cores) : null;
         var fit = model is null ? null : ModelFit.Of(model, trusted.Select(c => (c.Level, c.ThroughputRps)));
         return fit is null
             ? new TargetModel(target, null, "level 1 measured no latency")

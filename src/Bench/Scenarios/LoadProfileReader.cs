@@ -57,6 +57,10 @@ internal static class LoadProfileReader
         var duration = map.Duration("duration", allowZero: false) ?? LoadProfile.DefaultDuration;
         int repeats = map.WholeNumber("repeats", 1, 1000) ?? LoadProfile.DefaultRepeats;
         var timeout = map.Duration("timeout", allowZero: false) ?? LoadProfile.DefaultTimeout;
+        if (timeout > Load.LoadOptions.MaxTimeout)
+        {
+            errors.Add(map.Get("timeout", false, "")!, $"{map.PathOf("timeout")}: at most 1h (the latency histograms' range)");
+        }
         var cooldown = map.Duration("cooldown", allowZero: true) ?? LoadProfile.DefaultCooldown;
 
         if (model is not { } m || levels is null)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bench.Results;
 using Bench.Targets.Sampling;
 using Bench.Tests.Support;
 
@@ -25,7 +26,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(outcome.ExitCode == 0, outcome.Stderr + outcome.Stdout);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), Ct));
         var root = json.RootElement;
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(RunResults.CurrentSchemaVersion, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("0", root.GetProperty("run").GetProperty("pinning").GetProperty("targetCpus").GetString());
         Assert.NotEqual(JsonValueKind.Null, root.GetProperty("run").GetProperty("endedAt").ValueKind);
         var run = root.GetProperty("scenarios")[0];

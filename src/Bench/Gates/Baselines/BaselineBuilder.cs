@@ -29,7 +29,8 @@ public static class BaselineBuilder
     {
         var definition = scenario.Definition;
         var entries = new MeasuredCells(scenario).All
-            .Select(cell => new BaselineEntry(cell.Target, cell.Level, GateMetrics.All.ToDictionary(GateMetrics.Name, cell.Stats)))
+                        // A metric a cell does not have (no latency without a success, no fairness in the open model) has no baseline.
+            .Select(cell => new BaselineEntry(cell.Target, cell.Level, GateMetrics.All.Where(m => cell.Counted.All(r => MetricValues.Of(m, r) is not null)).ToDictionary(GateMetrics.Name, cell.Stats)))
             .ToArray();
         return new Baseline(
             Baseline.CurrentSchemaVersion,

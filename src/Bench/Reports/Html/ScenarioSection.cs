@@ -58,7 +58,7 @@ internal static class ScenarioSection
                 .Append($"<a href=\"charts/{HtmlEncode(Path.GetFileName(chart.PngPath))}\">PNG</a> · <a href=\"charts/{HtmlEncode(Path.GetFileName(chart.SvgPath))}\">SVG</a></figcaption>\n</figure>\n");
         }
 
-        html.Append("</div>\n<h3>Summary</h3>\n");
+        html.Append("</div>\n<h3>Summary</h3>\n<p class=\"note\">Requests, requests/s, latency and CPU per request count successful responses only (the expected status and body); every other outcome is an error, and its time is kept apart (the notes say how long failures took). Error rate = errors ÷ (successes + errors).</p>\n");
         SummaryTable.Append(html, view, palette);
         html.Append("</section>\n");
     }

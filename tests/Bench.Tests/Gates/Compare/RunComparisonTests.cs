@@ -43,7 +43,7 @@ public sealed class RunComparisonTests : IDisposable
     {
         var a = await RunAsync(1, (t, l, r) => Base(t, l));
         var b = await RunAsync(1, (t, l, r) => Base(t, l) * (t == "sync" ? 0.92 : 1.15));
-        var faster = b with { Scenarios = [b.Scenarios[0] with { Results = b.Scenarios[0].Results.Select(x => x with { LatencyMs = x.LatencyMs with { P99 = x.LatencyMs.P99 / 2 } }).ToArray() }] };
+        var faster = b with { Scenarios = [b.Scenarios[0] with { Results = b.Scenarios[0].Results.Select(x => x with { LatencyMs = x.LatencyMs! with { P99 = x.LatencyMs.P99 / 2 } }).ToArray() }] };
 
         var report = RunComparison.Compare(a, faster, new NoiseModel(0.1));
 
