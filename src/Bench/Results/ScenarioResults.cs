@@ -8,7 +8,13 @@ public sealed record ScenarioResults(
     IReadOnlyList<LevelResult> Results)
 {
     /// <summary>Per target × level, its throughput's confidence interval over the repeats (empty in results written before it existed).</summary>
-    public IReadOnlyList<CellInterval> Intervals { get; init; } = [];
+    public IReadOnlyList<CellInterval> Intervals
+    {
+        get => _intervals;
+        init => _intervals = value ?? []; // the JSON reader sets null when an older file has no such field
+    }
+
+    private readonly IReadOnlyList<CellInterval> _intervals = [];
 
     /// <summary>
     /// How many repeats the cell <paramref name="target"/> × <paramref name="level"/> was planned to have: the fixed count;

@@ -32,6 +32,11 @@ internal static class SummaryTable
             notes.Add($"{cell.InFlight} unanswered at the end (not yet timed out)");
         }
 
+        if (view.IntervalNoteOf(cell.Target, cell.Level) is { } interval)
+        {
+            notes.Insert(0, interval);
+        }
+
         if (cell.Repeats.Count > 1)
         {
             notes.Insert(0, cell.Counted.Count == cell.Repeats.Count ? $"median of {cell.Repeats.Count} repeats" : $"median of {cell.Counted.Count} of {cell.Repeats.Count} repeats");
