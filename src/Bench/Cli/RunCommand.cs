@@ -123,7 +123,7 @@ public static class RunCommand
         var pinning = new PinningInfo(settings.TargetCpus?.ToString(), GeneratorCpuList(settings.GeneratorCpus)) { TargetCpuQuota = settings.TargetCpuQuota, TargetMemoryLimitBytes = settings.TargetMemoryLimit };
         var info = await RunInfoCollector.CollectAsync(pinning, startedAt, interruption.Token);
         var recorder = new RunRecorder(new RunWriter(folder), info);
-        Console.WriteLine($"bench run: {scenarios.Count} scenario(s), about {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");
+        Console.WriteLine($"bench run: {scenarios.Count} scenario(s), {(scenarios.Any(s => s.SweepTimeIsUpperBound) ? "up to" : "about")} {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");
 
         SweepOutcome? outcome = null;
         try

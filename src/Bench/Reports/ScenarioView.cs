@@ -59,6 +59,10 @@ public sealed class ScenarioView
 
     public TargetLevel? Cell(string target, int level) => _cells.GetValueOrDefault((target, level));
 
+    /// <summary>The cell's throughput interval over its repeats in words (<see cref="IntervalNote"/>), or null.</summary>
+    public string? IntervalNoteOf(string target, int level) =>
+        IntervalNote.Of(Scenario.Intervals.FirstOrDefault(c => c.Target == target && c.Level == level), Scenario.Definition.Load.AutoRepeats);
+
     /// <summary>The target's levels, ascending; <paramref name="trustedOnly"/> leaves out invalid and saturated ones.</summary>
     public IReadOnlyList<TargetLevel> Row(string target, bool trustedOnly = false) =>
         Levels.Select(l => Cell(target, l)).OfType<TargetLevel>().Where(c => !trustedOnly || c.Trusted).ToArray();

@@ -132,4 +132,37 @@ public sealed class RunRecorderTests : IDisposable
         Assert.Equal("old.json: schemaVersion 99; this Bench reads 2", error.Message);
         Assert.StartsWith("x.json: not a results.json:", Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize("{", "x.json")).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_cell_s_interval_is_written_with_its_level_replacing_the_cell_s_previous_one_and_reads_back()
+    {
+        var recorder = new RunRecorder(new RunWriter(_dir), SampleResults.Run());
+        await recorder.AddScenarioAsync(SampleResults.Scenario("auto"), Ct);
+        await recorder.RecordLevelAsync("io", SampleResults.Level("sync", 1, 1, 48), new CellInterval("sync", 1, 1, 1, 48, null, false), Ct);
+        await recorder.RecordLevelAsync("io", SampleResults.Level("async", 1, 1, 49), new CellInterval("async", 1, 1, 1, 49, null, false), Ct);
+        await recorder.RecordLevelAsync("io", SampleResults.Level("sync", 1, 2, 50), new CellInterval("sync", 1, 2, 2, 49, 12.7, false), Ct);
+
+        var read = await ResultsJson.ReadAsync(recorder.Writer.ResultsPath, Ct);
+
+        var scenario = read.Scenarios[0];
+        Assert.Equal(3, scenario.Results.Count);
+        Assert.Equal([new CellInterval("async", 1, 1, 1, 49, null, false), new CellInterval("sync", 1, 2, 2, 49, 12.7, false)], scenario.Intervals.OrderBy(c => c.Target));
+        Assert.Equal(new AutoRepeatsDefinition(3, 5, 5), scenario.Definition.Load.AutoRepeats);
+        Assert.Equal(5, scenario.Definition.Load.Repeats);
+    }
+
+    [Fact]
+    public async Task A_results_json_written_before_intervals_existed_still_reads_with_none()
+    {
+        var recorder = await RecordedRunAsync();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ResultsJson.Serialize(recorder.Current))!;
+        json["scenarios"]![0]!.AsObject().Remove("intervals");
+        json["scenarios"]![0]!["definition"]!["load"]!.AsObject().Remove("autoRepeats");
+
+        var read = ResultsJson.Deserialize(json.ToJsonString(), "old.json");
+
+        Assert.Empty(read.Scenarios[0].Intervals);
+        Assert.Null(read.Scenarios[0].Definition.Load.AutoRepeats);
+        Assert.Equal(2, read.Scenarios[0].PlannedRepeats("sync", 1));
+    }
 }

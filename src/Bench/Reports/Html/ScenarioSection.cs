@@ -72,6 +72,10 @@ internal static class ScenarioSection
             : $"think {Format.Ms(load.ThinkMinMs)}–{Format.Ms(load.ThinkMaxMs)} ms";
         string model = load.Model == "open" ? $"open model at {levels} requests/s" : $"closed model at {levels} connections, {think}";
         return $"{definition.Request.Method} {definition.Request.Path} · {model} · warm-up {Format.Ms(load.WarmupMs / 1000)} s, "
-            + $"{Format.Ms(load.DurationMs / 1000)} s measured, {load.Repeats} repeat{(load.Repeats == 1 ? "" : "s")} · {definition.Source}";
+            + $"{Format.Ms(load.DurationMs / 1000)} s measured, {Repeats(load)} · {definition.Source}";
     }
+
+    private static string Repeats(LoadDefinition load) => load.AutoRepeats is { } auto
+        ? $"{auto.Min} to {auto.Max} repeats until the throughput's 95 % interval is within ±{Format.Fixed(auto.HalfWidthPercent, "0.##")} %"
+        : $"{load.Repeats} repeat{(load.Repeats == 1 ? "" : "s")}";
 }

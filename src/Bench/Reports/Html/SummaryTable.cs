@@ -44,6 +44,11 @@ internal static class SummaryTable
             notes.Add($"failures took p50 {Format.Ms(failureP50)} ms, p99 {Format.Ms(cell.FailureP99Ms ?? failureP50)} ms");
         }
 
+        if (view.IntervalNoteOf(cell.Target, cell.Level) is { } interval)
+        {
+            notes.Insert(0, interval);
+        }
+
         if (cell.Repeats.Count > 1)
         {
             notes.Insert(0, cell.Counted.Count == cell.Repeats.Count ? $"median of {cell.Repeats.Count} repeats" : $"median of {cell.Counted.Count} of {cell.Repeats.Count} repeats");
