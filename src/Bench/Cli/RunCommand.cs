@@ -6,6 +6,7 @@ using Bench.Results;
 using Bench.Running;
 using Bench.Scenarios;
 using Bench.Targets;
+using Bench.Targets.Cgroups;
 using Spectre.Console;
 
 namespace Bench.Cli;
@@ -55,7 +56,7 @@ public static class RunCommand
             var settings = SweepSettings.ForMachine(Environment.ProcessorCount);
             if (parsed.GetValue(noPin))
             {
-                settings = settings with { TargetCpus = null, GeneratorCpus = null, TargetCpuQuota = null };
+                settings = settings with { TargetCpus = null, GeneratorCpus = null, TargetCpuQuota = null, NoQuotaReason = "--no-pin" };
             }
 
             if (parsed.GetValue(targetCpus) is { } cpuText)
@@ -74,12 +75,12 @@ public static class RunCommand
                 if (cores < 0 || cores > Environment.ProcessorCount || (cores > 0 && !CpuQuota.IsAvailable))
                 {
                     await Console.Error.WriteLineAsync(cores > 0 && !CpuQuota.IsAvailable
-                        ? "bench run: --target-quota needs the cgroup v1 cpu controller and root"
+                        ? $"bench run: --target-quota needs a cgroup cpu controller Bench can use: {CgroupHost.System.Cpu.Reason}"
                         : $"bench run: --target-quota must be 0 (none) to {Environment.ProcessorCount} cores");
                     return ExitCodes.UsageError;
                 }
 
-                settings = settings with { TargetCpuQuota = cores > 0 ? cores : null };
+                settings = settings with { TargetCpuQuota = cores > 0 ? cores : null, NoQuotaReason = cores > 0 ? null : "--target-quota 0" };
             }
 
             if (parsed.GetValue(memory) is { } memoryText)
@@ -88,7 +89,7 @@ public static class RunCommand
                 {
                     await Console.Error.WriteLineAsync(MemoryLimit.IsAvailable
                         ? $"bench run: --target-memory '{memoryText}' is not {ByteSizeText.Example}, at least {ByteSizeText.Format(Bench.Targets.Docker.ContainerSpec.MinimumMemoryBytes)}"
-                        : "bench run: --target-memory needs the cgroup v1 memory controller and root");
+                        : $"bench run: --target-memory needs a cgroup memory controller Bench can use: {CgroupHost.System.Memory.Reason}");
                     return ExitCodes.UsageError;
                 }
 
@@ -120,10 +121,20 @@ public static class RunCommand
         using var interruption = new Interruption(Console.Error);
         var startedAt = DateTimeOffset.UtcNow;
         string folder = RunDirectory.Create(output, RunDirectory.DefaultRoot, RunDirectory.NameFor(paths), startedAt);
-        var pinning = new PinningInfo(settings.TargetCpus?.ToString(), GeneratorCpuList(settings.GeneratorCpus)) { TargetCpuQuota = settings.TargetCpuQuota, TargetMemoryLimitBytes = settings.TargetMemoryLimit };
+        var pinning = new PinningInfo(settings.TargetCpus?.ToString(), GeneratorCpuList(settings.GeneratorCpus))
+        {
+            TargetCpuQuota = settings.TargetCpuQuota,
+            NoQuotaReason = settings.TargetCpuQuota is null ? settings.NoQuotaReason : null,
+            TargetMemoryLimitBytes = settings.TargetMemoryLimit,
+            Cgroup = CgroupHost.System.Describe(settings.TargetCpuQuota is not null, settings.TargetMemoryLimit is not null),
+        };
         var info = await RunInfoCollector.CollectAsync(pinning, startedAt, interruption.Token);
         var recorder = new RunRecorder(new RunWriter(folder), info);
-        Console.WriteLine($"bench run: {scenarios.Count} scenario(s), about {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");
+        Console.WriteLine($"bench run: {scenarios.Count} scenario(s), {(scenarios.Any(s => s.SweepTimeIsUpperBound) ? "up to" : "about")} {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");
+        if (pinning.NoQuotaReason is { } noQuota)
+        {
+            Console.WriteLine($"bench run: targets run without a CPU quota: {noQuota}");
+        }
 
         SweepOutcome? outcome = null;
         bool failed = false;

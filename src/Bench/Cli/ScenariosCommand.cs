@@ -61,10 +61,10 @@ public static class ScenariosCommand
                 Markup.Escape($"{s.Request.Method} {s.Request.Path}"),
                 Markup.Escape(string.Join(' ', s.Targets)),
                 Markup.Escape($"{s.Load.Model.ToString().ToLowerInvariant()} {string.Join(',', s.Load.Levels)}"),
-                $"{s.EstimatedSweepTime.TotalSeconds:0} s");
+                $"{(s.SweepTimeIsUpperBound ? "up to " : "")}{s.EstimatedSweepTime.TotalSeconds:0} s");
         }
 
         AnsiConsole.Write(table);
-        Console.WriteLine($"{scenarios.Count} scenarios valid; sweeping them takes about {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s plus target start-up.");
+        Console.WriteLine($"{scenarios.Count} scenarios valid; sweeping them takes {(scenarios.Any(s => s.SweepTimeIsUpperBound) ? "up to" : "about")} {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s plus target start-up.");
     }
 }

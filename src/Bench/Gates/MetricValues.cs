@@ -9,18 +9,25 @@ namespace Bench.Gates;
 /// </summary>
 public static class MetricValues
 {
+    /// <summary>
+    /// The metric's value, or null when the level does not have one: no latency and no CPU per request without a
+    /// successful response, no error rate when no request ended, no starved connections or fairness in the open
+    /// model (nor fairness when nothing was answered).
+    /// </summary>
     public static double? Of(GateMetric metric, LevelResult level) => metric switch
     {
         GateMetric.Throughput => level.ThroughputRps,
-        GateMetric.Mean => Latency(level)?.Mean,
-        GateMetric.P50 => Latency(level)?.P50,
-        GateMetric.P90 => Latency(level)?.P90,
-        GateMetric.P99 => Latency(level)?.P99,
-        GateMetric.P999 => Latency(level)?.P999,
-        GateMetric.Max => Latency(level)?.Max,
+        GateMetric.Mean => level.LatencyMs?.Mean,
+        GateMetric.P50 => level.LatencyMs?.P50,
+        GateMetric.P90 => level.LatencyMs?.P90,
+        GateMetric.P99 => level.LatencyMs?.P99,
+        GateMetric.P999 => level.LatencyMs?.P999,
+        GateMetric.Max => level.LatencyMs?.Max,
         GateMetric.ErrorRate => level.Requests + level.ErrorCount == 0 ? null : ErrorRate(level),
-        GateMetric.CpuMsPerRequest => level.Requests == 0 ? null : level.Resources.CpuMsPerRequest,
+        GateMetric.CpuMsPerRequest => level.Resources.CpuMsPerRequest,
         GateMetric.PeakRss => level.Resources.PeakRssBytes,
+        GateMetric.StarvedConnections => level.StarvedConnections is { } starved && level.Level > 0 ? (double)starved / level.Level : null,
+        GateMetric.Fairness => level.Fairness,
         _ => throw new ArgumentOutOfRangeException(nameof(metric)),
     };
 
@@ -28,6 +35,8 @@ public static class MetricValues
     public static string Absence(GateMetric metric) => metric switch
     {
         GateMetric.ErrorRate => "no request ended in the window",
+        GateMetric.StarvedConnections => "not counted (open model)",
+        GateMetric.Fairness => "none without a completed request, nor in the open model",
         GateMetric.Throughput or GateMetric.PeakRss => "not recorded",
         _ => "no successful response",
     };
@@ -38,7 +47,4 @@ public static class MetricValues
         long ended = level.Requests + level.ErrorCount;
         return ended == 0 ? 0 : (double)level.ErrorCount / ended;
     }
-
-    // The successes' percentiles; none without a success (the lead's nullable LatencyMs will say so itself).
-    private static LatencySummary? Latency(LevelResult level) => level.Requests == 0 ? null : level.LatencyMs;
 }

@@ -19,8 +19,8 @@ public sealed record NoiseModel(double DefaultBand)
 
     /// <summary>
     /// The smallest change ever judged beyond the noise, in the unit's own terms (docs/gates.md, "Noise"): 0.1
-    /// percentage point of a fraction (errorRate, starved connections), 0.01 ms, 1 request/s, 1 MiB; 0.001 of any
-    /// other (dimensionless, 0 to 1) figure.
+    /// percentage point of a fraction (errorRate, starved connections, fairness), 0.01 ms, 1 request/s, 1 MiB; 0.001
+    /// of any unit added later (a dimensionless figure).
     /// </summary>
     public static double Floor(MetricUnit unit) => unit switch
     {

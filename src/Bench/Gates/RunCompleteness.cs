@@ -12,10 +12,11 @@ public static class RunCompleteness
     public const string Unfinished = "the run did not finish (results.json has no run.endedAt)";
 
     /// <summary>
-    /// How many repeats a cell was planned to have: THE one place that decides it. Today the scenario's fixed
-    /// <c>load.repeats</c>; with <c>repeats: auto</c> it becomes the count the stopping rule chose for the cell.
+    /// How many repeats a cell was planned to have: THE one place gating decides it, delegating to the results' own
+    /// rule (<see cref="ScenarioResults.PlannedRepeats"/>: the fixed <c>load.repeats</c>; with <c>repeats: auto</c>, the
+    /// count at which the cell converged, else the maximum).
     /// </summary>
-    public static int PlannedRepeats(ScenarioDefinition scenario, string target, int level) => scenario.Load.Repeats;
+    public static int PlannedRepeats(ScenarioResults scenario, string target, int level) => scenario.PlannedRepeats(target, level);
 
     /// <summary>Every reason the run is not whole, in the scenarios' order; empty when it is.</summary>
     public static IReadOnlyList<string> Problems(RunResults run)
@@ -33,7 +34,7 @@ public static class RunCompleteness
             {
                 foreach (int level in definition.Load.Levels)
                 {
-                    int planned = PlannedRepeats(definition, target, level);
+                    int planned = PlannedRepeats(scenario, target, level);
                     int done = scenario.Results.Where(r => r.Target == target && r.Level == level).Select(r => r.Repeat).Distinct().Count();
                     if (done < planned)
                     {

@@ -127,7 +127,7 @@ public sealed class LoadEngine(TimeProvider? timeProvider = null)
         while (await Task.WhenAny(finished, timer.WaitForNextTickAsync().AsTask()) != finished)
         {
             long now = Stopwatch.GetTimestamp();
-            long requests = workers.Sum(w => Volatile.Read(ref w.Recorder.Responses));
+            long requests = workers.Sum(w => Volatile.Read(ref w.Recorder.Requests));
             long errors = workers.Sum(w => Volatile.Read(ref w.Recorder.ErrorTotal));
             double interval = (double)(now - lastTicks) / RunPlan.TicksPerSecond;
             progress.Report(new LoadProgress(

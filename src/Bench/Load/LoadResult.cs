@@ -4,37 +4,52 @@ using HdrHistogram;
 namespace Bench.Load;
 
 /// <summary>
-/// Everything one run measured. <see cref="Histogram"/> is the merged HDR histogram of latencies in microseconds
-/// (responses, plus timeouts with the time they waited), so a report can recompute any percentile;
-/// <see cref="EncodeHistogram"/> gives it as base64 of HdrHistogram's compressed encoding.
+/// Everything one run measured. A request counts when it succeeded (expected status and body); every other outcome
+/// is an error. <see cref="Histogram"/> holds the successes' latencies in microseconds, <see cref="FailureHistogram"/>
+/// how long the failures took (error responses, timeouts, resets, refusals), so a report can recompute any
+/// percentile of either; <see cref="EncodeHistogram"/> gives one as base64 of HdrHistogram's compressed encoding.
 /// </summary>
-/// <param name="Requests">Responses received in the measured window, whatever their status (wrk's "requests").</param>
-/// <param name="Succeeded">Responses with the expected status (and body, when one is expected).</param>
-/// <param name="ThroughputRps">Requests per second of the measured window.</param>
+/// <param name="Requests">Successful responses in the measured window (the open model: intended in it, answered by the drain's end).</param>
+/// <param name="Responses">Complete responses whatever their status or body (wrk's "requests"): successes and error responses.</param>
+/// <param name="ThroughputRps">Successful requests per second of the measured window.</param>
+/// <param name="Latency">The successes' latency; null when there was none.</param>
+/// <param name="FailureLatency">How long the failures took until they were known; null when there was none (or none had a time).</param>
 /// <param name="ErrorCount">The sum of <see cref="Errors"/>.</param>
 /// <param name="Errors">Errors by kind (<see cref="ErrorKinds"/>); unexpected statuses per code.</param>
 /// <param name="StatusCodes">Every response by status code.</param>
-/// <param name="InFlight">Requests still unanswered at the end that had waited less than the timeout.</param>
+/// <param name="InFlight">Requests still unanswered at the end that had waited less than the timeout (an interrupted run; the closed model's last requests).</param>
+/// <param name="Fairness">Closed model: starved connections and Jain's index over the connections; null for the open model.</param>
 public sealed record LoadResult(
     LoadOptions Options,
     DateTimeOffset StartedAt,
     TimeSpan Duration,
     StopReason StopReason,
     long Requests,
-    long Succeeded,
+    long Responses,
     double ThroughputRps,
-    LatencySummary Latency,
+    LatencySummary? Latency,
     HistogramBase Histogram,
+    LatencySummary? FailureLatency,
+    HistogramBase FailureHistogram,
     long ErrorCount,
     IReadOnlyDictionary<string, long> Errors,
     IReadOnlyDictionary<int, long> StatusCodes,
     long InFlight,
     IReadOnlyList<SecondSample> Series,
     GeneratorUsage Generator,
-    OpenModelResult? Open)
+    OpenModelResult? Open,
+    ConnectionFairness? Fairness)
 {
+    /// <summary>Requests that ended in the window, successes and errors: what the generator attempted and saw end.</summary>
+    public long Attempts => Requests + ErrorCount;
+
+    /// <summary>Errors ÷ (successes + errors); 0 when nothing ended.</summary>
+    public double ErrorRate => Attempts == 0 ? 0 : (double)ErrorCount / Attempts;
+
     /// <summary>A run with no error, the generator not saturated and (open) its rate reached.</summary>
     public bool Clean => ErrorCount == 0 && !Generator.Saturated && Open is not { RateReached: false };
+
+    public static string EncodeHistogram(HistogramBase histogram) => LatencyHistogram.ToBase64(histogram);
 
     public string EncodeHistogram() => LatencyHistogram.ToBase64(Histogram);
 }

@@ -59,6 +59,10 @@ public sealed class ScenarioView
 
     public TargetLevel? Cell(string target, int level) => _cells.GetValueOrDefault((target, level));
 
+    /// <summary>The cell's throughput interval over its repeats in words (<see cref="IntervalNote"/>), or null.</summary>
+    public string? IntervalNoteOf(string target, int level) =>
+        IntervalNote.Of(Scenario.Intervals.FirstOrDefault(c => c.Target == target && c.Level == level), Scenario.Definition.Load.AutoRepeats);
+
     /// <summary>The target's levels, ascending; <paramref name="trustedOnly"/> leaves out invalid and saturated ones.</summary>
     public IReadOnlyList<TargetLevel> Row(string target, bool trustedOnly = false) =>
         Levels.Select(l => Cell(target, l)).OfType<TargetLevel>().Where(c => !trustedOnly || c.Trusted).ToArray();
@@ -78,8 +82,8 @@ public sealed class ScenarioView
         }
 
         var trusted = Row(target, trustedOnly: true);
-        double cpuMs = trusted.Where(c => c.Answered && c.CpuMsPerRequest > 0).Select(c => c.CpuMsPerRequest).DefaultIfEmpty(0).Min();
-        var model = QueueingModel.From(first.MeanMs, ThinkMs, cpuMs, cores);
+        double cpuMs = trusted.Select(c => c.CpuMsPerRequest).OfType<double>().Where(ms => ms > 0).DefaultIfEmpty(0).Min();
+        var model = first.MeanMs is { } meanMs ? QueueingModel.From(meanMs, ThinkMs, cpuMs, cores) : null;
         var fit = model is null ? null : ModelFit.Of(model, trusted.Select(c => (c.Level, c.ThroughputRps)));
         return fit is null
             ? new TargetModel(target, null, "level 1 measured no latency")

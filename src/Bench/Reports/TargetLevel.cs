@@ -25,15 +25,28 @@ public sealed record TargetLevel(string Target, int Level, IReadOnlyList<LevelRe
 
     public double ThroughputRps => Median(r => r.ThroughputRps);
 
-    public double MeanMs => Median(r => r.LatencyMs.Mean);
+    /// <summary>The successes' latency (ms); null when no counted repeat had a successful response.</summary>
+    public double? MeanMs => MedianOf(r => r.LatencyMs?.Mean);
 
-    public double P50Ms => Median(r => r.LatencyMs.P50);
+    public double? P50Ms => MedianOf(r => r.LatencyMs?.P50);
 
-    public double P99Ms => Median(r => r.LatencyMs.P99);
+    public double? P99Ms => MedianOf(r => r.LatencyMs?.P99);
 
-    public double P999Ms => Median(r => r.LatencyMs.P999);
+    public double? P999Ms => MedianOf(r => r.LatencyMs?.P999);
 
-    public double CpuMsPerRequest => Median(r => r.Resources.CpuMsPerRequest);
+    /// <summary>CPU per successful response; null when there was none.</summary>
+    public double? CpuMsPerRequest => MedianOf(r => r.Resources.CpuMsPerRequest);
+
+    /// <summary>How long the failures took (median over repeats of their p50 and p99); null when none had a time.</summary>
+    public double? FailureP50Ms => MedianOf(r => r.FailureLatencyMs?.P50);
+
+    public double? FailureP99Ms => MedianOf(r => r.FailureLatencyMs?.P99);
+
+    /// <summary>Closed model: connections that received nothing in the window (median over repeats); null for the open model.</summary>
+    public double? StarvedConnections => MedianOf(r => r.StarvedConnections);
+
+    /// <summary>Closed model: Jain's index over the connections' responses (median over repeats); null when not measured.</summary>
+    public double? Fairness => MedianOf(r => r.Fairness);
 
     public double PeakRssMiB => Median(r => r.Resources.PeakRssBytes) / (1024 * 1024);
 
@@ -54,10 +67,13 @@ public sealed record TargetLevel(string Target, int Level, IReadOnlyList<LevelRe
 
     public static bool IsTrusted(LevelResult result) => result.Valid && !result.Generator.Saturated;
 
-    private double Median(Func<LevelResult, double> value)
+    private double Median(Func<LevelResult, double> value) => MedianOf(r => value(r)) ?? 0;
+
+    /// <summary>The median of the repeats that have the value; null when none has it.</summary>
+    private double? MedianOf(Func<LevelResult, double?> value)
     {
-        var sorted = Counted.Select(value).Order().ToArray();
+        var sorted = Counted.Select(value).OfType<double>().Order().ToArray();
         int mid = sorted.Length / 2;
-        return sorted.Length == 0 ? 0 : sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return sorted.Length == 0 ? null : sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

@@ -2,9 +2,15 @@ namespace Bench.Results;
 
 /// <summary>
 /// One measured level: a target at one level in one repeat. Counts and latencies cover the measured window
-/// only (not the warm-up). An invalid level (generator saturated, rate not reached, target died) keeps its
-/// numbers but says why they must not be trusted.
+/// only (not the warm-up). A request counts when it succeeded (the expected status and body): <see cref="Requests"/>,
+/// <see cref="ThroughputRps"/> and <see cref="LatencyMs"/> are the successes'; every other outcome is an error, with
+/// its own latency record. An invalid level (generator saturated, rate not reached, target died) keeps its numbers
+/// but says why they must not be trusted.
 /// </summary>
+/// <param name="Requests">Successful responses in the window.</param>
+/// <param name="ThroughputRps">Successful responses per second of the window.</param>
+/// <param name="LatencyMs">The successes' latency; null when the level had no successful response (there is no latency of nothing).</param>
+/// <param name="Histogram">The successes' HDR histogram (µs), base64; null when there was no success.</param>
 public sealed record LevelResult(
     string Target,
     int Level,
@@ -13,7 +19,7 @@ public sealed record LevelResult(
     double DurationSeconds,
     long Requests,
     double ThroughputRps,
-    LatencySummary LatencyMs,
+    LatencySummary? LatencyMs,
     long ErrorCount,
     IReadOnlyDictionary<string, long> Errors,
     IReadOnlyList<SecondSample> PerSecond,
@@ -29,15 +35,29 @@ public sealed record LevelResult(
 
     /// <summary>True when the target was killed for exceeding its memory limit during the level (a container's OOM kill).</summary>
     public bool TargetOomKilled { get; init; }
+
+    /// <summary>How long the failures took until they were known (error responses, timeouts, resets, refusals); null when none had a time.</summary>
+    public LatencySummary? FailureLatencyMs { get; init; }
+
+    /// <summary>The failures' HDR histogram (µs), base64; null when there was none.</summary>
+    public string? FailureHistogram { get; init; }
+
+    /// <summary>Closed model: connections that received no response in the window; null for the open model.</summary>
+    public int? StarvedConnections { get; init; }
+
+    /// <summary>Closed model: Jain's fairness index over the responses each connection received (1 = even); null for the open model or when none received any.</summary>
+    public double? Fairness { get; init; }
 }
 
-/// <summary>Latency in milliseconds, from the level's histogram.</summary>
+/// <summary>Latency in milliseconds, from a level's histogram.</summary>
 public sealed record LatencySummary(double Mean, double Stdev, double P50, double P75, double P90, double P99, double P999, double P9999, double Max)
 {
-    public static LatencySummary Zero { get; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static LatencySummary? From(Load.LatencySummary? latency) => latency is null
+        ? null
+        : new(latency.MeanMs, latency.StdevMs, latency.P50Ms, latency.P75Ms, latency.P90Ms, latency.P99Ms, latency.P999Ms, latency.P9999Ms, latency.MaxMs);
 }
 
-/// <summary>One second of the measured window: responses completed, errors, and the 99th percentile of that second.</summary>
+/// <summary>One second of the measured window: successful responses, errors, and the successes' 99th percentile in that second (0 when none).</summary>
 public sealed record SecondSample(int Second, long Completed, long Errors, double P99Ms);
 
 /// <summary>The load generator's own CPU during the level, and whether its cores were saturated (then the level is invalid).</summary>

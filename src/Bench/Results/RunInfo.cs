@@ -19,6 +19,12 @@ public sealed record PinningInfo(string? TargetCpus, string? GeneratorCpus)
     /// <summary>The targets' CPU quota in cores (cgroup CFS), null when none was set.</summary>
     public double? TargetCpuQuota { get; init; }
 
+    /// <summary>Why the targets ran without a CPU quota (the host's one-line reason, or the option that turned it off); null when they had one.</summary>
+    public string? NoQuotaReason { get; init; }
+
+    /// <summary>The cgroup hierarchy that held the process targets' quota and memory limit: "v1", "v2" or "v1+v2"; null when neither was set.</summary>
+    public string? Cgroup { get; init; }
+
     /// <summary>The memory limit `bench run --target-memory` set for every target, in bytes; null when none was (containers keep their catalogue limit).</summary>
     public long? TargetMemoryLimitBytes { get; init; }
 }

@@ -31,6 +31,17 @@ public sealed class RunRecorder(RunWriter writer, RunInfo run)
     public Task RecordLevelAsync(string scenario, LevelResult level, CancellationToken cancellationToken) =>
         UpdateAsync(scenario, s => s with { Results = [.. s.Results, level] }, cancellationToken);
 
+    /// <summary>Records a level and, in the same write, its cell's interval so far (replacing the cell's previous one).</summary>
+    public Task RecordLevelAsync(string scenario, LevelResult level, CellInterval interval, CancellationToken cancellationToken) =>
+        UpdateAsync(
+            scenario,
+            s => s with
+            {
+                Results = [.. s.Results, level],
+                Intervals = [.. s.Intervals.Where(c => c.Target != interval.Target || c.Level != interval.Level), interval],
+            },
+            cancellationToken);
+
     public Task CompleteAsync(DateTimeOffset endedAt, CancellationToken cancellationToken) =>
         SaveAsync(Current with { Run = Current.Run with { EndedAt = endedAt } }, cancellationToken);
 

@@ -6,7 +6,7 @@ namespace Bench.Results;
 /// </summary>
 public sealed record RunResults(int SchemaVersion, RunInfo Run, IReadOnlyList<ScenarioResults> Scenarios)
 {
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     public static RunResults Start(RunInfo run) => new(CurrentSchemaVersion, run, []);
 }

@@ -33,7 +33,10 @@ public sealed record ScenarioDefinition(
                 load.Duration.TotalMilliseconds,
                 load.Repeats,
                 load.Timeout.TotalMilliseconds,
-                load.Cooldown.TotalMilliseconds),
+                load.Cooldown.TotalMilliseconds)
+            {
+                AutoRepeats = load.AutoRepeats is { } auto ? new AutoRepeatsDefinition(AutoRepeats.Min, auto.Max, auto.HalfWidth * 100) : null,
+            },
             scenario.Gates.Select(g => new GateDefinition(g.Expression, g.Location.ToString())).ToArray());
     }
 }
@@ -47,7 +50,10 @@ public sealed record RequestDefinition(string Method, string Path, IReadOnlyDict
 /// <summary>The status (and, when given, the exact body) of a successful response.</summary>
 public sealed record ExpectDefinition(int Status, string? Body);
 
-/// <summary>The load of a scenario; levels are connections (closed) or requests per second (open).</summary>
+/// <summary>
+/// The load of a scenario; levels are connections (closed) or requests per second (open). <see cref="Repeats"/> is the
+/// fixed count, or with <see cref="AutoRepeats"/> the most a cell may run.
+/// </summary>
 public sealed record LoadDefinition(
     string Model,
     IReadOnlyList<int> Levels,
@@ -60,4 +66,11 @@ public sealed record LoadDefinition(
     double DurationMs,
     int Repeats,
     double TimeoutMs,
-    double CooldownMs);
+    double CooldownMs)
+{
+    /// <summary><c>repeats: auto</c>'s rule; null for a fixed count (and in results written before it existed).</summary>
+    public AutoRepeatsDefinition? AutoRepeats { get; init; }
+}
+
+/// <summary><c>repeats: auto</c> as run: between Min and Max repeats per cell, until the throughput's 95 % interval is within ±HalfWidthPercent of its mean.</summary>
+public sealed record AutoRepeatsDefinition(int Min, int Max, double HalfWidthPercent);

@@ -5,8 +5,10 @@ using Bench.Configuration;
 namespace Bench.Results;
 
 /// <summary>
-/// summary.md: per scenario, a table of target × level with requests/s, p50, p99, errors, CPU ms per request
-/// and peak RSS. With repeats, each number is the median of the valid repeats and requests/s shows their range.
+/// summary.md: per scenario, a table of target × level with requests/s, p50, p99, errors, error rate, starved
+/// connections and fairness, CPU ms per request and peak RSS. Requests, latency and CPU per request are the successful
+/// responses'; a value the level does not have (no success: no latency) is a dash. With repeats, each number is the
+/// median of the valid repeats and requests/s shows their range.
 /// </summary>
 public static class SummaryMarkdown
 {
@@ -36,8 +38,9 @@ public static class SummaryMarkdown
                 continue;
             }
 
-            md.Append("\n| target | level | requests/s | p50 ms | p99 ms | errors | CPU ms/request | peak RSS MiB | notes |\n");
-            md.Append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+            md.Append("\nRequests, latency and CPU per request count successful responses only; error rate = errors ÷ (successes + errors).\n");
+            md.Append("\n| target | level | requests/s | p50 ms | p99 ms | errors | error rate | starved | fairness | CPU ms/request | peak RSS MiB | notes |\n");
+            md.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
             foreach (var group in scenario.Results.GroupBy(r => (r.Target, r.Level)))
             {
                 AppendRow(md, group.Key.Target, group.Key.Level, group.ToArray());
@@ -65,19 +68,23 @@ public static class SummaryMarkdown
                 : $"median of {counted.Length} valid repeats of {repeats.Length}");
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"| {target} | {level} | {throughput} | {F(Median(counted, r => r.LatencyMs.P50), "0.##")} | {F(Median(counted, r => r.LatencyMs.P99), "0.##")} | ");
-        md.Append(CultureInfo.InvariantCulture, $"{F(Median(counted, r => r.ErrorCount), "0")} | {F(Median(counted, r => r.Resources.CpuMsPerRequest), "0.###")} | ");
+        long attempts = counted.Sum(r => r.Requests + r.ErrorCount);
+        string errorRate = attempts > 0 ? F(100.0 * counted.Sum(r => r.ErrorCount) / attempts, "0.##") + " %" : "–";
+        md.Append(CultureInfo.InvariantCulture, $"| {target} | {level} | {throughput} | {F(Median(counted, r => r.LatencyMs?.P50), "0.##")} | {F(Median(counted, r => r.LatencyMs?.P99), "0.##")} | ");
+        md.Append(CultureInfo.InvariantCulture, $"{F(Median(counted, r => r.ErrorCount), "0")} | {errorRate} | {F(Median(counted, r => r.StarvedConnections), "0.#")} | {F(Median(counted, r => r.Fairness), "0.00")} | ");
+        md.Append(CultureInfo.InvariantCulture, $"{F(Median(counted, r => r.Resources.CpuMsPerRequest), "0.###")} | ");
         md.Append(CultureInfo.InvariantCulture, $"{F(Median(counted, r => r.Resources.PeakRssBytes) / (1024 * 1024), "0.#")} | {Cell(string.Join("; ", notes))} |\n");
     }
 
-    private static double Median(LevelResult[] results, Func<LevelResult, double> value)
+    /// <summary>The median of the repeats that have the value; null when none has it.</summary>
+    private static double? Median(LevelResult[] results, Func<LevelResult, double?> value)
     {
-        var sorted = results.Select(value).Order().ToArray();
+        var sorted = results.Select(value).OfType<double>().Order().ToArray();
         int mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return sorted.Length == 0 ? null : sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
-    private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+    private static string F(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "–";
 
     private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
 

@@ -10,7 +10,6 @@ public static class LevelResultFactory
 {
     public static LevelResult From(string target, int level, int repeat, LoadResult load, ResourceUsage usage, TargetExit? exit)
     {
-        var latency = load.Latency;
         string? invalid = InvalidReason(load, exit);
         return new LevelResult(
             target,
@@ -20,19 +19,23 @@ public static class LevelResultFactory
             load.Duration.TotalSeconds,
             load.Requests,
             load.ThroughputRps,
-            new Results.LatencySummary(latency.MeanMs, latency.StdevMs, latency.P50Ms, latency.P75Ms, latency.P90Ms, latency.P99Ms, latency.P999Ms, latency.P9999Ms, latency.MaxMs),
+            Results.LatencySummary.From(load.Latency),
             load.ErrorCount,
             load.Errors,
             load.Series.Select(s => new Results.SecondSample(s.Second, s.Completed, s.Errors, s.P99Ms)).ToArray(),
-            ResourceResult.From(usage, load.Requests),
+            ResourceResult.From(usage, load.Requests, load.Attempts),
             new GeneratorResult(load.Generator.CpuSeconds, load.Generator.Saturated),
             exit?.Code,
             invalid is null,
             invalid,
-            load.EncodeHistogram())
+            load.Requests > 0 ? load.EncodeHistogram() : null)
         {
             InFlight = load.InFlight,
             TargetOomKilled = exit?.OutOfMemory ?? false,
+            FailureLatencyMs = Results.LatencySummary.From(load.FailureLatency),
+            FailureHistogram = load.FailureHistogram.TotalCount > 0 ? LoadResult.EncodeHistogram(load.FailureHistogram) : null,
+            StarvedConnections = load.Fairness?.Starved,
+            Fairness = load.Fairness?.JainIndex,
         };
     }
 
@@ -45,11 +48,11 @@ public static class LevelResultFactory
         0,
         0,
         0,
-        Results.LatencySummary.Zero,
+        null,
         0,
         new Dictionary<string, long>(),
         [],
-        ResourceResult.From(ResourceUsage.None, 0),
+        ResourceResult.From(ResourceUsage.None, 0, 0),
         new GeneratorResult(0, false),
         null,
         false,

@@ -22,7 +22,9 @@ public sealed class LineProgress(TextWriter output) : ISweepProgress
     // InvariantGlobalization is on: interpolation formats the same on every machine.
     public static string Describe(string scenario, LevelResult r) =>
         $"{scenario} · {r.Target} @ {r.Level}{(r.Repeat > 1 ? $" (repeat {r.Repeat})" : "")}: {r.ThroughputRps,10:N0} req/s  " +
-        $"p50 {r.LatencyMs.P50,8:0.###} ms  p99 {r.LatencyMs.P99,8:0.###} ms  errors {r.ErrorCount}{(r.InFlight > 0 ? $" (+{r.InFlight} unanswered)" : "")}  " +
-        $"cpu {r.Resources.CpuMsPerRequest:0.###} ms/req  rss {r.Resources.PeakRssBytes / 1048576.0:0.#} MB" +
+        (r.LatencyMs is { } l ? $"p50 {l.P50,8:0.###} ms  p99 {l.P99,8:0.###} ms  " : "no successful response  ") +
+        $"errors {r.ErrorCount}{(r.ErrorCount > 0 ? $" ({Gates.MetricValues.ErrorRate(r):P1})" : "")}{(r.InFlight > 0 ? $" (+{r.InFlight} unanswered)" : "")}  " +
+        (r.StarvedConnections > 0 ? $"starved {r.StarvedConnections} of {r.Level}  " : "") +
+        (r.Resources.CpuMsPerRequest is { } cpu ? $"cpu {cpu:0.###} ms/req  " : "") + $"rss {r.Resources.PeakRssBytes / 1048576.0:0.#} MB" +
         (r.Valid ? "" : $"  INVALID: {r.InvalidReason}");
 }

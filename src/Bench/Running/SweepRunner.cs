@@ -7,7 +7,9 @@ namespace Bench.Running;
 /// <summary>
 /// Bench's main job: for each scenario, each target is started, verified and driven across the levels; every
 /// finished level is written at once, so an interruption keeps everything measured so far. Repeats are interleaved
-/// (targets A B C, then A B C again) so drift on a noisy machine spreads over all targets.
+/// (targets A B C, then A B C again) so drift on a noisy machine spreads over all targets; with <c>repeats: auto</c> a
+/// cell (target × level) leaves the rounds once its throughput has converged, and a target with no cell left is not
+/// started again.
 /// </summary>
 public sealed class SweepRunner(
     TargetCatalog catalog, SweepSettings settings, TargetLauncher launcher, LevelRunner levels, RunRecorder recorder, ISweepProgress progress, TimeProvider? timeProvider = null)
@@ -23,10 +25,17 @@ public sealed class SweepRunner(
             {
                 await recorder.AddScenarioAsync(scenario, CancellationToken.None);
                 var skipped = new HashSet<string>();
+                var cells = new RepeatCells(scenario.Load);
                 for (int repeat = 1; repeat <= scenario.Load.Repeats; repeat++)
                 {
                     foreach (string name in scenario.Targets.Where(t => !skipped.Contains(t)))
                     {
+                        var pending = cells.Pending(name);
+                        if (pending.Count == 0)
+                        {
+                            continue; // every level of it has converged
+                        }
+
                         await using var session = new TargetSession(catalog.Find(name)!, settings, launcher);
                         progress.TargetStarting(scenario.Name, name);
                         var verification = await session.StartAndVerifyAsync(cancellationToken);
@@ -43,12 +52,18 @@ public sealed class SweepRunner(
                             continue;
                         }
 
-                        foreach (int level in scenario.Load.Levels)
+                        foreach (int level in pending)
                         {
                             var result = await RunLevelAsync(scenario, session, level, repeat, cancellationToken);
+                            var interval = cells.Add(result);
                             // Written even when interrupted: a partial level is kept, marked invalid.
-                            await recorder.RecordLevelAsync(scenario.Name, result, CancellationToken.None);
+                            await recorder.RecordLevelAsync(scenario.Name, result, interval, CancellationToken.None);
                             progress.LevelDone(scenario.Name, result);
+                            if (interval.Converged == true)
+                            {
+                                progress.Note($"{name}@{level} converged after {interval.Runs} repeats: {interval.MeanRps:0} req/s ± {interval.RelativeHalfWidth():0.0%} (95 %)");
+                            }
+
                             measured++;
                             invalidLevels += result.Valid ? 0 : 1;
                             if (session.Target is null)

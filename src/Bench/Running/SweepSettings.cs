@@ -1,4 +1,5 @@
 using Bench.Targets;
+using Bench.Targets.Cgroups;
 
 namespace Bench.Running;
 
@@ -11,10 +12,13 @@ public sealed record SweepSettings
     /// <summary>How many of the highest-numbered cores the generator is pinned to; null leaves it unpinned.</summary>
     public int? GeneratorCpus { get; init; }
 
-    /// <summary>CPU quota of each target in cores (cgroup v1); null for none.</summary>
+    /// <summary>CPU quota of each target in cores (a cgroup, v1 or v2, for a process; the container's); null for none.</summary>
     public double? TargetCpuQuota { get; init; }
 
-    /// <summary>Memory limit of every target in bytes (cgroup v1 for a process, the container's for a docker target); null for none.</summary>
+    /// <summary>Why the targets run without a CPU quota, in one line (the host's reason, or the option that turned it off); null with one.</summary>
+    public string? NoQuotaReason { get; init; }
+
+    /// <summary>Memory limit of every target in bytes (a cgroup, v1 or v2, for a process; the container's for a docker target); null for none.</summary>
     public long? TargetMemoryLimit { get; init; }
 
     public TimeSpan ReadyTimeout { get; init; } = TargetLaunchOptions.DefaultReadyTimeout;
@@ -29,15 +33,19 @@ public sealed record SweepSettings
     public const double DefaultTargetCpuQuota = 0.5;
 
     /// <summary>
-    /// Target on core 0 under half a core's quota (where cgroups allow it), generator on the others — when there are
-    /// at least two cores.
+    /// Target on core 0 under half a core's quota (where cgroups allow it: <paramref name="cpu"/>, else its reason is
+    /// kept), generator on the others — when there are at least two cores.
     /// </summary>
-    public static SweepSettings ForMachine(int cores) => cores >= 2
+    public static SweepSettings ForMachine(int cores, CgroupAccess cpu) => cores >= 2
         ? new SweepSettings
         {
             TargetCpus = CpuSet.Of(0),
             GeneratorCpus = cores - 1,
-            TargetCpuQuota = CpuQuota.IsAvailable ? DefaultTargetCpuQuota : null,
+            TargetCpuQuota = cpu.IsAvailable ? DefaultTargetCpuQuota : null,
+            NoQuotaReason = cpu.Reason,
         }
-        : new SweepSettings();
+        : new SweepSettings { NoQuotaReason = "one core: nothing to pin or to leave for the generator" };
+
+    /// <summary><see cref="ForMachine(int, CgroupAccess)"/> on this host's cgroups.</summary>
+    public static SweepSettings ForMachine(int cores) => ForMachine(cores, CgroupHost.System.Cpu);
 }

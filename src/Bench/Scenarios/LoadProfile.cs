@@ -6,6 +6,7 @@ namespace Bench.Scenarios;
 /// How hard and how long: the levels to sweep (connections for the closed model, requests per second for the
 /// open one) and the timings of each level. Defaults are the documented ones (docs/scenarios.md).
 /// </summary>
+/// <param name="Repeats">How many times each level runs; with <see cref="AutoRepeats"/>, the most it may run.</param>
 public sealed record LoadProfile(
     LoadModel Model,
     IReadOnlyList<int> Levels,
@@ -19,6 +20,9 @@ public sealed record LoadProfile(
     TimeSpan Timeout,
     TimeSpan Cooldown)
 {
+    /// <summary>Set for <c>repeats: auto</c>: a cell stops repeating once its throughput has converged (then <see cref="Repeats"/> is its maximum).</summary>
+    public AutoRepeats? AutoRepeats { get; init; }
+
     public const int DefaultMaxConnections = 1024;
     public const int DefaultRepeats = 1;
 

@@ -55,8 +55,12 @@ internal static class LoadProfileReader
         int maxConnections = model == LoadModel.Open ? map.WholeNumber("maxConnections", 1, MaxConnectionsLimit) ?? LoadProfile.DefaultMaxConnections : LoadProfile.DefaultMaxConnections;
         var warmup = map.Duration("warmup", allowZero: true) ?? LoadProfile.DefaultWarmup;
         var duration = map.Duration("duration", allowZero: false) ?? LoadProfile.DefaultDuration;
-        int repeats = map.WholeNumber("repeats", 1, 1000) ?? LoadProfile.DefaultRepeats;
+        var (repeats, autoRepeats) = RepeatsReader.Read(map);
         var timeout = map.Duration("timeout", allowZero: false) ?? LoadProfile.DefaultTimeout;
+        if (timeout > Load.LoadOptions.MaxTimeout)
+        {
+            errors.Add(map.Get("timeout", false, "")!, $"{map.PathOf("timeout")}: at most 1h (the latency histograms' range)");
+        }
         var cooldown = map.Duration("cooldown", allowZero: true) ?? LoadProfile.DefaultCooldown;
 
         if (model is not { } m || levels is null)
@@ -64,7 +68,7 @@ internal static class LoadProfileReader
             return null;
         }
 
-        return new LoadProfile(m, levels, think, iterations, rampUp, maxConnections, warmup, duration, repeats, timeout, cooldown);
+        return new LoadProfile(m, levels, think, iterations, rampUp, maxConnections, warmup, duration, repeats, timeout, cooldown) { AutoRepeats = autoRepeats };
     }
 
     private static List<int>? ReadLevels(YamlMap map, int maxLevel, string meaning)

@@ -17,7 +17,8 @@ public sealed record Scenario(
 {
     /// <summary>
     /// How long the sweep itself takes (warm-ups, measurements and cool-downs of every target, level and repeat),
-    /// without starting and verifying targets: what a file's author budgets against.
+    /// without starting and verifying targets: what a file's author budgets against. With <c>repeats: auto</c> every
+    /// cell is counted at its maximum: an upper bound (<see cref="SweepTimeIsUpperBound"/>).
     /// </summary>
     public TimeSpan EstimatedSweepTime
     {
@@ -28,4 +29,7 @@ public sealed record Scenario(
             return perTarget * Targets.Count;
         }
     }
+
+    /// <summary>True when cells may stop repeating early (<c>repeats: auto</c>): the sweep takes up to <see cref="EstimatedSweepTime"/>.</summary>
+    public bool SweepTimeIsUpperBound => Load.AutoRepeats is not null;
 }

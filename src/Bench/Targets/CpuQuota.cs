@@ -1,47 +1,21 @@
+using Bench.Targets.Cgroups;
+
 namespace Bench.Targets;
 
 /// <summary>
-/// A CPU quota for a target's processes, as a cgroup (v1, cpu controller) of its own: on two cores a fast target
-/// (nginx, Kestrel, async on /hello) can answer faster than one core of any generator can ask, and then a chart shows
-/// the generator. A quota of, say, half a core leaves the generator headroom (design.md, "Measuring fairly").
-/// Short CFS periods (2 ms) keep the throttling from adding long stalls to the latency being measured.
+/// A CPU quota for a target's processes, in a cgroup of its own (v1: cpu.cfs_period_us and cpu.cfs_quota_us; v2:
+/// cpu.max "&lt;quota&gt; &lt;period&gt;"): on two cores a fast target (nginx, Kestrel, async on /hello) can answer
+/// faster than one core of any generator can ask, and then a chart shows the generator. A quota of, say, half a core
+/// leaves the generator headroom (design.md, "Measuring fairly"). Short CFS periods (2 ms) keep the throttling from
+/// adding long stalls to the latency being measured.
 /// </summary>
-public sealed class CpuQuota : IDisposable
+public static class CpuQuota
 {
-    private const string Controller = "cpu";
     private const int PeriodMicros = 2000;
     private const int MinQuotaMicros = 1000; // the kernel's floor
 
-    private readonly Cgroup _cgroup;
-
-    private CpuQuota(Cgroup cgroup, double cores)
-    {
-        _cgroup = cgroup;
-        Cores = cores;
-    }
-
-    public double Cores { get; }
-
-    /// <summary>Whether quotas can be set here: the cgroup v1 cpu controller is mounted and writable (root).</summary>
-    public static bool IsAvailable => Cgroup.IsAvailable(Controller, "cpu.cfs_quota_us");
-
-    /// <summary>A new, empty cgroup limited to <paramref name="cores"/> cores (0.5 = half of one).</summary>
-    public static CpuQuota Create(double cores)
-    {
-        var (period, quota) = Plan(cores);
-        var cgroup = Cgroup.Create(Controller);
-        try
-        {
-            cgroup.Write("cpu.cfs_period_us", period);
-            cgroup.Write("cpu.cfs_quota_us", quota);
-            return new CpuQuota(cgroup, cores);
-        }
-        catch
-        {
-            cgroup.Dispose();
-            throw;
-        }
-    }
+    /// <summary>Whether quotas can be set here (a writable cpu controller, v1 or v2); <see cref="CgroupHost.Cpu"/> says why not.</summary>
+    public static bool IsAvailable => CgroupHost.System.Cpu.IsAvailable;
 
     /// <summary>
     /// The CFS period and quota (µs) for <paramref name="cores"/>: the same for a process's cgroup and a container's
@@ -54,8 +28,17 @@ public sealed class CpuQuota : IDisposable
         return (period, (int)Math.Round(cores * period));
     }
 
-    /// <summary>Moves a process, with all its threads, into the quota; children it starts later inherit it.</summary>
-    public void Add(int pid) => _cgroup.Add(pid);
+    /// <summary>Limits <paramref name="group"/> to <paramref name="cores"/> cores (0.5 = half of one).</summary>
+    internal static void Apply(Cgroup group, double cores)
+    {
+        var (period, quota) = Plan(cores);
+        if (group.Version == CgroupVersion.V2)
+        {
+            group.Write("cpu.max", FormattableString.Invariant($"{quota} {period}"));
+            return;
+        }
 
-    public void Dispose() => _cgroup.Dispose();
+        group.Write("cpu.cfs_period_us", period);
+        group.Write("cpu.cfs_quota_us", quota);
+    }
 }

@@ -1,74 +1,57 @@
 using System.Globalization;
+using Bench.Targets.Cgroups;
 
 namespace Bench.Targets;
 
 /// <summary>
-/// A memory limit for a target's processes, as a cgroup (v1, memory controller) of its own, without swap: what a
-/// container's --memory is, for a process, so `bench run --target-memory` holds every target, process or container,
-/// to the same limit. Exceeding it is an OOM kill the kernel counts, so Bench can say why a target died.
+/// A memory limit for a target's processes, in a cgroup of its own, without swap (v1: memory.limit_in_bytes and
+/// memory.memsw.limit_in_bytes; v2: memory.max and memory.swap.max 0): what a container's --memory is, for a process,
+/// so `bench run --target-memory` holds every target, process or container, to the same limit. Exceeding it is an OOM
+/// kill the kernel counts (v1: memory.oom_control, v2: memory.events), so Bench can say why a target died.
 /// </summary>
-public sealed class MemoryLimit : IDisposable
+public static class MemoryLimit
 {
-    private const string Controller = "memory";
+    /// <summary>Whether limits can be set here (a writable memory controller, v1 or v2); <see cref="CgroupHost.Memory"/> says why not.</summary>
+    public static bool IsAvailable => CgroupHost.System.Memory.IsAvailable;
 
-    private readonly Cgroup _cgroup;
-
-    private MemoryLimit(Cgroup cgroup, long bytes)
-    {
-        _cgroup = cgroup;
-        Bytes = bytes;
-    }
-
-    public long Bytes { get; }
-
-    /// <summary>Whether limits can be set here: the cgroup v1 memory controller is mounted and writable (root).</summary>
-    public static bool IsAvailable => Cgroup.IsAvailable(Controller, "memory.limit_in_bytes");
-
-    /// <summary>OOM kills in the cgroup so far (the kernel's count in memory.oom_control; 0 when it is gone).</summary>
-    public int OomKills
-    {
-        get
-        {
-            foreach (string line in (_cgroup.Read("memory.oom_control") ?? "").Split('\n'))
-            {
-                if (line.StartsWith("oom_kill ", StringComparison.Ordinal) && int.TryParse(line.AsSpan(9), CultureInfo.InvariantCulture, out int kills))
-                {
-                    return kills;
-                }
-            }
-
-            return 0;
-        }
-    }
-
-    /// <summary>A new, empty cgroup limited to <paramref name="bytes"/> of memory, swap included where the kernel accounts it.</summary>
-    public static MemoryLimit Create(long bytes)
+    /// <summary>Limits <paramref name="group"/> to <paramref name="bytes"/> of memory, swap included where the kernel accounts it.</summary>
+    internal static void Apply(Cgroup group, long bytes)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(bytes, 0);
-        var cgroup = Cgroup.Create(Controller);
-        try
+        if (group.Version == CgroupVersion.V2)
         {
-            cgroup.Write("memory.limit_in_bytes", bytes);
-            if (File.Exists(Path.Combine(cgroup.Directory, "memory.memsw.limit_in_bytes")))
+            group.Write("memory.max", bytes);
+            if (group.Has("memory.swap.max")) // absent when the kernel does not account swap
             {
-                cgroup.Write("memory.memsw.limit_in_bytes", bytes); // memory + swap = memory: no swap
-            }
-            else
-            {
-                cgroup.Write("memory.swappiness", 0);
+                group.Write("memory.swap.max", 0);
             }
 
-            return new MemoryLimit(cgroup, bytes);
+            return;
         }
-        catch
+
+        group.Write("memory.limit_in_bytes", bytes);
+        if (group.Has("memory.memsw.limit_in_bytes"))
         {
-            cgroup.Dispose();
-            throw;
+            group.Write("memory.memsw.limit_in_bytes", bytes); // memory + swap = memory: no swap
+        }
+        else
+        {
+            group.Write("memory.swappiness", 0);
         }
     }
 
-    /// <summary>Moves a process, with all its threads, under the limit; children it starts later inherit it.</summary>
-    public void Add(int pid) => _cgroup.Add(pid);
+    /// <summary>OOM kills in the group so far: the kernel's "oom_kill N" line (v1 memory.oom_control, v2 memory.events); 0 when it is gone.</summary>
+    internal static int OomKills(Cgroup group)
+    {
+        string file = group.Version == CgroupVersion.V2 ? "memory.events" : "memory.oom_control";
+        foreach (string line in (group.Read(file) ?? "").Split('\n'))
+        {
+            if (line.StartsWith("oom_kill ", StringComparison.Ordinal) && int.TryParse(line.AsSpan(9), CultureInfo.InvariantCulture, out int kills))
+            {
+                return kills;
+            }
+        }
 
-    public void Dispose() => _cgroup.Dispose();
+        return 0;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bench.Targets.Cgroups;
 using Bench.Targets.Sampling;
 
 namespace Bench.Targets;
@@ -15,8 +16,7 @@ public sealed class TargetProcess : IRunningTarget
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly OutputTail _stderr = new();
-    private CpuQuota? _quota;
-    private MemoryLimit? _memory;
+    private TargetCgroups? _cgroups;
 
     private TargetProcess(TargetDefinition definition, Process process, int plannedPort, CpuSet? cpus)
     {
@@ -83,16 +83,10 @@ public sealed class TargetProcess : IRunningTarget
         try
         {
             // Moved right after start: the runtime's start-up threads move with it (cgroup.procs moves every thread).
-            if (options.CpuQuota is { } cores)
+            if (options.CpuQuota is not null || options.MemoryLimitBytes is not null)
             {
-                target._quota = CpuQuota.Create(cores);
-                target._quota.Add(process.Id);
-            }
-
-            if (options.MemoryLimitBytes is { } bytes)
-            {
-                target._memory = MemoryLimit.Create(bytes);
-                target._memory.Add(process.Id);
+                target._cgroups = TargetCgroups.Create(CgroupHost.System, options.CpuQuota, options.MemoryLimitBytes);
+                target._cgroups.Add(process.Id);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -157,10 +151,8 @@ public sealed class TargetProcess : IRunningTarget
             await ProcessTree.KillSurvivorsAsync(descendants, ProcFs.System, grace);
         }
 
-        _quota?.Dispose();
-        _quota = null;
-        _memory?.Dispose();
-        _memory = null;
+        _cgroups?.Dispose();
+        _cgroups = null;
         return _process.ExitCode;
     }
 
@@ -204,7 +196,7 @@ public sealed class TargetProcess : IRunningTarget
             return null;
         }
 
-        return _memory is { OomKills: > 0 } memory && code == 128 + 9 ? TargetExit.KilledForMemory(code, memory.Bytes) : TargetExit.WithCode(code);
+        return _cgroups is { OomKills: > 0 } cgroups && code == 128 + 9 ? TargetExit.KilledForMemory(code, cgroups.MemoryLimitBytes) : TargetExit.WithCode(code);
     }
 
     private static string SafeExitCode(Process process)

@@ -33,7 +33,7 @@ public sealed class ConsoleTablesTests : IDisposable
     private async Task<GateReport> GateReportAsync()
     {
         var levels = RecordedRuns.Levels(3, (t, l, r) => (t == "async" && l == 64 ? 23_456 : 48.5) * (1 + (0.01 * r)))
-            .Select(l => l.Target == "sync" && l.Level == 64 ? l with { Requests = 0, ThroughputRps = 0, ErrorCount = 480 } : l);
+            .Select(l => l.Target == "sync" && l.Level == 64 ? RecordedRuns.WithoutSuccess(l, errors: 480) : l);
         string run = await _runs.RecordAsync(
             RecordedRuns.Scenario(3, "async@64 throughput / sync@1 throughput >= 10", "async@64 p99 < 20ms", "*@64 p99 < 5000ms", "*@* errorRate < 1%", "async@64 throughput regression < 10%"),
             levels);
@@ -48,7 +48,7 @@ public sealed class ConsoleTablesTests : IDisposable
         var a = await RecordedRuns.ReadAsync(await _runs.RecordAsync(RecordedRuns.Scenario(1), RecordedRuns.Levels(1, (t, l, r) => t == "async" && l == 64 ? 41_234 : 10_234)));
         string dir = await _runs.RecordAsync(
             RecordedRuns.Scenario(1),
-            RecordedRuns.Levels(1, (t, l, r) => t == "async" && l == 64 ? 29_012 : 10_100).Select(l => l.Target == "sync" && l.Level == 64 ? l with { Requests = 0, ThroughputRps = 0, ErrorCount = 100 } : l));
+            RecordedRuns.Levels(1, (t, l, r) => t == "async" && l == 64 ? 29_012 : 10_100).Select(l => l.Target == "sync" && l.Level == 64 ? RecordedRuns.WithoutSuccess(l, errors: 100) : l));
         return RunComparison.Compare(a, await RecordedRuns.ReadAsync(dir), NoiseModel.Default);
     }
 

@@ -29,8 +29,9 @@ public sealed class ReportCommandTests : IDisposable
     [Theory]
     [InlineData(null, "{dir}/results.json: not found; a run folder holds the results.json that bench run wrote")]
     [InlineData("{ not json", "{dir}/results.json: not a results.json: ")]
-    [InlineData("""{"schemaVersion": 1}""", "{dir}/results.json: not a results.json: ")]
-    [InlineData("""{"schemaVersion": 7}""", "{dir}/results.json: schemaVersion 7; this Bench reads 1")]
+    [InlineData("""{"schemaVersion": 2}""", "{dir}/results.json: not a results.json: ")]
+    [InlineData("""{"schemaVersion": 1}""", "{dir}/results.json: schemaVersion 1; this Bench reads 2")]
+    [InlineData("""{"schemaVersion": 7}""", "{dir}/results.json: schemaVersion 7; this Bench reads 2")]
     public async Task A_missing_or_bad_results_json_is_one_line_and_exit_code_two(string? content, string message)
     {
         if (content is not null)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bench.Results;
 using Bench.Targets.Sampling;
 using Bench.Tests.Support;
 
@@ -25,8 +26,14 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(outcome.ExitCode == 0, outcome.Stderr + outcome.Stdout);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), Ct));
         var root = json.RootElement;
-        Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(RunResults.CurrentSchemaVersion, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("0", root.GetProperty("run").GetProperty("pinning").GetProperty("targetCpus").GetString());
+        var pinning = root.GetProperty("run").GetProperty("pinning");
+        var cpu = Bench.Targets.Cgroups.CgroupHost.System.Cpu;
+        Assert.Equal(cpu.Reason, pinning.GetProperty("noQuotaReason").GetString());
+        Assert.Equal(cpu.Version?.ToString().ToLowerInvariant(), pinning.GetProperty("cgroup").GetString());
+        Assert.Equal(cpu.Reason is null ? "" : $"bench run: targets run without a CPU quota: {cpu.Reason}",
+            outcome.Stdout.Split('\n').SingleOrDefault(l => l.Contains("without a CPU quota", StringComparison.Ordinal)) ?? "");
         Assert.NotEqual(JsonValueKind.Null, root.GetProperty("run").GetProperty("endedAt").ValueKind);
         var run = root.GetProperty("scenarios")[0];
         Assert.Equal("tiny", run.GetProperty("name").GetString());
@@ -52,6 +59,23 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(Rps(3) > 2.5 * Rps(1), $"async@4 {Rps(3):0} req/s vs sync@4 {Rps(1):0}");
         Assert.True(File.Exists(Path.Combine(output, "summary.csv")));
         Assert.Contains("| async | 4 |", await File.ReadAllTextAsync(Path.Combine(output, "summary.md"), Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_without_a_quota_says_why_in_one_line_at_the_start_and_records_it()
+    {
+        string scenario = _run.Scenario("noquota", "async", "/hello", "1", duration: "300ms");
+        string output = _run.Output;
+
+        var outcome = await BenchExecutable.RunAsync(Ct, "run", scenario, "--out", output, "--target-quota", "0");
+
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr + outcome.Stdout);
+        Assert.Equal("bench run: targets run without a CPU quota: --target-quota 0", outcome.Stdout.Split('\n')[1].TrimEnd());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), Ct));
+        var pinning = json.RootElement.GetProperty("run").GetProperty("pinning");
+        Assert.Equal(JsonValueKind.Null, pinning.GetProperty("targetCpuQuota").ValueKind);
+        Assert.Equal("--target-quota 0", pinning.GetProperty("noQuotaReason").GetString());
+        Assert.Equal(JsonValueKind.Null, pinning.GetProperty("cgroup").ValueKind);
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public sealed class GateEvaluatorTests : IDisposable
     public async Task A_latency_or_cpu_gate_on_a_cell_without_a_successful_response_is_invalid_never_a_pass_of_zero_ms()
     {
         // Every request to sync@64 failed: the empty histogram would read 0 ms and pass any latency threshold.
-        var levels = RecordedRuns.Levels(1, Rps).Select(l => l.Target == "sync" && l.Level == 64 ? l with { Requests = 0, ThroughputRps = 0, ErrorCount = 500, LatencyMs = LatencySummary.Zero } : l);
+        var levels = RecordedRuns.Levels(1, Rps).Select(l => l.Target == "sync" && l.Level == 64 ? RecordedRuns.WithoutSuccess(l) : l);
         string run = await _runs.RecordAsync(RecordedRuns.Scenario(1, "sync@64 p99 < 5000ms", "sync@64 mean < 1ms", "sync@64 cpuMsPerRequest < 1ms", "sync@64 errorRate < 100%", "sync@64 throughput >= 0"), levels);
 
         var report = await EvaluateAsync(run);
@@ -140,7 +140,7 @@ public sealed class GateEvaluatorTests : IDisposable
     [Fact]
     public async Task One_repeat_without_a_success_is_not_hidden_by_the_median_of_the_others_and_no_request_ending_has_no_error_rate()
     {
-        var levels = RecordedRuns.Levels(3, Rps).Select(l => l.Target == "async" && l.Level == 64 && l.Repeat == 2 ? l with { Requests = 0, ThroughputRps = 0, ErrorCount = 0 } : l);
+        var levels = RecordedRuns.Levels(3, Rps).Select(l => l.Target == "async" && l.Level == 64 && l.Repeat == 2 ? RecordedRuns.WithoutSuccess(l, errors: 0) : l);
         string run = await _runs.RecordAsync(RecordedRuns.Scenario(3, "async@64 p99 < 30ms", "async@64 errorRate < 1%"), levels);
 
         var report = await EvaluateAsync(run);
@@ -220,7 +220,7 @@ public sealed class GateEvaluatorTests : IDisposable
         var error = await Assert.ThrowsAsync<GateInputException>(() => EvaluateAsync(run));
 
         Assert.Equal(
-            "scenarios/io.yaml:7:15: gate 'async@64 p95 < 5ms': unknown metric 'p95'; expected one of throughput, mean, p50, p90, p99, p999, max, errorRate, cpuMsPerRequest, peakRss",
+            "scenarios/io.yaml:7:15: gate 'async@64 p95 < 5ms': unknown metric 'p95'; expected one of throughput, mean, p50, p90, p99, p999, max, errorRate, cpuMsPerRequest, peakRss, starvedConnections, fairness",
             Assert.Single(error.Errors).ToString());
     }
 }

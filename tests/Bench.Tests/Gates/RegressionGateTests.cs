@@ -129,13 +129,13 @@ public sealed class RegressionGateTests : IDisposable
     public async Task A_latency_the_baseline_or_the_run_does_not_have_makes_the_check_invalid_with_the_reason()
     {
         // The baseline was made while sync@64 answered nothing successfully: it has no p99 there (null, not 0).
-        var starved = RecordedRuns.Levels(1, (t, l, r) => Base(t, l)).Select(x => x.Target == "sync" && x.Level == 64 ? x with { Requests = 0, ThroughputRps = 0, ErrorCount = 500 } : x).ToArray();
+        var starved = RecordedRuns.Levels(1, (t, l, r) => Base(t, l)).Select(x => x.Target == "sync" && x.Level == 64 ? RecordedRuns.WithoutSuccess(x) : x).ToArray();
         var made = await RecordedRuns.ReadAsync(await _runs.RecordAsync(RecordedRuns.Scenario(1, Gate), starved));
         await Store.WriteAsync(BaselineBuilder.From(made, made.Scenarios[0], DateTimeOffset.UnixEpoch), Ct);
         Assert.Null((await Store.ReadAsync("io", Ct))!.Find("sync", 64)!.Metrics["p99"]);
 
         var healthy = await RunAsync(1, (t, l, r) => Base(t, l), "sync@64 p99 regression < 10%");
-        string dir = await _runs.RecordAsync(RecordedRuns.Scenario(1, "async@64 p99 regression < 10%"), starved.Select(x => x.Target == "async" && x.Level == 64 ? x with { Requests = 0, ThroughputRps = 0 } : x));
+        string dir = await _runs.RecordAsync(RecordedRuns.Scenario(1, "async@64 p99 regression < 10%"), starved.Select(x => x.Target == "async" && x.Level == 64 ? RecordedRuns.WithoutSuccess(x) : x));
         var broken = await new GateEvaluator(Store, NoiseModel.Default).EvaluateAsync(await RecordedRuns.ReadAsync(dir), Ct);
 
         Assert.Equal((GateStatus.Invalid, "none", "the baseline has no p99 for sync@64: no successful response when it was made"), (healthy.Checks[0].Status, healthy.Checks[0].Measured, healthy.Checks[0].Note));

@@ -17,7 +17,7 @@ public sealed class RunCompletenessTests : IDisposable
         var run = await RecordedRuns.ReadAsync(await _runs.RecordAsync(RecordedRuns.Scenario(2), levels, verification: [new("sync", false, "not ready"), new("async", true, null)]));
 
         Assert.Empty(RunCompleteness.Problems(run));
-        Assert.Equal(2, RunCompleteness.PlannedRepeats(run.Scenarios[0].Definition, "async", 64));
+        Assert.Equal(2, RunCompleteness.PlannedRepeats(run.Scenarios[0], "async", 64));
     }
 
     [Fact]

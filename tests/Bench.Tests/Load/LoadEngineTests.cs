@@ -22,7 +22,7 @@ public sealed class LoadEngineTests
         long served = await TargetInfo.RequestsServedAsync(server.Port, Ct) - before - 1; // minus the second /info
         Assert.Equal(StopReason.IterationsDone, result.StopReason);
         Assert.Equal(7 * 13, result.Requests);
-        Assert.Equal(7 * 13, result.Succeeded);
+        Assert.Equal(7 * 13, result.Responses);
         Assert.Equal(7 * 13, served);
         Assert.Equal(0, result.InFlight);
     }
@@ -36,7 +36,7 @@ public sealed class LoadEngineTests
         var result = await new LoadEngine().RunAsync(At(server.Port, "/hello") with { Connections = 4, Iterations = 5000, Duration = TimeSpan.FromSeconds(30) }, null, Ct);
 
         // Only the per-second histograms (about 20 KB each) are allocated; one object per request would be 480 KB or more.
-        Assert.Equal(requests, result.Succeeded);
+        Assert.Equal(requests, result.Requests);
         Assert.True(result.Generator.WorkerAllocatedBytes < 150_000, $"{result.Generator.WorkerAllocatedBytes} bytes for {requests} requests over {result.Duration.TotalSeconds:0.0} s");
     }
 
@@ -48,9 +48,9 @@ public sealed class LoadEngineTests
         var result = await new LoadEngine().RunAsync(
             At(server.Port, "/io?ms=20") with { Connections = 10, Warmup = TimeSpan.FromMilliseconds(300), Duration = TimeSpan.FromSeconds(2) }, null, Ct);
 
-        double concurrency = result.ThroughputRps * result.Latency.MeanMs / 1000;
-        Assert.True(Math.Abs(concurrency - 10) / 10 < 0.05, $"throughput {result.ThroughputRps:0.0}/s × mean {result.Latency.MeanMs:0.00} ms = {concurrency:0.00}, not 10");
-        Assert.True(result.Latency.P50Ms >= 20, $"p50 {result.Latency.P50Ms} ms is below the 20 ms the server waits");
+        double concurrency = result.ThroughputRps * result.Latency!.MeanMs / 1000;
+        Assert.True(Math.Abs(concurrency - 10) / 10 < 0.05, $"throughput {result.ThroughputRps:0.0}/s × mean {result.Latency!.MeanMs:0.00} ms = {concurrency:0.00}, not 10");
+        Assert.True(result.Latency!.P50Ms >= 20, $"p50 {result.Latency!.P50Ms} ms is below the 20 ms the server waits");
         Assert.Equal(0, result.ErrorCount);
         Assert.Equal(result.Requests, result.Series.Sum(s => s.Completed));
     }
@@ -66,7 +66,8 @@ public sealed class LoadEngineTests
         Assert.True(result.Errors.GetValueOrDefault(ErrorKinds.RequestTimeout) >= 2, string.Join(", ", result.Errors));
         Assert.True(result.Requests > 0, "the first connection is served");
         Assert.False(result.Clean);
-        Assert.True(result.Latency.MaxMs >= 300, $"a timeout records its wait, max {result.Latency.MaxMs} ms");
+        Assert.True(result.FailureLatency!.MaxMs >= 300, $"a timeout records its wait among the failures, max {result.FailureLatency!.MaxMs} ms");
+        Assert.True(result.Latency!.MaxMs < 300, $"the successes' latency holds no timeout, max {result.Latency!.MaxMs} ms");
     }
 
     [Fact]
@@ -88,7 +89,7 @@ public sealed class LoadEngineTests
             Ct);
 
         Assert.True(result.Errors.GetValueOrDefault(ErrorKinds.RequestTimeout) >= 1, string.Join(", ", result.Errors));
-        Assert.True(result.Latency.MaxMs >= 1000, $"the timeout records the second it waited, max {result.Latency.MaxMs} ms");
+        Assert.True(result.FailureLatency!.MaxMs >= 1000, $"the timeout records the second it waited, max {result.FailureLatency!.MaxMs} ms");
     }
 
     [Fact]
@@ -137,14 +138,24 @@ public sealed class LoadEngineTests
         var rightBody = await new LoadEngine().RunAsync(At(server.Port, "/hello") with { Connections = 2, Duration = brief, ExpectedBody = "Hello, World!" }, null, Ct);
         var expected404 = await new LoadEngine().RunAsync(At(server.Port, "/nope") with { Connections = 2, Duration = brief, ExpectedStatus = 404 }, null, Ct);
 
-        Assert.True(notFound.Requests > 0);
-        Assert.Equal(notFound.Requests, notFound.Errors[ErrorKinds.Status(404)]);
-        Assert.Equal(notFound.Requests, notFound.StatusCodes[404]);
-        Assert.True(wrongBody.Requests > 0);
-        Assert.Equal(wrongBody.Requests, wrongBody.Errors[ErrorKinds.BodyMismatch]);
+        // Only successes are requests: a wrong status or body is an error, never throughput, and has no latency.
+        Assert.True(notFound.Responses > 0);
+        Assert.Equal(0, notFound.Requests);
+        Assert.Equal(0, notFound.ThroughputRps);
+        Assert.Null(notFound.Latency);
+        Assert.Equal(notFound.Responses, notFound.Errors[ErrorKinds.Status(404)]);
+        Assert.Equal(notFound.Responses, notFound.StatusCodes[404]);
+        Assert.Equal(1.0, notFound.ErrorRate);
+        Assert.True(wrongBody.Responses > 0);
+        Assert.Equal(0, wrongBody.Requests);
+        Assert.Equal(wrongBody.Responses, wrongBody.Errors[ErrorKinds.BodyMismatch]);
+        Assert.Equal(wrongBody.Responses, wrongBody.FailureHistogram.TotalCount);
+        Assert.NotNull(wrongBody.FailureLatency);
         Assert.Equal(0, rightBody.ErrorCount);
-        Assert.Equal(rightBody.Requests, rightBody.Succeeded);
+        Assert.Equal(rightBody.Responses, rightBody.Requests);
+        Assert.Equal(rightBody.Requests, rightBody.Histogram.TotalCount);
         Assert.Equal(0, expected404.ErrorCount);
+        Assert.True(expected404.Requests > 0);
     }
 
     [Fact]
@@ -169,7 +180,7 @@ public sealed class LoadEngineTests
             At(server.Port, "/hello") with { Connections = 4, Iterations = 1, RampUp = TimeSpan.FromMilliseconds(800), Duration = TimeSpan.FromSeconds(10) }, null, Ct);
 
         // The fourth user starts 3/4 into the ramp-up, so the run cannot end before 600 ms.
-        Assert.Equal(4, result.Succeeded);
+        Assert.Equal(4, result.Requests);
         Assert.InRange(result.Duration.TotalMilliseconds, 590, 5000);
     }
 
@@ -180,7 +191,7 @@ public sealed class LoadEngineTests
 
         var result = await new LoadEngine().RunAsync(At(server.Port, "/hello") with { Connections = 2, Iterations = 20, ClosePerRequest = true }, null, Ct);
 
-        Assert.Equal(40, result.Succeeded);
+        Assert.Equal(40, result.Requests);
         Assert.Equal(0, result.ErrorCount);
     }
 

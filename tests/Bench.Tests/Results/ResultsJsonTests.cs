@@ -34,19 +34,19 @@ public sealed class ResultsJsonTests
     public void A_null_where_the_schema_allows_none_is_refused()
     {
         var json = JsonNode.Parse(Written())!;
-        json["scenarios"]![0]!["results"]![0]!["latencyMs"] = null;
+        json["scenarios"]![0]!["results"]![0]!["resources"] = null;
 
         var error = Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize(json.ToJsonString(), "r.json"));
 
-        Assert.Contains("latencyMs", error.Message, StringComparison.Ordinal);
+        Assert.Contains("resources", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_file_of_another_version_is_named_by_its_version_even_when_fields_are_missing()
     {
-        var error = Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize("""{"schemaVersion": 2, "runs": []}""", "new.json"));
+        var error = Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize("""{"schemaVersion": 3, "runs": []}""", "new.json"));
 
-        Assert.Equal("new.json: schemaVersion 2; this Bench reads 1", error.Message);
+        Assert.Equal("new.json: schemaVersion 3; this Bench reads 2", error.Message);
     }
 
     [Fact]

@@ -19,12 +19,13 @@ public sealed class ResultsSchemaTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private async Task<string> WrittenResultsAsync(bool finished)
+    private async Task<string> WrittenResultsAsync(bool finished, bool autoRepeats = false)
     {
         var recorder = new RunRecorder(new RunWriter(_dir), SampleResults.Run());
-        await recorder.AddScenarioAsync(SampleResults.Scenario(), Ct);
+        await recorder.AddScenarioAsync(SampleResults.Scenario(autoRepeats ? "{ auto: true, max: 4, ci: 2.5% }" : "2"), Ct);
         await recorder.RecordVerificationAsync("io", new TargetVerification("threads", false, "not ready within 15 s"), Ct);
-        await recorder.RecordLevelAsync("io", SampleResults.Level("sync", 1, 1, 48), Ct);
+        await recorder.RecordLevelAsync("io", SampleResults.Level("sync", 1, 1, 48), new CellInterval("sync", 1, 1, 1, 48, null, autoRepeats ? false : null), Ct);
+        await recorder.RecordLevelAsync("io", SampleResults.Level("sync", 1, 2, 50), new CellInterval("sync", 1, 2, 2, 49, 12.7, autoRepeats ? false : null), Ct);
         await recorder.RecordLevelAsync("io", SampleResults.Level("async", 64, 1, 3000, valid: false), Ct);
         if (finished)
         {
@@ -35,11 +36,12 @@ public sealed class ResultsSchemaTests : IDisposable
     }
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_written_results_json_satisfies_the_schema(bool finished)
+    [InlineData(true, false)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task A_written_results_json_satisfies_the_schema(bool finished, bool autoRepeats)
     {
-        using var written = JsonDocument.Parse(await WrittenResultsAsync(finished));
+        using var written = JsonDocument.Parse(await WrittenResultsAsync(finished, autoRepeats));
 
         Assert.Empty(JsonSchemaCheck.Problems(_schema.RootElement, written.RootElement));
     }

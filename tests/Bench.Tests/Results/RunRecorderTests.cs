@@ -38,7 +38,7 @@ public sealed class RunRecorderTests : IDisposable
 
         var onDisk = await ResultsJson.ReadAsync(Path.Combine(_dir, "results.json"), Ct);
 
-        Assert.Equal(1, onDisk.SchemaVersion);
+        Assert.Equal(RunResults.CurrentSchemaVersion, onDisk.SchemaVersion);
         Assert.Null(onDisk.Run.EndedAt);
         Assert.Equal(("sync", 1, 48.0), (onDisk.Scenarios[0].Results[0].Target, onDisk.Scenarios[0].Results[0].Level, onDisk.Scenarios[0].Results[0].ThroughputRps));
         Assert.Contains("Run not finished", await File.ReadAllTextAsync(Path.Combine(_dir, "summary.md"), Ct), StringComparison.Ordinal);
@@ -94,10 +94,10 @@ public sealed class RunRecorderTests : IDisposable
 
         Assert.StartsWith("scenario,target,level,repeat,requests,throughput_rps,p50_ms,p99_ms", csv[0], StringComparison.Ordinal);
         Assert.Equal(1 + 6, csv.Length);
-        Assert.Equal("io,async,64,2,60000,6000,20.1,25.5,32.75,3,0.5,0.05,50331648,12,0.4,true,false,the generator's core was saturated", csv[^1]);
-        Assert.Contains("| sync | 1 | 48 (48–48) | 20.1 | 25.5 | 0 | 0.05 | 48 | median of 2 repeats |", md, StringComparison.Ordinal);
+        Assert.Equal("io,async,64,2,60000,6000,20.1,25.5,32.75,3,0.00005,,,,0.5,0.05,,50331648,12,0.4,true,false,the generator's core was saturated", csv[^1]);
+        Assert.Contains("| sync | 1 | 48 (48–48) | 20.1 | 25.5 | 0 | 0 % | – | – | 0.05 | 48 | median of 2 repeats |", md, StringComparison.Ordinal);
         Assert.Contains("| async | 1 | 50.5 (50–51) |", md, StringComparison.Ordinal);
-        Assert.Contains("| async | 64 | 3000 | 20.1 | 25.5 | 0 | 0.05 | 48 | 1 valid repeat of 2; repeat 2 invalid: the generator's core was saturated |", md, StringComparison.Ordinal);
+        Assert.Contains("| async | 64 | 3000 | 20.1 | 25.5 | 0 | 0 % | – | – | 0.05 | 48 | 1 valid repeat of 2; repeat 2 invalid: the generator's core was saturated |", md, StringComparison.Ordinal);
         Assert.Contains("**threads failed verification, not measured:** hello: expected 200, got 500", md, StringComparison.Ordinal);
         Assert.Contains("waits 20 ms, with | and, commas", md, StringComparison.Ordinal);
     }
@@ -129,7 +129,40 @@ public sealed class RunRecorderTests : IDisposable
     {
         var error = Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize("""{"schemaVersion": 99}""", "old.json"));
 
-        Assert.Equal("old.json: schemaVersion 99; this Bench reads 1", error.Message);
+        Assert.Equal("old.json: schemaVersion 99; this Bench reads 2", error.Message);
         Assert.StartsWith("x.json: not a results.json:", Assert.Throws<InvalidDataException>(() => ResultsJson.Deserialize("{", "x.json")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cell_s_interval_is_written_with_its_level_replacing_the_cell_s_previous_one_and_reads_back()
+    {
+        var recorder = new RunRecorder(new RunWriter(_dir), SampleResults.Run());
+        await recorder.AddScenarioAsync(SampleResults.Scenario("auto"), Ct);
+        await recorder.RecordLevelAsync("io", SampleResults.Level("sync", 1, 1, 48), new CellInterval("sync", 1, 1, 1, 48, null, false), Ct);
+        await recorder.RecordLevelAsync("io", SampleResults.Level("async", 1, 1, 49), new CellInterval("async", 1, 1, 1, 49, null, false), Ct);
+        await recorder.RecordLevelAsync("io", SampleResults.Level("sync", 1, 2, 50), new CellInterval("sync", 1, 2, 2, 49, 12.7, false), Ct);
+
+        var read = await ResultsJson.ReadAsync(recorder.Writer.ResultsPath, Ct);
+
+        var scenario = read.Scenarios[0];
+        Assert.Equal(3, scenario.Results.Count);
+        Assert.Equal([new CellInterval("async", 1, 1, 1, 49, null, false), new CellInterval("sync", 1, 2, 2, 49, 12.7, false)], scenario.Intervals.OrderBy(c => c.Target));
+        Assert.Equal(new AutoRepeatsDefinition(3, 5, 5), scenario.Definition.Load.AutoRepeats);
+        Assert.Equal(5, scenario.Definition.Load.Repeats);
+    }
+
+    [Fact]
+    public async Task A_results_json_written_before_intervals_existed_still_reads_with_none()
+    {
+        var recorder = await RecordedRunAsync();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(ResultsJson.Serialize(recorder.Current))!;
+        json["scenarios"]![0]!.AsObject().Remove("intervals");
+        json["scenarios"]![0]!["definition"]!["load"]!.AsObject().Remove("autoRepeats");
+
+        var read = ResultsJson.Deserialize(json.ToJsonString(), "old.json");
+
+        Assert.Empty(read.Scenarios[0].Intervals);
+        Assert.Null(read.Scenarios[0].Definition.Load.AutoRepeats);
+        Assert.Equal(2, read.Scenarios[0].PlannedRepeats("sync", 1));
     }
 }

@@ -9,27 +9,80 @@ namespace Bench.Tests.Running;
 
 public sealed class LevelResultFactoryTests
 {
-    private static LoadResult Load()
+    private static LoadResult Load(long successes = 1, long bodyMismatches = 0, ConnectionFairness? fairness = null)
     {
         var histogram = LatencyHistogram.Create();
-        histogram.RecordValue(1000);
+        var failures = LatencyHistogram.Create();
+        for (int i = 0; i < successes; i++)
+        {
+            histogram.RecordValue(1000);
+        }
+
+        for (int i = 0; i < bodyMismatches; i++)
+        {
+            failures.RecordValue(3000);
+        }
+
         return new LoadResult(
             new LoadOptions { Url = new Uri("http://127.0.0.1:1/hello") },
             DateTimeOffset.UnixEpoch,
             TimeSpan.FromSeconds(1),
             StopReason.DurationElapsed,
-            1,
-            1,
-            1,
+            successes,
+            successes + bodyMismatches,
+            successes,
             LatencyHistogram.Summarize(histogram),
             histogram,
-            0,
-            new Dictionary<string, long>(),
-            new Dictionary<int, long> { [200] = 1 },
+            LatencyHistogram.Summarize(failures),
+            failures,
+            bodyMismatches,
+            bodyMismatches > 0 ? new Dictionary<string, long> { [ErrorKinds.BodyMismatch] = bodyMismatches } : new Dictionary<string, long>(),
+            new Dictionary<int, long> { [200] = successes + bodyMismatches },
             0,
             [],
             new GeneratorUsage(1, [1], 0.1, 0.1, 0.1, 100, 0, false),
-            null);
+            null,
+            fairness ?? new ConnectionFairness(1, 0, 1));
+    }
+
+    [Fact]
+    public void Given_only_wrong_bodies_when_recorded_then_the_level_has_no_requests_no_latency_and_no_cpu_per_request()
+    {
+        var usage = ResourceUsage.None with { CpuSeconds = 0.5 };
+
+        var level = LevelResultFactory.From("async", 4, 1, Load(successes: 0, bodyMismatches: 500), usage, exit: null);
+
+        Assert.Equal(0, level.Requests);
+        Assert.Equal(0, level.ThroughputRps);
+        Assert.Null(level.LatencyMs);
+        Assert.Null(level.Histogram);
+        Assert.Equal(500, level.ErrorCount);
+        Assert.Equal(1.0, Bench.Gates.MetricValues.ErrorRate(level));
+        Assert.Null(level.Resources.CpuMsPerRequest);
+        Assert.Equal(1.0, level.Resources.CpuMsPerAttempt);
+        Assert.Equal(3.0, level.FailureLatencyMs!.P50, 0.01);
+        Assert.NotNull(level.FailureHistogram);
+    }
+
+    [Fact]
+    public void Cpu_per_request_counts_successes_and_cpu_per_attempt_every_ended_request()
+    {
+        var usage = ResourceUsage.None with { CpuSeconds = 1 };
+
+        var level = LevelResultFactory.From("async", 4, 1, Load(successes: 250, bodyMismatches: 750), usage, exit: null);
+
+        Assert.Equal(4.0, level.Resources.CpuMsPerRequest);
+        Assert.Equal(1.0, level.Resources.CpuMsPerAttempt);
+        Assert.Equal(1.0, level.LatencyMs!.P50, 0.01);
+    }
+
+    [Fact]
+    public void Starved_connections_and_fairness_are_carried_into_the_level()
+    {
+        var level = LevelResultFactory.From("sync", 256, 1, Load(fairness: new ConnectionFairness(256, 255, 1.0 / 256)), ResourceUsage.None, exit: null);
+
+        Assert.Equal(255, level.StarvedConnections);
+        Assert.Equal(1.0 / 256, level.Fairness!.Value, 9);
     }
 
     [Fact]

@@ -59,11 +59,12 @@ public sealed class ScenarioValidationTests
     [InlineData("load: { levels: [1, 1] }", "s.yaml:5:21: load.levels[1]: 1 is listed twice; each level runs once per repeat")]
     [InlineData("load: { levels: [1], duration: 10 }", "s.yaml:5:32: load.duration: found '10'; expected a duration like 500ms, 2s or 1m, more than 0")]
     [InlineData("load: { levels: [1], warmup: -2s }", "s.yaml:5:30: load.warmup: found '-2s'; expected a duration like 500ms, 2s or 1m (or 0)")]
-    [InlineData("load: { levels: [1], repeats: 0 }", "s.yaml:5:31: load.repeats: found '0'; expected a whole number from 1 to 1000")]
+    [InlineData("load: { levels: [1], repeats: 0 }", "s.yaml:5:31: load.repeats: found '0'; expected a whole number from 1 to 1000, auto, or a mapping like { auto: true, max: 8, ci: 5% }")]
     [InlineData("load: { levels: [1], model: closd }", "s.yaml:5:29: load.model: found 'closd'; expected one of closed, open")]
     [InlineData("load: { levels: [1], think: 20ms..5ms }", "s.yaml:5:29: load.think: found '20ms..5ms'; expected a duration like 10ms, or a range like 5ms..20ms (low ≤ high)")]
     [InlineData("load: { levels: [1], maxConnections: 10 }", "s.yaml:5:38: load.maxConnections: applies to the open model only; this load is closed")]
     [InlineData("load: { model: open, levels: [100], iterations: 10 }", "s.yaml:5:49: load.iterations: applies to the closed model only; this load is open")]
+    [InlineData("load: { levels: [1], timeout: 2h }", "s.yaml:5:31: load.timeout: at most 1h (the latency histograms' range)")]
     [InlineData("load: [1, 2]", "s.yaml:5:7: load: found a list; expected a mapping like { model: closed, levels: [1, 4, 16] }")]
     public void A_bad_load_value_says_where_what_was_found_and_what_is_allowed(string load, string expected)
     {

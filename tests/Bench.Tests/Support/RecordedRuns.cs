@@ -41,6 +41,10 @@ public sealed class RecordedRuns : IDisposable
             Errors = errors == 0 ? new Dictionary<string, long>() : new Dictionary<string, long> { ["timeout"] = errors },
         };
 
+    /// <summary><paramref name="level"/> with no successful response: every request failed, so no latency and no CPU per request.</summary>
+    public static LevelResult WithoutSuccess(LevelResult level, long errors = 500) =>
+        level with { Requests = 0, ThroughputRps = 0, ErrorCount = errors, LatencyMs = null, Resources = level.Resources with { CpuMsPerRequest = null } };
+
     /// <summary>Every target × level × repeat of <see cref="Scenario"/> at the throughput <paramref name="rps"/> gives for it.</summary>
     public static IEnumerable<LevelResult> Levels(int repeats, Func<string, int, int, double> rps) =>
         from repeat in Enumerable.Range(1, repeats)

@@ -10,12 +10,12 @@ public static class SampleResults
 
     public static RunInfo Run() => new(new MachineInfo(2, "Test CPU"), "Linux 6.1", ".NET 10.0.0", "0123456789abcdef0123456789abcdef01234567", new PinningInfo("0", "1"), Start, null);
 
-    public static Scenario Scenario() => Assert.Single(new ScenarioLoader(RepositoryFiles.Catalog()).Parse("""
+    public static Scenario Scenario(string repeats = "2") => Assert.Single(new ScenarioLoader(RepositoryFiles.Catalog()).Parse($$"""
         name: io
         description: "waits 20 ms, with | and, commas"
         targets: [sync, async, threads]
         request: { path: "/io?ms=20", headers: { X-Run: "1" } }
-        load: { levels: [1, 64], think: 1ms..2ms, repeats: 2 }
+        load: { levels: [1, 64], think: 1ms..2ms, repeats: {{repeats}} }
         gates: ["async@64 throughput / sync@64 throughput >= 10"]
         """, "io.yaml"));
 

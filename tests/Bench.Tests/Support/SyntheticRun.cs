@@ -100,7 +100,7 @@ public static class SyntheticRun
             histogram.RecordValueWithCount(Math.Clamp((long)(ms * 1000), LatencyHistogram.LowestMicros, LatencyHistogram.HighestMicros), Math.Max(1, requests / Samples));
         }
 
-        var summary = LatencyHistogram.Summarize(histogram);
+        var summary = LatencyHistogram.Summarize(histogram)!;
         var perSecond = Enumerable.Range(0, Seconds)
             .Select(s => new SecondSample(s, s == stallAt ? 0 : (long)(rps * (0.97 + (0.06 * random.NextDouble()))), errors / Seconds, summary.P99Ms))
             .ToArray();

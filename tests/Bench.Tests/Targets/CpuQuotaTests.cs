@@ -1,6 +1,8 @@
 using Bench.Load;
 using Bench.Targets;
+using Bench.Targets.Cgroups;
 using Bench.Targets.Sampling;
+using Bench.Tests.Support;
 
 namespace Bench.Tests.Targets;
 
@@ -8,16 +10,18 @@ public sealed class CpuQuotaTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    private static CgroupAccess Cpu => CgroupHost.System.Cpu;
+
     [Fact]
     public async Task A_target_under_a_quarter_core_quota_uses_no_more_than_that_and_its_cgroup_is_removed()
     {
-        Assert.SkipUnless(CpuQuota.IsAvailable, "needs the cgroup v1 cpu controller and root");
+        Assert.SkipUnless(CpuQuota.IsAvailable, $"needs a cgroup cpu controller Bench can use: {Cpu.Reason}");
         var definition = new TargetDefinition("quota", "test", [TargetsBinary.Locate(), "--model", "async", "--port", "{port}"], new Dictionary<string, string>());
-        string? cgroup;
+        string cgroup;
         await using (var target = await TargetProcess.StartAsync(definition, new TargetLaunchOptions { CpuQuota = 0.25 }, Ct))
         {
-            cgroup = File.ReadAllLines($"/proc/{target.Pid}/cgroup").Single(l => l.Contains(":cpu,", StringComparison.Ordinal) || l.Contains(":cpu:", StringComparison.Ordinal) || l.Contains("cpuacct,cpu", StringComparison.Ordinal)).Split(':')[2];
-            Assert.StartsWith("/bench-", cgroup, StringComparison.Ordinal);
+            cgroup = KernelCgroups.GroupOf(target.Pid, Cpu);
+            Assert.StartsWith(Path.Join(Cpu.Parent, "bench-"), cgroup, StringComparison.Ordinal);
 
             // CPU-bound load on 4 connections: unlimited, the target would take a whole core.
             await using var sampler = ResourceSampler.Start(target.Pid);
@@ -30,13 +34,13 @@ public sealed class CpuQuotaTests
             Assert.True(coresUsed < 0.4, $"used {coresUsed:0.00} cores under a 0.25 quota");
         }
 
-        Assert.False(Directory.Exists(Path.Combine("/sys/fs/cgroup/cpu", cgroup.TrimStart('/'))), "the cgroup is removed with the target");
+        Assert.False(Directory.Exists(cgroup), "the cgroup is removed with the target");
     }
 
     [Fact]
     public async Task A_target_that_dies_at_once_under_a_quota_is_a_start_error_not_a_crash()
     {
-        Assert.SkipUnless(CpuQuota.IsAvailable, "needs the cgroup v1 cpu controller and root");
+        Assert.SkipUnless(CpuQuota.IsAvailable, $"needs a cgroup cpu controller Bench can use: {Cpu.Reason}");
         var definition = new TargetDefinition("gone", "test", ["/nonexistent/server", "{port}"], new Dictionary<string, string>());
 
         for (int i = 0; i < 5; i++) // the race (exited before it could be moved) does not happen every time
@@ -46,18 +50,18 @@ public sealed class CpuQuotaTests
             Assert.Contains("/nonexistent/server", error.Message, StringComparison.Ordinal);
         }
 
-        Assert.DoesNotContain(Directory.GetDirectories("/sys/fs/cgroup/cpu"), d => Path.GetFileName(d).StartsWith($"bench-{Environment.ProcessId}-", StringComparison.Ordinal));
+        Assert.DoesNotContain(Directory.GetDirectories(Cpu.Parent!), d => Path.GetFileName(d).StartsWith($"bench-{Environment.ProcessId}-", StringComparison.Ordinal));
     }
 
     [Fact]
     public void The_empty_quota_of_a_bench_process_that_is_gone_is_removed_by_the_next_one()
     {
-        Assert.SkipUnless(CpuQuota.IsAvailable, "needs the cgroup v1 cpu controller and root");
+        Assert.SkipUnless(CpuQuota.IsAvailable, $"needs a cgroup cpu controller Bench can use: {Cpu.Reason}");
         int gone = 5_000_000 + Random.Shared.Next(100_000); // above the kernel's largest pid_max (2^22): never a live process
-        string abandoned = Path.Combine("/sys/fs/cgroup/cpu", $"bench-{gone}-1");
+        string abandoned = Path.Combine(Cpu.Parent!, $"bench-{gone}-1");
         Directory.CreateDirectory(abandoned);
 
-        using var quota = CpuQuota.Create(0.5);
+        using var quota = TargetCgroups.Create(CgroupHost.System, 0.5, null);
 
         Assert.False(Directory.Exists(abandoned));
     }

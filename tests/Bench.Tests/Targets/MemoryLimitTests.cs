@@ -1,10 +1,14 @@
 using Bench.Targets;
+using Bench.Targets.Cgroups;
+using Bench.Tests.Support;
 
 namespace Bench.Tests.Targets;
 
 public sealed class MemoryLimitTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static CgroupAccess Memory => CgroupHost.System.Memory;
 
     // Prints its line, then asks for far more than its limit: the kernel kills it.
     private static TargetDefinition Hungry() => new(
@@ -18,12 +22,12 @@ public sealed class MemoryLimitTests
     [Fact]
     public async Task A_process_over_its_memory_limit_is_killed_and_said_to_be_killed_for_memory()
     {
-        Assert.SkipUnless(MemoryLimit.IsAvailable, "needs the cgroup v1 memory controller and root");
+        Assert.SkipUnless(MemoryLimit.IsAvailable, $"needs a cgroup memory controller Bench can use: {Memory.Reason}");
         string cgroup;
         await using (var target = await TargetProcess.StartAsync(Hungry(), new TargetLaunchOptions { MemoryLimitBytes = 32L << 20 }, Ct))
         {
-            cgroup = File.ReadAllLines($"/proc/{target.Pid}/cgroup").Single(l => l.Split(':')[1] == "memory").Split(':')[2];
-            Assert.StartsWith("/bench-", cgroup, StringComparison.Ordinal);
+            cgroup = KernelCgroups.GroupOf(target.Pid, Memory);
+            Assert.StartsWith(Path.Join(Memory.Parent, "bench-"), cgroup, StringComparison.Ordinal);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
             deadline.CancelAfter(TimeSpan.FromSeconds(10));
             TargetExit? exit;
@@ -37,13 +41,13 @@ public sealed class MemoryLimitTests
             Assert.StartsWith("was killed for exceeding its memory limit of 32m (out of memory, exit code 137)", exit.Description, StringComparison.Ordinal);
         }
 
-        Assert.False(Directory.Exists(Path.Combine("/sys/fs/cgroup/memory", cgroup.TrimStart('/'))), "the cgroup is removed with the target");
+        Assert.False(Directory.Exists(cgroup), "the cgroup is removed with the target");
     }
 
     [Fact]
     public async Task A_process_within_its_limit_runs_and_a_kill_by_hand_is_not_called_a_kill_for_memory()
     {
-        Assert.SkipUnless(MemoryLimit.IsAvailable, "needs the cgroup v1 memory controller and root");
+        Assert.SkipUnless(MemoryLimit.IsAvailable, $"needs a cgroup memory controller Bench can use: {Memory.Reason}");
         var definition = new TargetDefinition("small", "test", [TargetsBinary.Locate(), "--model", "async", "--port", "{port}"], new Dictionary<string, string>());
         await using var target = await TargetProcess.StartAsync(definition, new TargetLaunchOptions { MemoryLimitBytes = 256L << 20 }, Ct);
 

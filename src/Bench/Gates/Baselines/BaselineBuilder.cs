@@ -26,6 +26,8 @@ public static class BaselineBuilder
     {
         var definition = scenario.Definition;
         var entries = new MeasuredCells(scenario).All
+            // A metric a cell does not have (no latency without a success, no fairness in the open model) is null: a
+            // regression gate on it is invalid with that reason, not an "update the baseline" input error.
             .Select(cell => new BaselineEntry(cell.Target, cell.Level, GateMetrics.All.ToDictionary(GateMetrics.Name, cell.Stats)))
             .ToArray();
         return new Baseline(

@@ -13,4 +13,10 @@ public enum GateMetric
     ErrorRate,
     CpuMsPerRequest,
     PeakRss,
+
+    /// <summary>Closed model: the share of the level's connections that received no response in the window.</summary>
+    StarvedConnections,
+
+    /// <summary>Closed model: Jain's fairness index over the responses each connection received (1 = even).</summary>
+    Fairness,
 }

@@ -19,19 +19,21 @@ public static class GateMetrics
         GateMetric.ErrorRate => "errorRate",
         GateMetric.CpuMsPerRequest => "cpuMsPerRequest",
         GateMetric.PeakRss => "peakRss",
+        GateMetric.StarvedConnections => "starvedConnections",
+        GateMetric.Fairness => "fairness",
         _ => throw new ArgumentOutOfRangeException(nameof(metric)),
     };
 
     public static MetricUnit Unit(GateMetric metric) => metric switch
     {
         GateMetric.Throughput => MetricUnit.RequestsPerSecond,
-        GateMetric.ErrorRate => MetricUnit.Fraction,
+        GateMetric.ErrorRate or GateMetric.StarvedConnections or GateMetric.Fairness => MetricUnit.Fraction,
         GateMetric.PeakRss => MetricUnit.Bytes,
         _ => MetricUnit.Milliseconds,
     };
 
-    /// <summary>Throughput is better higher; every other metric (latency, errors, cost) is better lower.</summary>
-    public static bool HigherIsBetter(GateMetric metric) => metric == GateMetric.Throughput;
+    /// <summary>Throughput and fairness are better higher; every other metric (latency, errors, starvation, cost) is better lower.</summary>
+    public static bool HigherIsBetter(GateMetric metric) => metric is GateMetric.Throughput or GateMetric.Fairness;
 
     /// <summary>Names are case-sensitive, as documented; <paramref name="near"/> is the metric meant when only the case is off.</summary>
     public static bool TryParse(string name, out GateMetric metric, out GateMetric? near)

@@ -38,6 +38,10 @@ internal sealed class ClosedWorkerModel : IWorkerModel
 
     public long NextWake => long.MaxValue;
 
+    public bool Drains => false;
+
+    public bool Backlogged => false;
+
     public bool AllDone => _done == _users.Count;
 
     public void Start(long now)

@@ -46,6 +46,9 @@ internal sealed class Connection(int slot, byte[]? expectedBody)
 
     /// <summary>Closed model: measured requests done, for iterations; and the current back-off after connect errors.</summary>
     public int Iterations;
+
+    /// <summary>Responses (any status) this connection received in the measured window: its share, for fairness.</summary>
+    public long WindowResponses;
     public long BackoffTicks;
 
     public ulong EpollData => ((ulong)Generation << 32) | (uint)Slot;

@@ -12,6 +12,12 @@ internal interface IWorkerModel
     /// <summary>True when the model has nothing left to do (closed: every iteration done).</summary>
     bool AllDone { get; }
 
+    /// <summary>True when the worker waits after the window for the requests intended inside it (open model).</summary>
+    bool Drains { get; }
+
+    /// <summary>Requests intended in the window still wait for a connection (open model's backlog).</summary>
+    bool Backlogged { get; }
+
     void Start(long now);
 
     /// <summary>Called every loop turn.</summary>

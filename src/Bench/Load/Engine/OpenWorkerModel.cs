@@ -7,7 +7,8 @@ namespace Bench.Load.Engine;
 /// The open model on one worker: arrivals follow the shared schedule (this worker takes every W-th one), each
 /// request's latency counts from its intended time, and a request that finds no free connection waits in a
 /// backlog — a counter, since intended times are recomputed from the schedule — while connections are opened as
-/// needed up to the worker's maximum. A request sent more than LateAfter after its time is late.
+/// needed up to the worker's maximum. A request sent more than LateAfter after its time is late. After the window,
+/// the worker drains: requests intended inside it are still sent and awaited, for one timeout at most.
 /// </summary>
 internal sealed class OpenWorkerModel : IWorkerModel
 {
@@ -43,9 +44,20 @@ internal sealed class OpenWorkerModel : IWorkerModel
     /// <summary>Intended in the window but never sent.</summary>
     public long Unsent { get; private set; }
 
-    public long NextWake => _nextIntended;
+    /// <summary>
+    /// The next arrival, or never while no connection can take it (every one busy, the maximum open): then only a
+    /// connection's event or the worker's deadline scan can change anything, so waking earlier would spin.
+    /// </summary>
+    public long NextWake => _nextIntended < _worker.Plan.MeasureEnd && CanTake ? _nextIntended : long.MaxValue;
 
     public bool AllDone => false;
+
+    public bool Drains => true;
+
+    /// <summary>Arrivals intended before the window's end not sent yet (read once the window is over).</summary>
+    public bool Backlogged => _nextIntended < _worker.Plan.MeasureEnd;
+
+    private bool CanTake => _idle.Count > 0 || _free.Count > 0 || _worker.ConnectionCount < _maxConnections;
 
     public void Start(long now)
     {
@@ -105,7 +117,8 @@ internal sealed class OpenWorkerModel : IWorkerModel
 
         _dispatching = true;
         var plan = _worker.Plan;
-        while (_nextIntended <= now && TryTake(out var connection))
+        // Arrivals stop at the window's end; those intended before it are still sent while the worker drains.
+        while (_nextIntended <= now && _nextIntended < plan.MeasureEnd && TryTake(out var connection))
         {
             long intended = _nextIntended;
             _nextIndex += plan.Workers;

@@ -37,25 +37,30 @@ internal static class ResultBuilder
             }
         }
 
-        long requests = recorders.Sum(r => r.Responses);
+        long requests = recorders.Sum(r => r.Requests);
+        long errorCount = errors.Values.Sum();
         var histogram = LatencyHistogram.Merge(recorders.Select(r => r.Latency));
+        var failures = LatencyHistogram.Merge(recorders.Select(r => r.Failures));
         return new LoadResult(
             options,
             startedAt,
             duration,
             reason,
             requests,
-            recorders.Sum(r => r.Succeeded),
+            recorders.Sum(r => r.Responses),
             duration > TimeSpan.Zero ? requests / duration.TotalSeconds : 0,
             LatencyHistogram.Summarize(histogram),
             histogram,
-            errors.Values.Sum(),
+            LatencyHistogram.Summarize(failures),
+            failures,
+            errorCount,
             errors,
             statuses,
             recorders.Sum(r => r.InFlight),
             Series(recorders),
-            Generator(plan, workers, requests, processCpuAtEnd, endTimestamp),
-            open.Count == 0 ? null : Open(plan, workers, open));
+            Generator(plan, workers, requests + errorCount, processCpuAtEnd, endTimestamp),
+            open.Count == 0 ? null : Open(plan, workers, open),
+            options.Model == LoadModel.Closed ? ConnectionFairness.Of(workers.SelectMany(w => w.Connections).Select(c => c.WindowResponses).ToArray()) : null);
     }
 
     private static TimeSpan Seconds(long ticks) => TimeSpan.FromSeconds((double)ticks / RunPlan.TicksPerSecond);
@@ -98,7 +103,7 @@ internal static class ResultBuilder
         return series;
     }
 
-    private static GeneratorUsage Generator(RunPlan plan, IReadOnlyList<Worker> workers, long requests, TimeSpan processCpuAtEnd, long endTimestamp)
+    private static GeneratorUsage Generator(RunPlan plan, IReadOnlyList<Worker> workers, long attempts, TimeSpan processCpuAtEnd, long endTimestamp)
     {
         var first = workers[0].Window;
         double cpu = Math.Max(0, (processCpuAtEnd - first.ProcessCpuAtStart).TotalSeconds);
@@ -111,7 +116,7 @@ internal static class ResultBuilder
             cpu,
             workers.Sum(w => w.Window.ThreadCpu.TotalSeconds),
             utilisation,
-            requests > 0 ? cpu * 1e6 / requests : 0,
+            attempts > 0 ? cpu * 1e6 / attempts : 0,
             workers.Sum(w => w.Window.AllocatedBytes),
             utilisation > SaturationThreshold || busiestWorker > SaturationThreshold);
     }
@@ -123,6 +128,7 @@ internal static class ResultBuilder
         double targetRps = (schedule.ArrivalsBy((options.Warmup + options.Duration).TotalSeconds) - schedule.ArrivalsBy(options.Warmup.TotalSeconds)) / options.Duration.TotalSeconds;
         long sent = open.Sum(m => m.Sent);
         long scheduled = sent + open.Sum(m => m.Unsent);
-        return new OpenModelResult(targetRps, scheduled, sent, open.Sum(m => m.Late), scheduled - sent, sent >= RateReachedFraction * scheduled, workers.Sum(w => w.PeakSockets));
+        long late = open.Sum(m => m.Late);
+        return new OpenModelResult(targetRps, scheduled, sent, late, scheduled - sent, sent - late >= RateReachedFraction * scheduled, workers.Sum(w => w.PeakSockets));
     }
 }

@@ -26,7 +26,8 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     {
         Plan = plan;
         Index = index;
-        Recorder = new WorkerRecorder(plan.MeasureStart, RunPlan.TicksPerSecond, plan.IsExpectedStatus);
+        Recorder = new WorkerRecorder(plan.MeasureStart, plan.MeasureEnd, RunPlan.TicksPerSecond, plan.IsExpectedStatus);
+        DrainEnd = plan.MeasureEnd + Math.Max(plan.TimeoutTicks, plan.ConnectTimeoutTicks);
         _io = new ConnectionIo(plan, _epoll, this);
     }
 
@@ -43,6 +44,17 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     public StopReason Reason { get; private set; }
 
     public WindowMeter Window { get; } = new();
+
+    /// <summary>The connections (closed model: the users) with the responses each received in the window.</summary>
+    public IReadOnlyList<Connection> Connections => _connections;
+
+    /// <summary>
+    /// The latest a draining model (open) waits after the window for the answers to requests intended inside it: one
+    /// timeout, so each is measured or is a timeout, never dropped as "in flight".
+    /// </summary>
+    private long DrainEnd { get; }
+
+    private bool Draining => _model!.Drains && Window.IsClosed;
 
     public void Attach(IWorkerModel model) => _model = model;
 
@@ -114,9 +126,14 @@ internal sealed class Worker : IConnectionEvents, IDisposable
                 Window.Open(now, sampleProcess: Index == 0);
             }
 
-            if (now >= Plan.MeasureEnd || Plan.Stop.Requested || model.AllDone)
+            if (now >= Plan.MeasureEnd && !Window.IsClosed)
             {
-                Reason = now >= Plan.MeasureEnd ? StopReason.DurationElapsed : Plan.Stop.Requested ? StopReason.Cancelled : StopReason.IterationsDone;
+                Window.Close(Plan.MeasureEnd, sampleProcess: Index == 0);
+            }
+
+            if (Plan.Stop.Requested || model.AllDone || (now >= Plan.MeasureEnd && !(Draining && now < DrainEnd && AwaitsMeasured())))
+            {
+                Reason = Plan.Stop.Requested ? StopReason.Cancelled : now >= Plan.MeasureEnd ? StopReason.DurationElapsed : StopReason.IterationsDone;
                 break;
             }
 
@@ -134,7 +151,8 @@ internal sealed class Worker : IConnectionEvents, IDisposable
                 nextScan = now + ScanInterval;
             }
 
-            long wake = Math.Min(nextScan, Math.Min(model.NextWake, Window.IsOpen ? Plan.MeasureEnd : Plan.MeasureStart));
+            long edge = !Window.IsOpen ? Plan.MeasureStart : !Window.IsClosed ? Plan.MeasureEnd : DrainEnd;
+            long wake = Math.Min(nextScan, Math.Min(model.NextWake, edge));
             if (_timers.TryPeek(out _, out long timer))
             {
                 wake = Math.Min(wake, timer);
@@ -155,7 +173,11 @@ internal sealed class Worker : IConnectionEvents, IDisposable
             _io.FlushSends();
         }
 
-        Window.Close(Math.Min(now, Plan.MeasureEnd), sampleProcess: Index == 0);
+        if (!Window.IsClosed)
+        {
+            Window.Close(Math.Min(now, Plan.MeasureEnd), sampleProcess: Index == 0);
+        }
+
         Finish(now);
     }
 
@@ -187,10 +209,12 @@ internal sealed class Worker : IConnectionEvents, IDisposable
         var parser = connection.Parser;
         if (connection.Measured && now >= Plan.MeasureStart)
         {
-            // A response that lands after the window closed is reported as in flight, like every other.
-            if (now < Plan.MeasureEnd)
+            // After the window only a draining model (open) still records: its requests belong to the window they
+            // were intended in. In the closed model a response after the window is in flight, like every other.
+            if (now < Plan.MeasureEnd || Draining)
             {
                 Recorder.RecordResponse(now, now - connection.RequestStart, parser.StatusCode, parser.BodyMatches);
+                connection.WindowResponses++;
             }
             else
             {
@@ -212,10 +236,9 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     {
         if (connection.HasRequest && connection.Measured && now >= Plan.MeasureStart)
         {
-            if (now < Plan.MeasureEnd)
+            if (now < Plan.MeasureEnd || Draining)
             {
-                bool timeout = kind is ErrorKind.RequestTimeout or ErrorKind.ConnectTimeout;
-                Recorder.RecordError(now, kind, timeout ? now - connection.RequestStart : -1);
+                Recorder.RecordError(now, kind, now - connection.RequestStart);
             }
             else
             {
@@ -226,6 +249,20 @@ internal sealed class Worker : IConnectionEvents, IDisposable
         connection.HasRequest = false;
         connection.State = ConnectionState.Closed;
         _model!.OnFinished(connection, now, connectFailed: kind is ErrorKind.ConnectRefused or ErrorKind.ConnectTimeout or ErrorKind.ConnectError);
+    }
+
+    /// <summary>A request intended in the window is still unanswered (sent, or waiting for a connection).</summary>
+    private bool AwaitsMeasured()
+    {
+        foreach (var c in _connections)
+        {
+            if (c.HasRequest && c.Measured)
+            {
+                return true;
+            }
+        }
+
+        return _model!.Backlogged;
     }
 
     private void ScanDeadlines(long now)

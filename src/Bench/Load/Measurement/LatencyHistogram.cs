@@ -4,18 +4,19 @@ using HdrHistogram;
 namespace Bench.Load.Measurement;
 
 /// <summary>
-/// The engine's HDR histograms: latencies in microseconds from 1 µs to 60 s at 3 significant digits (per-second
+/// The engine's HDR histograms: latencies in microseconds from 1 µs to one hour at 3 significant digits (per-second
 /// series use 2), merged across workers, summarised in milliseconds, and encoded with HdrHistogram's compressed
-/// format so a report can recompute percentiles later.
+/// format so a report can recompute percentiles later. The ceiling is the longest timeout a run may set
+/// (<see cref="LoadOptions.MaxTimeout"/>), so no value a timeout can produce is clamped below it.
 /// </summary>
 public static class LatencyHistogram
 {
     public const long LowestMicros = 1;
-    public const long HighestMicros = 60_000_000;
+    public const long HighestMicros = 3_600_000_000;
 
     public static LongHistogram Create(int significantDigits = 3) => new(LowestMicros, HighestMicros, significantDigits);
 
-    /// <summary>Records a latency, clamped into the histogram's range (a wait over 60 s reads as 60 s).</summary>
+    /// <summary>Records a latency, clamped into the histogram's range (only an open-model backlog longer than an hour reaches the ceiling).</summary>
     public static void Record(HistogramBase histogram, long micros) => histogram.RecordValue(Math.Clamp(micros, LowestMicros, HighestMicros));
 
     public static LongHistogram Merge(IEnumerable<HistogramBase> parts)
@@ -52,11 +53,12 @@ public static class LatencyHistogram
         return corrected;
     }
 
-    public static LatencySummary Summarize(HistogramBase histogram)
+    /// <summary>The histogram's statistics in milliseconds; null when it holds no value (there is no latency of nothing).</summary>
+    public static LatencySummary? Summarize(HistogramBase histogram)
     {
         if (histogram.TotalCount == 0)
         {
-            return new LatencySummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            return null;
         }
 
         double Ms(double micros) => micros / 1000.0;

@@ -2,7 +2,7 @@ using HdrHistogram;
 
 namespace Bench.Load.Measurement;
 
-/// <summary>What finished during one second of the measured window, on one worker.</summary>
+/// <summary>What finished during one second of the measured window, on one worker: successes (and their latencies) and errors.</summary>
 internal sealed class SecondBucket
 {
     public long Completed;

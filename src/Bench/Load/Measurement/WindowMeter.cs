@@ -14,6 +14,8 @@ internal sealed class WindowMeter
 
     public bool IsOpen { get; private set; }
 
+    public bool IsClosed { get; private set; }
+
     public long Start { get; private set; }
 
     public long End { get; private set; }
@@ -41,6 +43,7 @@ internal sealed class WindowMeter
             Open(end, sampleProcess);
         }
 
+        IsClosed = true;
         End = Math.Max(Start, end);
         ThreadCpu = CpuTime.CurrentThread() - _threadCpuAtOpen;
         AllocatedBytes = GC.GetAllocatedBytesForCurrentThread() - _allocatedAtOpen;

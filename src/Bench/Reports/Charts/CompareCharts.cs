@@ -26,7 +26,7 @@ public static class CompareCharts
             var charts = new[]
             {
                 Overlay(viewA, viewB, palette, "throughput", "throughput (requests/s, log scale)", c => c.ThroughputRps),
-                Overlay(viewA, viewB, palette, "p99", "p99 latency (ms, log scale)", c => c.P99Ms),
+                Overlay(viewA, viewB, palette, "p99", "p99 latency of successes (ms, log scale)", c => c.P99Ms ?? 0),
             };
             foreach (var chart in charts)
             {

@@ -11,8 +11,8 @@ internal static class LatencyChart
     {
         var plot = LevelSeries.NewPlot(view, "latency p50 and p99", "latency (ms, log scale)");
         // A level without a response has no latency (its 0 is not a fast answer): AddLog leaves it out.
-        var p50 = LevelSeries.AddLog(plot, view, palette, c => c.P50Ms);
-        var p99 = LevelSeries.AddLog(plot, view, palette, c => c.P99Ms, dashed: true, marker: MarkerShape.FilledTriangleUp);
+        var p50 = LevelSeries.AddLog(plot, view, palette, c => c.P50Ms ?? 0);
+        var p99 = LevelSeries.AddLog(plot, view, palette, c => c.P99Ms ?? 0, dashed: true, marker: MarkerShape.FilledTriangleUp);
         var all = p50.Concat(p99).DefaultIfEmpty(1).ToArray();
         ChartStyle.LogAxis(plot, plot.Axes.Left, all.Min(), all.Max());
         LevelSeries.Legend(plot, view, palette,

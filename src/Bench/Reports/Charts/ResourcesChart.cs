@@ -14,7 +14,7 @@ internal static class ResourcesChart
         right.Label.Text = "peak RSS (MiB)";
         right.Label.FontSize = 16;
         // Per request needs a request: a level nobody was answered at has no cost per request to show.
-        double cpuMax = LevelSeries.Add(plot, view, palette, c => c.CpuMsPerRequest, include: c => c.Answered).DefaultIfEmpty(0).Max();
+        double cpuMax = LevelSeries.Add(plot, view, palette, c => c.CpuMsPerRequest ?? 0, include: c => c.Answered).DefaultIfEmpty(0).Max();
         // Diamonds, not squares: ScottPlot draws a legend's square with the line's dash effect, which Skia's SVG canvas reports on stderr.
         double rssMax = LevelSeries.Add(plot, view, palette, c => c.PeakRssMiB, dashed: true, marker: MarkerShape.FilledDiamond, axis: right).DefaultIfEmpty(0).Max();
         // Room above the lines for the legend.

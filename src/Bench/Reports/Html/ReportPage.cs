@@ -61,7 +61,7 @@ public static class ReportPage
             (".NET", run.DotnetVersion),
             ("Bench commit", run.BenchCommit),
             ("targets pinned to", run.Pinning.TargetCpus ?? "not pinned"),
-            ("target CPU quota", run.Pinning.TargetCpuQuota is { } quota ? $"{quota:0.##} core" : "none"),
+            ("target CPU quota", run.Pinning.TargetCpuQuota is { } quota ? $"{quota:0.##} core{(run.Pinning.Cgroup is { } cgroup ? $" (cgroup {cgroup})" : "")}" : $"none{(run.Pinning.NoQuotaReason is { } why ? $": {why}" : "")}"),
             ("target memory limit", run.Pinning.TargetMemoryLimitBytes is { } memory ? Configuration.ByteSizeText.Format(memory) : "none (containers: their catalogue limit)"),
             ("generator pinned to", run.Pinning.GeneratorCpus ?? "not pinned"),
             ("results.json schema", results.SchemaVersion.ToString(CultureInfo.InvariantCulture)),

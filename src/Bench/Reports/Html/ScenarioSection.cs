@@ -58,7 +58,7 @@ internal static class ScenarioSection
                 .Append($"<a href=\"charts/{HtmlEncode(Path.GetFileName(chart.PngPath))}\">PNG</a> · <a href=\"charts/{HtmlEncode(Path.GetFileName(chart.SvgPath))}\">SVG</a></figcaption>\n</figure>\n");
         }
 
-        html.Append("</div>\n<h3>Summary</h3>\n");
+        html.Append("</div>\n<h3>Summary</h3>\n<p class=\"note\">Requests, requests/s, latency and CPU per request count successful responses only (the expected status and body); every other outcome is an error, and its time is kept apart (the notes say how long failures took). Error rate = errors ÷ (successes + errors).</p>\n");
         SummaryTable.Append(html, view, palette);
         html.Append("</section>\n");
     }
@@ -72,6 +72,10 @@ internal static class ScenarioSection
             : $"think {Format.Ms(load.ThinkMinMs)}–{Format.Ms(load.ThinkMaxMs)} ms";
         string model = load.Model == "open" ? $"open model at {levels} requests/s" : $"closed model at {levels} connections, {think}";
         return $"{definition.Request.Method} {definition.Request.Path} · {model} · warm-up {Format.Ms(load.WarmupMs / 1000)} s, "
-            + $"{Format.Ms(load.DurationMs / 1000)} s measured, {load.Repeats} repeat{(load.Repeats == 1 ? "" : "s")} · {definition.Source}";
+            + $"{Format.Ms(load.DurationMs / 1000)} s measured, {Repeats(load)} · {definition.Source}";
     }
+
+    private static string Repeats(LoadDefinition load) => load.AutoRepeats is { } auto
+        ? $"{auto.Min} to {auto.Max} repeats until the throughput's 95 % interval is within ±{Format.Fixed(auto.HalfWidthPercent, "0.##")} %"
+        : $"{load.Repeats} repeat{(load.Repeats == 1 ? "" : "s")}";
 }

@@ -19,7 +19,4 @@ public sealed record ResourceUsage(
 
     /// <summary>The engine's view of a docker target's container over the same window; null for a process.</summary>
     public Docker.ContainerUsage? Container { get; init; }
-
-    /// <summary>CPU milliseconds spent per request served; 0 when nothing was served (never NaN: it goes into JSON).</summary>
-    public double CpuMsPerRequest(long requests) => requests > 0 ? CpuSeconds * 1000 / requests : 0;
 }

@@ -43,7 +43,7 @@ public sealed class RunComparisonTests : IDisposable
     {
         var a = await RunAsync(1, (t, l, r) => Base(t, l));
         var b = await RunAsync(1, (t, l, r) => Base(t, l) * (t == "sync" ? 0.92 : 1.15));
-        var faster = b with { Scenarios = [b.Scenarios[0] with { Results = b.Scenarios[0].Results.Select(x => x with { LatencyMs = x.LatencyMs with { P99 = x.LatencyMs.P99 / 2 } }).ToArray() }] };
+        var faster = b with { Scenarios = [b.Scenarios[0] with { Results = b.Scenarios[0].Results.Select(x => x with { LatencyMs = x.LatencyMs! with { P99 = x.LatencyMs.P99 / 2 } }).ToArray() }] };
 
         var report = RunComparison.Compare(a, faster, new NoiseModel(0.1));
 
@@ -76,7 +76,7 @@ public sealed class RunComparisonTests : IDisposable
         var a = await RunAsync(1, (t, l, r) => Base(t, l));
         var b = await RunAsync(1, (t, l, r) => Base(t, l));
         // In B, sync@64 had no successful response: every request failed.
-        b = b with { Scenarios = [b.Scenarios[0] with { Results = b.Scenarios[0].Results.Select(x => x.Target == "sync" && x.Level == 64 ? x with { Requests = 0, ThroughputRps = 0, ErrorCount = 500 } : x).ToArray() }] };
+        b = b with { Scenarios = [b.Scenarios[0] with { Results = b.Scenarios[0].Results.Select(x => x.Target == "sync" && x.Level == 64 ? RecordedRuns.WithoutSuccess(x) : x).ToArray() }] };
 
         var report = RunComparison.Compare(a, b, NoiseModel.Default);
 

@@ -1,4 +1,5 @@
 using Bench.Load.Measurement;
+using Bench.Load;
 using HdrHistogram;
 
 namespace Bench.Tests.Load.Measurement;
@@ -19,7 +20,7 @@ public sealed class LatencyHistogramTests
     [Fact]
     public void Percentiles_of_one_to_a_thousand_microseconds_are_read_in_milliseconds_to_three_digits()
     {
-        var summary = LatencyHistogram.Summarize(Filled(1, 1000));
+        var summary = LatencyHistogram.Summarize(Filled(1, 1000))!;
 
         Assert.Equal(1000, summary.Count);
         Assert.Equal(0.5005, summary.MeanMs, 0.001);
@@ -50,7 +51,7 @@ public sealed class LatencyHistogramTests
         LatencyHistogram.Record(slow, 500_000);  // one 500 ms stall
         LatencyHistogram.Record(slow, 500_000);
 
-        var summary = LatencyHistogram.Summarize(LatencyHistogram.Merge([fast, slow]));
+        var summary = LatencyHistogram.Summarize(LatencyHistogram.Merge([fast, slow]))!;
 
         Assert.InRange(summary.P50Ms, 0.14, 0.16);
         Assert.InRange(summary.P99Ms, 499, 501);
@@ -85,21 +86,34 @@ public sealed class LatencyHistogramTests
     }
 
     [Fact]
-    public void Values_outside_one_microsecond_to_a_minute_are_clamped_not_lost()
+    public void Values_outside_one_microsecond_to_an_hour_are_clamped_not_lost()
     {
         var histogram = LatencyHistogram.Create();
 
         LatencyHistogram.Record(histogram, 0);
-        LatencyHistogram.Record(histogram, 10 * 60_000_000L);
+        LatencyHistogram.Record(histogram, 2 * 3_600_000_000L);
 
         Assert.Equal(2, histogram.TotalCount);
-        Assert.InRange(LatencyHistogram.Summarize(histogram).MaxMs, 59_940, 60_060);
+        Assert.InRange(LatencyHistogram.Summarize(histogram)!.MaxMs, 3_596_000_000 / 1000.0, 3_604_000_000 / 1000.0);
     }
 
     [Fact]
-    public void An_empty_histogram_summarises_to_zeros()
+    public void Given_the_longest_timeout_a_run_may_set_when_it_is_recorded_then_it_is_read_back_unclamped()
     {
-        Assert.Equal(0, LatencyHistogram.Summarize(LatencyHistogram.Create()).Count);
-        Assert.Equal(0, LatencyHistogram.Summarize(LatencyHistogram.Create()).MaxMs);
+        // Before, the ceiling was 60 s while timeouts were unbounded: a 2-minute timeout read as 60 s.
+        var histogram = LatencyHistogram.Create();
+        long longest = (long)LoadOptions.MaxTimeout.TotalMicroseconds;
+
+        LatencyHistogram.Record(histogram, 120_000_000);
+        LatencyHistogram.Record(histogram, longest);
+
+        Assert.InRange(histogram.GetValueAtPercentile(50), 119_900_000, 120_100_000);
+        Assert.InRange(histogram.GetMaxValue(), longest * 0.999, longest * 1.001);
+    }
+
+    [Fact]
+    public void An_empty_histogram_has_no_summary_rather_than_zeros_that_would_read_as_fast()
+    {
+        Assert.Null(LatencyHistogram.Summarize(LatencyHistogram.Create()));
     }
 }

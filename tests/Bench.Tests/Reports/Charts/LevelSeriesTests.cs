@@ -14,7 +14,7 @@ public sealed class LevelSeriesTests
         new ScenarioResults("io", ScenarioDefinition.From(SampleResults.Scenario()), [],
         [
             SampleResults.Level("sync", 1, 1, 48),
-            SampleResults.Level("sync", 64, 1, 0) with { Requests = 0, LatencyMs = Bench.Results.LatencySummary.Zero },
+            SampleResults.Level("sync", 64, 1, 0) with { Requests = 0, LatencyMs = null, Histogram = null },
         ]),
         SampleResults.Run());
 
@@ -27,7 +27,7 @@ public sealed class LevelSeriesTests
         using var latency = new Plot();
         using var throughput = new Plot();
 
-        var drawnLatency = LevelSeries.AddLog(latency, View, palette, c => c.P50Ms);
+        var drawnLatency = LevelSeries.AddLog(latency, View, palette, c => c.P50Ms ?? 0);
         var drawnThroughput = LevelSeries.AddLog(throughput, View, palette, c => c.ThroughputRps, zeroAt: -0.5);
 
         Assert.Equal([Math.Log10(20.1)], Assert.Single(Ys(latency)));

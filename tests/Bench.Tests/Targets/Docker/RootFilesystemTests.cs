@@ -1,5 +1,4 @@
 using System.Formats.Tar;
-using System.Runtime.InteropServices;
 using Bench.Targets.Docker;
 
 namespace Bench.Tests.Targets.Docker;
@@ -116,15 +115,22 @@ public sealed class RootFilesystemTests : IDisposable
     [Fact]
     public async Task A_library_ldd_cannot_find_is_left_out_and_named()
     {
-        string provider = Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "libcoreclrtraceptprovider.so");
-        Assert.SkipUnless(File.Exists(provider), "this runtime has no trace provider");
-        var (_, output, _) = await HostCommand.RunAsync("ldd", [provider], Ct);
-        Assert.SkipUnless(LddOutput.Parse(output).Missing.Contains("liblttng-ust.so.0"), "LTTng is installed here");
+        // A library whose dependency exists nowhere, made here rather than found (a runtime's LTTng provider needs
+        // LTTng to be absent, which no machine promises): libssl with its libcrypto renamed to a name of equal length.
+        var (_, ldconfig, _) = await HostCommand.RunAsync(File.Exists("/sbin/ldconfig") ? "/sbin/ldconfig" : "ldconfig", ["-p"], Ct);
+        string libssl = LdconfigOutput.Find(ldconfig, "libssl.so.3", LdconfigOutput.HostArchitecture) ?? throw new InvalidOperationException("libssl.so.3 is not installed");
+        string orphan = Path.Combine(_files.Directory, "liborphan.so");
+        byte[] bytes = await File.ReadAllBytesAsync(libssl, Ct);
+        int at = bytes.AsSpan().IndexOf("libcrypto.so.3\0"u8);
+        Assert.True(at > 0, "libssl.so.3 names libcrypto.so.3");
+        "libabsent.so.3\0"u8.CopyTo(bytes.AsSpan(at));
+        await File.WriteAllBytesAsync(orphan, bytes, Ct);
 
-        var rootfs = await RootFilesystem.PlanAsync(new ImageRecipe([provider], []), Ct);
+        var rootfs = await RootFilesystem.PlanAsync(new ImageRecipe([orphan], []), Ct);
 
-        Assert.Contains("liblttng-ust.so.0", rootfs.MissingLibraries);
-        Assert.DoesNotContain(rootfs.Entries, e => e.Path.Contains("lttng", StringComparison.Ordinal));
+        Assert.Equal(["libabsent.so.3"], rootfs.MissingLibraries);
+        Assert.DoesNotContain(rootfs.Entries, e => e.Path.Contains("libabsent", StringComparison.Ordinal));
+        Assert.Contains(rootfs.Entries, e => e.Path.EndsWith("/libc.so.6", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -85,13 +85,4 @@ public sealed class TreeSampleTests : IDisposable
         Assert.Equal([100], sample.CpuTicks.Keys.Select(k => k.Pid));
         Assert.Equal(Environment.SystemPageSize, sample.RssBytes);
     }
-
-    [Fact]
-    public void Cpu_per_request_is_zero_rather_than_not_a_number_without_requests()
-    {
-        var usage = ResourceUsage.None with { CpuSeconds = 2 };
-
-        Assert.Equal(0, usage.CpuMsPerRequest(0));
-        Assert.Equal(4, usage.CpuMsPerRequest(500));
-    }
 }
