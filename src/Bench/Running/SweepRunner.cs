@@ -52,9 +52,14 @@ public sealed class SweepRunner(
                             continue;
                         }
 
+                        string? lost = null;
                         foreach (int level in pending)
                         {
-                            var result = await RunLevelAsync(scenario, session, level, repeat, cancellationToken);
+                            // A target that could not be restarted ends its remaining levels with the reason, so every
+                            // planned cell has its record and gating sees why, rather than a cell short of repeats.
+                            var result = lost is null
+                                ? await RunLevelAsync(scenario, session, level, repeat, cancellationToken)
+                                : LevelResultFactory.NotRun(name, level, repeat, _time.GetUtcNow(), lost);
                             var interval = cells.Add(result);
                             // Written even when interrupted: a partial level is kept, marked invalid.
                             await recorder.RecordLevelAsync(scenario.Name, result, interval, CancellationToken.None);
@@ -68,7 +73,8 @@ public sealed class SweepRunner(
                             invalidLevels += result.Valid ? 0 : 1;
                             if (session.Target is null)
                             {
-                                break; // it could not be restarted: its remaining levels would all say so
+                                lost ??= result.InvalidReason;
+                                continue;
                             }
 
                             await Task.Delay(scenario.Load.Cooldown, cancellationToken);
