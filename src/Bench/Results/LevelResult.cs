@@ -29,6 +29,9 @@ public sealed record LevelResult(
 
     /// <summary>True when the target was killed for exceeding its memory limit during the level (a container's OOM kill).</summary>
     public bool TargetOomKilled { get; init; }
+
+    /// <summary>What steal and other processes took from the measured cores over the window; null when not measured.</summary>
+    public Targets.Sampling.Interference? Interference { get; init; }
 }
 
 /// <summary>Latency in milliseconds, from the level's histogram.</summary>
@@ -40,5 +43,9 @@ public sealed record LatencySummary(double Mean, double Stdev, double P50, doubl
 /// <summary>One second of the measured window: responses completed, errors, and the 99th percentile of that second.</summary>
 public sealed record SecondSample(int Second, long Completed, long Errors, double P99Ms);
 
-/// <summary>The load generator's own CPU during the level, and whether its cores were saturated (then the level is invalid).</summary>
-public sealed record GeneratorResult(double CpuSeconds, bool Saturated);
+/// <summary>The load generator's own CPU during the level (the sampler's left out), and whether its cores were saturated (then the level is invalid).</summary>
+public sealed record GeneratorResult(double CpuSeconds, bool Saturated)
+{
+    /// <summary>CPU Bench spent reading /proc for the target's usage and the interference: not in <see cref="CpuSeconds"/>.</summary>
+    public double SamplerCpuSeconds { get; init; }
+}
