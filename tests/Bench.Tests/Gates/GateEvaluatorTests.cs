@@ -53,7 +53,7 @@ public sealed class GateEvaluatorTests : IDisposable
         Assert.Equal(GateStatus.Passed, report.Checks[0].Status);
         Assert.Null(report.Checks[0].Note);
         Assert.Equal(GateStatus.Passed, report.Checks[1].Status);
-        Assert.Equal("sync@64: noisy: 20% of cores 0,1 went to other work (steal 0%, other processes 20%; over 5%)", report.Checks[1].Note);
+        Assert.Equal("sync@64: noisy: 20% of cores 0,1 taken by other work (steal 0%, other processes 20%)", report.Checks[1].Note);
     }
 
     [Theory]

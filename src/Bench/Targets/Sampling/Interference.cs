@@ -64,6 +64,6 @@ public sealed record Interference(IReadOnlyList<int> Cpus, double StealShare, do
     {
         var worst = repeats.OfType<Interference>().Where(i => i.IsNoisy).MaxBy(i => i.Share);
         return worst is null ? null : string.Create(CultureInfo.InvariantCulture,
-            $"noisy: {worst.Share * 100:0.#}% of cores {string.Join(",", worst.Cpus)} went to other work (steal {worst.StealShare * 100:0.#}%, other processes {worst.OtherShare * 100:0.#}%; over {NoisyThreshold * 100:0}%)");
+            $"noisy: {worst.Share * 100:0.#}% of cores {string.Join(",", worst.Cpus)} taken by other work (steal {worst.StealShare * 100:0.#}%, other processes {worst.OtherShare * 100:0.#}%)");
     }
 }

@@ -86,7 +86,7 @@ public sealed class RunComparisonTests : IDisposable
 
         var noisy = Throughput(report, "async", 64);
         Assert.Equal(ChangeVerdict.Worse, noisy.Verdict);
-        Assert.Equal("run B: noisy: 7% of cores 0,1 went to other work (steal 4%, other processes 3%; over 5%)", noisy.Note);
+        Assert.Equal("run B: noisy: 7% of cores 0,1 taken by other work (steal 4%, other processes 3%)", noisy.Note);
         Assert.All(report.Rows.Where(r => r.Target != "async" || r.Level != 64), r => Assert.Null(r.Note));
     }
 

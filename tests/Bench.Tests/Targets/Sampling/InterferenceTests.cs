@@ -108,6 +108,6 @@ public sealed class InterferenceTests
 
         string? note = Interference.NoteFor([new Interference([0, 1], 0.01, 0.05), new Interference([0, 1], 0.1, 0.02)]);
 
-        Assert.Equal("noisy: 12% of cores 0,1 went to other work (steal 10%, other processes 2%; over 5%)", note);
+        Assert.Equal("noisy: 12% of cores 0,1 taken by other work (steal 10%, other processes 2%)", note);
     }
 }
