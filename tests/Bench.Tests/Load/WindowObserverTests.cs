@@ -56,14 +56,15 @@ public sealed class WindowObserverTests
     public async Task The_cpu_the_observer_spends_is_left_out_of_the_generators_and_does_not_saturate_it()
     {
         await using var server = await RunningTarget.StartAsync("async");
-        // Half a second of CPU in the generator's process during a 0.7 s window: as a sampler gone mad would spend.
-        var observer = new Recorder { BurnOnOpen = TimeSpan.FromMilliseconds(500) };
+        // A second of CPU in the generator's process during a 0.7 s window: as a sampler gone mad would spend.
+        var observer = new Recorder { BurnOnOpen = TimeSpan.FromSeconds(1) };
 
         var result = await new LoadEngine().RunAsync(At(server.Port, "/io?ms=20") with { Workers = 1 }, null, observer, Ct);
 
-        // Two connections waiting on 20 ms I/O cost the generator a few milliseconds of CPU, not the observer's half second.
-        Assert.True(observer.OwnCpu >= TimeSpan.FromMilliseconds(500));
-        Assert.True(result.Generator.CpuSeconds < observer.OwnCpu.TotalSeconds / 2, $"generator CPU {result.Generator.CpuSeconds:0.000} s includes the observer's {observer.OwnCpu.TotalSeconds:0.000} s");
+        // Two connections waiting on 20 ms I/O cost the generator little CPU (the runtime's own threads in this
+        // process count too: up to a quarter second seen on a busy machine), not the observer's second.
+        Assert.True(observer.OwnCpu >= TimeSpan.FromSeconds(1));
+        Assert.True(result.Generator.CpuSeconds < observer.OwnCpu.TotalSeconds * 0.6, $"generator CPU {result.Generator.CpuSeconds:0.000} s includes the observer's {observer.OwnCpu.TotalSeconds:0.000} s");
         Assert.False(result.Generator.Saturated);
     }
 
