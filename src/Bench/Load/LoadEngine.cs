@@ -23,7 +23,14 @@ public sealed class LoadEngine(TimeProvider? timeProvider = null)
     /// <see cref="StopReason.Cancelled"/>. Invalid options throw <see cref="ArgumentException"/> naming every problem.
     /// With <see cref="LoadOptions.Cpus"/> the whole process is pinned for the run, and unpinned afterwards.
     /// </summary>
-    public async Task<LoadResult> RunAsync(LoadOptions options, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    public Task<LoadResult> RunAsync(LoadOptions options, IProgress<LoadProgress>? progress, CancellationToken cancellationToken) =>
+        RunAsync(options, progress, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the load and tells <paramref name="window"/> when the measured window opens and closes (see
+    /// <see cref="IWindowObserver"/>); the CPU it reports as its own is not counted as the generator's.
+    /// </summary>
+    public async Task<LoadResult> RunAsync(LoadOptions options, IProgress<LoadProgress>? progress, IWindowObserver? window, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();
@@ -42,6 +49,7 @@ public sealed class LoadEngine(TimeProvider? timeProvider = null)
         IReadOnlyList<int> cpus = options.Cpus is { } count ? CpuPlacement.Highest(count) : [];
         var allowedBefore = CpuPlacement.Allowed();
         var workers = new List<Worker>();
+        var watching = Task.CompletedTask;
         try
         {
             if (cpus.Count > 0)
@@ -65,12 +73,17 @@ public sealed class LoadEngine(TimeProvider? timeProvider = null)
 
             using var stopOnCancel = cancellationToken.Register(plan.Stop.Request);
             var finished = Task.WhenAll(workers.Select(w => RunOnThread(w, plan.Stop)));
+            watching = window is null ? Task.CompletedTask : WindowWatch.RunAsync(plan, finished, window, cancellationToken);
             await ReportProgressAsync(finished, plan, workers, progress);
             await finished;
-            return ResultBuilder.Build(plan, startedAt, workers, openModels, CpuTime.Process(), Stopwatch.GetTimestamp());
+            await watching;
+            return ResultBuilder.Build(plan, startedAt, workers, openModels, CpuTime.Process() - (window?.OwnCpu ?? TimeSpan.Zero), Stopwatch.GetTimestamp());
         }
         finally
         {
+            // A broken worker ends the run early: the observer still hears the window close before the workers go.
+            await watching.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+
             foreach (var worker in workers)
             {
                 worker.Dispose();

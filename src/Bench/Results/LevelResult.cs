@@ -47,6 +47,9 @@ public sealed record LevelResult(
 
     /// <summary>Closed model: Jain's fairness index over the responses each connection received (1 = even); null for the open model or when none received any.</summary>
     public double? Fairness { get; init; }
+
+    /// <summary>What steal and other processes took from the measured cores over the window; null when not measured.</summary>
+    public Targets.Sampling.Interference? Interference { get; init; }
 }
 
 /// <summary>Latency in milliseconds, from a level's histogram.</summary>
@@ -60,5 +63,9 @@ public sealed record LatencySummary(double Mean, double Stdev, double P50, doubl
 /// <summary>One second of the measured window: successful responses, errors, and the successes' 99th percentile in that second (0 when none).</summary>
 public sealed record SecondSample(int Second, long Completed, long Errors, double P99Ms);
 
-/// <summary>The load generator's own CPU during the level, and whether its cores were saturated (then the level is invalid).</summary>
-public sealed record GeneratorResult(double CpuSeconds, bool Saturated);
+/// <summary>The load generator's own CPU during the level (the sampler's left out), and whether its cores were saturated (then the level is invalid).</summary>
+public sealed record GeneratorResult(double CpuSeconds, bool Saturated)
+{
+    /// <summary>CPU Bench spent reading /proc for the target's usage and the interference: not in <see cref="CpuSeconds"/>.</summary>
+    public double SamplerCpuSeconds { get; init; }
+}

@@ -1,4 +1,5 @@
 using Bench.Load;
+using Bench.Load.Platform;
 using Bench.Results;
 using Bench.Scenarios;
 using Bench.Targets;
@@ -8,10 +9,11 @@ namespace Bench.Running;
 
 /// <summary>
 /// Runs one level against a running target: one load run whose warm-up is not recorded, so the connections carry
-/// over into the measured window (as in wrk2), while the target (its process tree, or its container) is measured from
-/// the end of the warm-up, so its CPU and memory cover the measured window.
+/// over into the measured window (as in wrk2). The target (its process tree, or its container) and the machine's
+/// interference on the measured cores are read when the engine opens its window and when it closes it
+/// (<see cref="MeasuredWindow"/>), so every number of the level covers the same two instants.
 /// </summary>
-public sealed class LevelRunner(LoadEngine engine, SweepSettings settings, ISweepProgress progress, TimeProvider? timeProvider = null)
+public sealed class LevelRunner(LoadEngine engine, SweepSettings settings, ISweepProgress progress, TimeProvider? timeProvider = null, ProcFs? procFs = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
@@ -22,47 +24,23 @@ public sealed class LevelRunner(LoadEngine engine, SweepSettings settings, ISwee
         var reporter = new Progress<LoadProgress>(p =>
             progress.LevelRunning(scenario.Name, target.Definition.Name, level, repeat, total - p.Elapsed, p.Warmup, p.RecentRps, p.Errors));
 
-        using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sampling = MeasureAfterWarmupAsync(target, options.Warmup, stopSampling.Token);
-        var load = await engine.RunAsync(options, reporter, cancellationToken);
-        await stopSampling.CancelAsync();
-        var usage = await sampling;
+        await using var meter = await target.PrepareMeterAsync(_time, cancellationToken);
+        var window = new MeasuredWindow(meter, new InterferenceMeter(MeasuredCores(target), procFs));
+        var load = await engine.RunAsync(options, reporter, window, cancellationToken);
 
         var exit = await target.CheckExitAsync(CancellationToken.None);
-        return LevelResultFactory.From(target.Definition.Name, level, repeat, load, usage, exit);
+        var result = LevelResultFactory.From(target.Definition.Name, level, repeat, load, window.Usage, exit);
+        return result with
+        {
+            // The engine already left the sampler's CPU out of the generator's (IWindowObserver.OwnCpu): shown apart.
+            Generator = result.Generator with { SamplerCpuSeconds = window.OwnCpu.TotalSeconds },
+            Interference = window.Interference,
+        };
     }
 
-    private async Task<ResourceUsage> MeasureAfterWarmupAsync(IRunningTarget target, TimeSpan warmup, CancellationToken stop)
-    {
-        try
-        {
-            await Task.Delay(warmup, _time, stop);
-        }
-        catch (OperationCanceledException)
-        {
-            return ResourceUsage.None; // the run ended within its warm-up (interrupted)
-        }
-
-        IResourceMeter meter;
-        try
-        {
-            meter = await target.StartMeterAsync(_time, stop);
-        }
-        catch (OperationCanceledException)
-        {
-            return ResourceUsage.None;
-        }
-
-        await using var sampler = meter;
-        try
-        {
-            await Task.Delay(Timeout.InfiniteTimeSpan, _time, stop);
-        }
-        catch (OperationCanceledException)
-        {
-            // The measured window is over.
-        }
-
-        return await sampler.StopAsync(CancellationToken.None);
-    }
+    /// <summary>The target's cores and the generator's; null (every core) when either runs unpinned.</summary>
+    private int[]? MeasuredCores(IRunningTarget target) =>
+        target.Cpus is { } targetCpus && settings.GeneratorCpus is { } generator
+            ? targetCpus.Cores.Union(CpuPlacement.Highest(generator)).Order().ToArray()
+            : null;
 }

@@ -19,8 +19,8 @@ public interface IRunningTarget : IAsyncDisposable
     /// <summary>Null while it runs; once it has ended, how (exit code, killed for memory).</summary>
     Task<TargetExit?> CheckExitAsync(CancellationToken cancellationToken);
 
-    /// <summary>Starts measuring its CPU and memory now; the meter's StopAsync ends the window.</summary>
-    Task<IResourceMeter> StartMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken);
+    /// <summary>A meter of its CPU and memory, ready to read: its OpenAsync opens the window, StopAsync ends it.</summary>
+    Task<IResourceMeter> PrepareMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken);
 
     /// <summary>SIGTERM, then a kill after <paramref name="grace"/>; returns the exit code.</summary>
     Task<int> StopAsync(TimeSpan grace);

@@ -42,8 +42,8 @@ public sealed class TargetProcess : IRunningTarget
     public Task<TargetExit?> CheckExitAsync(CancellationToken cancellationToken) => Task.FromResult(Exit());
 
     /// <summary>Samples the whole process tree from /proc (children it starts included).</summary>
-    public Task<IResourceMeter> StartMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken) =>
-        Task.FromResult<IResourceMeter>(ResourceSampler.Start(Pid, timeProvider: timeProvider));
+    public Task<IResourceMeter> PrepareMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        Task.FromResult<IResourceMeter>(ResourceSampler.Prepare(Pid, timeProvider: timeProvider));
 
     public string StderrTail => _stderr.ToString();
 

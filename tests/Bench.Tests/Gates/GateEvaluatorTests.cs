@@ -41,6 +41,22 @@ public sealed class GateEvaluatorTests : IDisposable
         Assert.All(report.Checks, c => Assert.Equal(("io", "scenarios/io.yaml"), (c.Scenario, c.Source.File)));
     }
 
+    [Fact]
+    public async Task A_gate_on_a_noisy_cell_keeps_its_verdict_and_says_noisy_in_its_note()
+    {
+        var levels = RecordedRuns.Levels(1, Rps).Select(x => x with
+        {
+            Interference = new Bench.Targets.Sampling.Interference([0, 1], 0, x.Target == "sync" && x.Level == 64 ? 0.2 : 0.01),
+        });
+
+        var report = await EvaluateAsync(await _runs.RecordAsync(RecordedRuns.Scenario(1, "async@64 throughput >= 2000", "async@64 throughput / sync@64 throughput >= 10"), levels));
+
+        Assert.Equal(GateStatus.Passed, report.Checks[0].Status);
+        Assert.Null(report.Checks[0].Note);
+        Assert.Equal(GateStatus.Passed, report.Checks[1].Status);
+        Assert.Equal("sync@64: noisy: 20% of cores 0,1 taken by other work (steal 0%, other processes 20%)", report.Checks[1].Note);
+    }
+
     [Theory]
     [InlineData("async@64 mean < 21ms", true)]
     [InlineData("async@64 mean < 20ms", false)]

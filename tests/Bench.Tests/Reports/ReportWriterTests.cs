@@ -118,6 +118,7 @@ public sealed class ReportWriterTests(ReportFixture run) : IClassFixture<ReportF
         Assert.Contains("<p class=\"problem\"><b>async at 256</b>: the generator&#39;s core was saturated</p>", html, StringComparison.Ordinal);
         Assert.Single(html.Split("<tr class=\"invalid\">").Skip(1));
         Assert.Contains("<td class=\"notes\">64 unanswered at the end (not yet timed out)</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"notes\">noisy: 11% of cores 0,1 taken by other work (steal 10%, other processes 1%)</td>", html, StringComparison.Ordinal);
         Assert.Contains("Keeps up with the rate up to 25 requests/s offered, falls behind at 100: 48.5 requests/s, 49 % of the rate.", html, StringComparison.Ordinal);
     }
 }

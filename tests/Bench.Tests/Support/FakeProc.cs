@@ -24,6 +24,16 @@ public sealed class FakeProc : IDisposable
         }
     }
 
+    /// <summary>Writes /proc/stat with one line per CPU: user nice system idle iowait irq softirq steal, each in clock ticks.</summary>
+    public void CpuStat(params (long User, long Nice, long System, long Idle, long IoWait, long Irq, long SoftIrq, long Steal)[] cpus)
+    {
+        var lines = cpus.Select((c, i) => $"cpu{i} {c.User} {c.Nice} {c.System} {c.Idle} {c.IoWait} {c.Irq} {c.SoftIrq} {c.Steal} 0 0");
+        long Sum(Func<(long User, long Nice, long System, long Idle, long IoWait, long Irq, long SoftIrq, long Steal), long> f) => cpus.Sum(f);
+        File.WriteAllText(Path.Combine(Root, "stat"), string.Create(CultureInfo.InvariantCulture,
+            $"cpu  {Sum(c => c.User)} {Sum(c => c.Nice)} {Sum(c => c.System)} {Sum(c => c.Idle)} {Sum(c => c.IoWait)} {Sum(c => c.Irq)} {Sum(c => c.SoftIrq)} {Sum(c => c.Steal)} 0 0\n")
+            + string.Join("\n", lines) + "\nintr 1 0 0\nctxt 958011\nbtime 1700000000\n");
+    }
+
     public void Remove(int pid) => Directory.Delete(Path.Combine(Root, pid.ToString(CultureInfo.InvariantCulture)), recursive: true);
 
     public void Dispose() => Directory.Delete(Root, recursive: true);

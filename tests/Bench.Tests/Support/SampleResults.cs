@@ -36,5 +36,9 @@ public static class SampleResults
         valid ? null : 137,
         valid,
         valid ? null : "the generator's core was saturated",
-        "SElTVFMAAAA=");
+        "SElTVFMAAAA=")
+    {
+        Generator = new GeneratorResult(0.4, !valid) { SamplerCpuSeconds = 0.002 },
+        Interference = valid ? new Bench.Targets.Sampling.Interference([0, 1], 0.001, 0.02) : null,
+    };
 }

@@ -53,4 +53,43 @@ public sealed class ContractVerifierTests : IAsyncDisposable
         Assert.Contains(checks, c => c.Name == "unknown path 404" && !c.Passed);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => serving);
     }
+
+    [Fact]
+    public async Task A_target_that_answers_the_waits_at_once_fails_verification_with_that_reason()
+    {
+        // 200 "OK" at once for every request: right status, right body, no wait.
+        await using var server = new ScriptedServer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nOK"u8.ToArray());
+
+        var checks = await new ContractVerifier(TimeSpan.FromSeconds(2)).VerifyAsync(server.Port, ["/io", "/blocking"], Ct);
+
+        foreach (string name in new[] { "io wait", "blocking" })
+        {
+            var check = Assert.Single(checks, c => c.Name == name);
+            Assert.False(check.Passed, $"{name} passed against a server that does not wait");
+            Assert.Contains($"must wait at least {ContractVerifier.WaitMs} ms", check.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_wait_that_answers_something_other_than_OK_fails_verification()
+    {
+        await using var server = new ScriptedServer("HTTP/1.1 200 OK\r\nContent-Length: 4\r\nConnection: close\r\n\r\nnope"u8.ToArray());
+
+        var checks = await new ContractVerifier(TimeSpan.FromSeconds(2)).VerifyAsync(server.Port, ["/io"], Ct);
+
+        Assert.Contains(checks, c => c.Name == "io wait" && !c.Passed && c.Detail.Contains("expected body 'OK'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("sync")]
+    [InlineData("async")]
+    public async Task A_target_that_waits_passes_the_wait_checks(string model)
+    {
+        await using var target = await RunningTarget.StartAsync(model);
+
+        var checks = await new ContractVerifier(TimeSpan.FromSeconds(5)).VerifyAsync(target.Port, ["/io", "/blocking"], Ct);
+
+        Assert.All(checks.Where(c => c.Name is "io wait" or "blocking"), c => Assert.True(c.Passed, $"{c.Name}: {c.Detail}"));
+        Assert.Equal(2, checks.Count(c => c.Name is "io wait" or "blocking"));
+    }
 }

@@ -1,6 +1,7 @@
 using Bench.Gates.Baselines;
 using Bench.Gates.Syntax;
 using Bench.Results;
+using Bench.Targets.Sampling;
 
 namespace Bench.Gates.Compare;
 
@@ -48,6 +49,9 @@ public static class RunComparison
         return new ComparisonReport(rows, notes);
     }
 
+    private static IEnumerable<string> Noisy(string side, MeasuredCell cell) =>
+        Interference.NoteFor(cell.Counted.Select(r => r.Interference)) is { } note ? [$"{side}: {note}"] : [];
+
     private static bool Same(MeasuredCell x, MeasuredCell y) => x.Target == y.Target && x.Level == y.Level;
 
     private static ComparisonRow Row(string scenario, MeasuredCell a, MeasuredCell b, GateMetric metric, NoiseModel noiseModel)
@@ -70,6 +74,8 @@ public static class RunComparison
             : noise.Explains(statsB.Mean - statsA.Mean) ? ChangeVerdict.Noise
             : worse ? ChangeVerdict.Worse
             : ChangeVerdict.Better;
-        return new ComparisonRow(scenario, a.Target, a.Level, metric, statsA, statsB, change, noise, verdict, problems.Count > 0 ? string.Join("; ", problems) : null);
+        // A side measured on a noisy machine is still judged, but says so (docs/gates.md, "Noise").
+        var notes = problems.Concat(Noisy("run A", a)).Concat(Noisy("run B", b)).ToArray();
+        return new ComparisonRow(scenario, a.Target, a.Level, metric, statsA, statsB, change, noise, verdict, notes.Length > 0 ? string.Join("; ", notes) : null);
     }
 }

@@ -34,6 +34,11 @@ internal static class SummaryTable
     private static void AppendRow(StringBuilder html, ScenarioView view, TargetLevel cell, string colour)
     {
         var notes = new List<string>(cell.Problems);
+        if (cell.NoiseNote is { } noise)
+        {
+            notes.Add(noise);
+        }
+
         if (cell.InFlight > 0)
         {
             notes.Add($"{cell.InFlight} unanswered at the end (not yet timed out)");

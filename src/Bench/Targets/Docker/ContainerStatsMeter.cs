@@ -5,8 +5,10 @@ namespace Bench.Targets.Docker;
 
 /// <summary>
 /// A container's CPU and memory over a window, from the engine's stats API: one reading when the window opens and
-/// one when it closes (one-shot requests, so the window's edges are exact), the engine's stats stream in between for
-/// the peaks of memory and tasks. CPU counts everything the container's cgroup ran, whichever process or thread.
+/// one when it closes (one-shot requests at the instants the load engine measures between, so the window's edges are
+/// the engine's), the engine's stats stream in between for the peaks of memory and tasks. The stream is opened when
+/// the meter is made, before the window, so the engine is already answering when the first reading is asked for.
+/// CPU counts everything the container's cgroup ran, whichever process or thread.
 /// </summary>
 public sealed class ContainerStatsMeter : IAsyncDisposable
 {
@@ -14,56 +16,66 @@ public sealed class ContainerStatsMeter : IAsyncDisposable
     private readonly string _id;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
-    private readonly StatsReading _first;
     private readonly Task _stream;
+    private readonly long _memoryLimit;
+    private StatsReading? _first;
+    private bool _opened;
     private ulong _maxCpu;
     private long _peakMemory;
     private int _maxTasks;
     private int _samples;
-    private readonly long _memoryLimit;
     private ContainerUsage? _result;
 
-    private ContainerStatsMeter(DockerClient client, string id, long memoryLimit, StatsReading first)
+    private ContainerStatsMeter(DockerClient client, string id, long memoryLimit)
     {
         _client = client;
         _id = id;
         _memoryLimit = memoryLimit;
-        _first = first;
-        Add(first);
         _stream = Task.Run(() => FollowAsync(_stop.Token));
     }
 
-    public static async Task<ContainerStatsMeter> StartAsync(DockerClient client, string id, long memoryLimit, CancellationToken cancellationToken)
+    /// <summary>Opens the stats stream now; the window opens with <see cref="OpenAsync"/>.</summary>
+    public static ContainerStatsMeter Prepare(DockerClient client, string id, long memoryLimit) => new(client, id, memoryLimit);
+
+    /// <summary>Opens the window with a one-shot reading now.</summary>
+    public async Task OpenAsync(CancellationToken cancellationToken)
     {
         StatsReading? first = null;
         try
         {
-            first = await ReadOnceAsync(client, id, cancellationToken);
+            first = await ReadOnceAsync(_client, _id, cancellationToken);
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
         {
             // Gone or out of reach: the /proc side still measures; the engine's view reads as nothing.
         }
 
-        first ??= new StatsReading(0, 0, 0);
-        return new ContainerStatsMeter(client, id, memoryLimit, first);
+        lock (_gate)
+        {
+            _first = first ?? new StatsReading(0, 0, 0);
+            _opened = true;
+            Add(_first);
+        }
     }
 
     /// <summary>Ends the window with one last reading; later calls return the same result.</summary>
     public async Task<ContainerUsage> StopAsync(CancellationToken cancellationToken)
     {
-        await _stop.CancelAsync();
-        await _stream;
         StatsReading? last = null;
-        try
+        if (IsOpen)
         {
-            last = await ReadOnceAsync(_client, _id, cancellationToken);
-        }
-        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
-        {
-            // The container (or the engine) is gone: the stream's readings are what there is.
+            try
+            {
+                last = await ReadOnceAsync(_client, _id, cancellationToken);
+            }
+            catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
+            {
+                // The container (or the engine) is gone: the stream's readings are what there is.
+            }
         }
 
+        await _stop.CancelAsync();
+        await _stream;
         lock (_gate)
         {
             if (_result is null)
@@ -74,7 +86,8 @@ public sealed class ContainerStatsMeter : IAsyncDisposable
                 }
 
                 // CPU time only grows: the largest reading is the latest (a stopped container reads 0).
-                double cpuSeconds = (_maxCpu - Math.Min(_first.CpuNanoseconds, _maxCpu)) / 1e9;
+                ulong first = _first?.CpuNanoseconds ?? 0;
+                double cpuSeconds = (_maxCpu - Math.Min(first, _maxCpu)) / 1e9;
                 _result = new ContainerUsage(cpuSeconds, _peakMemory, _maxTasks, _memoryLimit, _samples);
             }
 
@@ -87,6 +100,17 @@ public sealed class ContainerStatsMeter : IAsyncDisposable
         await _stop.CancelAsync();
         await _stream;
         _stop.Dispose();
+    }
+
+    private bool IsOpen
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _opened;
+            }
+        }
     }
 
     private static async Task<StatsReading?> ReadOnceAsync(DockerClient client, string id, CancellationToken cancellationToken)
@@ -105,6 +129,18 @@ public sealed class ContainerStatsMeter : IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or DockerApiException or IOException or HttpRequestException)
         {
             // Stopped, or the container went away: the one-shot readings bound the window anyway.
+        }
+    }
+
+    /// <summary>A stream reading counts only inside the window (the warm-up's peaks are not the level's).</summary>
+    private void AddStreamed(StatsReading reading)
+    {
+        lock (_gate)
+        {
+            if (_opened && _result is null && !_stop.IsCancellationRequested)
+            {
+                Add(reading);
+            }
         }
     }
 
@@ -129,12 +165,6 @@ public sealed class ContainerStatsMeter : IAsyncDisposable
 
     private sealed class Sink(ContainerStatsMeter meter) : IProgress<ContainerStatsResponse>
     {
-        public void Report(ContainerStatsResponse value)
-        {
-            if (!meter._stop.IsCancellationRequested)
-            {
-                meter.Add(StatsReading.From(value));
-            }
-        }
+        public void Report(ContainerStatsResponse value) => meter.AddStreamed(StatsReading.From(value));
     }
 }

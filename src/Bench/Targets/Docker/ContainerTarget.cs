@@ -124,11 +124,10 @@ public sealed class ContainerTarget : IRunningTarget
     /// <summary>The host's pid of the container's first process (the host sees the container's processes in /proc).</summary>
     public int HostPid { get; private set; }
 
-    public async Task<IResourceMeter> StartMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        var container = await ContainerStatsMeter.StartAsync(_client, Id, MemoryLimitBytes, cancellationToken);
-        return new ContainerMeter(ResourceSampler.Start(HostPid, timeProvider: timeProvider), container);
-    }
+    /// <summary>Opens the engine's stats stream now, so the readings at the window's edges find it answering.</summary>
+    public Task<IResourceMeter> PrepareMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        Task.FromResult<IResourceMeter>(new ContainerMeter(
+            ResourceSampler.Prepare(HostPid, timeProvider: timeProvider), ContainerStatsMeter.Prepare(_client, Id, MemoryLimitBytes)));
 
     /// <summary>The engine sends SIGTERM and kills after <paramref name="grace"/>; returns the exit code.</summary>
     public async Task<int> StopAsync(TimeSpan grace)

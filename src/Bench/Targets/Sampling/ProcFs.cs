@@ -45,6 +45,9 @@ public sealed class ProcFs(string root = "/proc")
         return null;
     }
 
+    /// <summary>The text of /proc/stat (per-CPU time by state); null when it cannot be read.</summary>
+    public string? CpuStat() => ReadText(Path.Combine(Root, "stat"));
+
     public string? Status(int pid) => ReadText(Path.Combine(Root, pid.ToString(), "status"));
 
     private static IEnumerable<int> NumericEntries(string directory)

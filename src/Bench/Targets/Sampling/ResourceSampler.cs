@@ -1,35 +1,36 @@
+using Bench.Load.Platform;
+
 namespace Bench.Targets.Sampling;
 
 /// <summary>
-/// Samples a process tree from /proc every <see cref="DefaultPeriod"/> (or the period given) from
-/// <see cref="Start"/> until <see cref="StopAsync"/>, which takes one last sample so the window ends exactly
-/// when the caller says. One sampler per level: start it when measuring starts, stop it when measuring stops.
+/// Samples a process tree from /proc every <see cref="DefaultPeriod"/> (or the period given) from <see cref="Open"/>
+/// until <see cref="StopAsync"/>, which takes one last sample so the window ends exactly when the caller says. One
+/// sampler per level: open it when measuring starts, stop it when measuring stops. The CPU its own scans cost this
+/// process is counted apart (<see cref="OwnCpu"/>), so it is not charged to the load generator beside it.
 /// </summary>
 public sealed class ResourceSampler : IResourceMeter
 {
     public static readonly TimeSpan DefaultPeriod = TimeSpan.FromMilliseconds(250);
 
     private readonly int _rootPid;
+    private readonly TimeSpan _period;
     private readonly ProcFs _procFs;
     private readonly TimeProvider _time;
-    private readonly long _startedAt;
-    private readonly UsageAccumulator _usage;
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly PeriodicTimer _timer;
-    private readonly Task _loop;
+    private long _openedAt;
+    private UsageAccumulator? _usage;
+    private PeriodicTimer? _timer;
+    private Task _loop = Task.CompletedTask;
+    private TimeSpan _ownCpu;
     private ResourceUsage? _result;
 
     private ResourceSampler(int rootPid, TimeSpan period, TimeProvider time, ProcFs procFs)
     {
         _rootPid = rootPid;
+        _period = period;
         _procFs = procFs;
         _time = time;
-        _startedAt = time.GetTimestamp();
-        _usage = new UsageAccumulator(TreeSample.Take(rootPid, procFs), ClockTicks.PerSecond);
-        // Created here, not in the loop, so the period counts from Start whenever the loop gets a thread.
-        _timer = new PeriodicTimer(period, time);
-        _loop = Task.Run(() => LoopAsync(_stop.Token));
     }
 
     /// <summary>Samples taken so far, the first one included.</summary>
@@ -39,17 +40,60 @@ public sealed class ResourceSampler : IResourceMeter
         {
             lock (_gate)
             {
-                return _usage.Samples;
+                return _usage?.Samples ?? 0;
             }
         }
+    }
+
+    public TimeSpan OwnCpu
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _ownCpu;
+            }
+        }
+    }
+
+    /// <summary>A sampler that has not sampled yet: <see cref="Open"/> takes the first sample.</summary>
+    public static ResourceSampler Prepare(int rootPid, TimeSpan? period = null, TimeProvider? timeProvider = null, ProcFs? procFs = null)
+    {
+        var every = period ?? DefaultPeriod;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(every, TimeSpan.Zero, nameof(period));
+        return new ResourceSampler(rootPid, every, timeProvider ?? TimeProvider.System, procFs ?? ProcFs.System);
     }
 
     /// <summary>Takes the first sample now and keeps sampling in the background.</summary>
     public static ResourceSampler Start(int rootPid, TimeSpan? period = null, TimeProvider? timeProvider = null, ProcFs? procFs = null)
     {
-        var every = period ?? DefaultPeriod;
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(every, TimeSpan.Zero, nameof(period));
-        return new ResourceSampler(rootPid, every, timeProvider ?? TimeProvider.System, procFs ?? ProcFs.System);
+        var sampler = Prepare(rootPid, period, timeProvider, procFs);
+        sampler.Open();
+        return sampler;
+    }
+
+    /// <summary>Opens the window: the first sample now, then one every period. A second call does nothing.</summary>
+    public void Open()
+    {
+        lock (_gate)
+        {
+            if (_usage is not null || _result is not null)
+            {
+                return;
+            }
+
+            _openedAt = _time.GetTimestamp();
+            _usage = new UsageAccumulator(Take(), ClockTicks.PerSecond);
+            // Created here, not in the loop, so the period counts from the opening whenever the loop gets a thread.
+            _timer = new PeriodicTimer(_period, _time);
+            _loop = Task.Run(() => LoopAsync(_timer, _stop.Token));
+        }
+    }
+
+    public Task OpenAsync(CancellationToken cancellationToken)
+    {
+        Open();
+        return Task.CompletedTask;
     }
 
     /// <summary>The usage so far, without stopping.</summary>
@@ -57,7 +101,7 @@ public sealed class ResourceSampler : IResourceMeter
     {
         lock (_gate)
         {
-            return _result ?? _usage.Result(_time.GetElapsedTime(_startedAt));
+            return _result ?? _usage?.Result(_time.GetElapsedTime(_openedAt)) ?? ResourceUsage.None;
         }
     }
 
@@ -70,8 +114,15 @@ public sealed class ResourceSampler : IResourceMeter
         {
             if (_result is null)
             {
-                _usage.Add(TreeSample.Take(_rootPid, _procFs));
-                _result = _usage.Result(_time.GetElapsedTime(_startedAt));
+                if (_usage is { } usage)
+                {
+                    usage.Add(Take());
+                    _result = usage.Result(_time.GetElapsedTime(_openedAt));
+                }
+                else
+                {
+                    _result = ResourceUsage.None; // never opened: the run ended before its window
+                }
             }
 
             return _result;
@@ -82,20 +133,28 @@ public sealed class ResourceSampler : IResourceMeter
     {
         await _stop.CancelAsync();
         await _loop;
-        _timer.Dispose();
+        _timer?.Dispose();
         _stop.Dispose();
     }
 
-    private async Task LoopAsync(CancellationToken cancellationToken)
+    /// <summary>One sample, its thread CPU added to <see cref="OwnCpu"/>; called under the lock.</summary>
+    private TreeSample Take()
+    {
+        var before = CpuTime.CurrentThread();
+        var sample = TreeSample.Take(_rootPid, _procFs);
+        _ownCpu += CpuTime.CurrentThread() - before;
+        return sample;
+    }
+
+    private async Task LoopAsync(PeriodicTimer timer, CancellationToken cancellationToken)
     {
         try
         {
-            while (await _timer.WaitForNextTickAsync(cancellationToken))
+            while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                var sample = TreeSample.Take(_rootPid, _procFs);
                 lock (_gate)
                 {
-                    _usage.Add(sample);
+                    _usage!.Add(Take());
                 }
             }
         }

@@ -5,11 +5,23 @@ namespace Bench.Targets.Verification;
 /// <summary>
 /// Checks a running target against the target contract (README, "The target contract"): the endpoints,
 /// the CPU digest against Bench's own reference, keep-alive, and that bad input gets the right status
-/// without stopping the server.
+/// without stopping the server, and that the waits really wait (a target that answers /io at once would make every
+/// I/O-bound number meaningless).
 /// </summary>
-public sealed class ContractVerifier(TimeSpan requestTimeout)
+public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? timeProvider = null)
 {
     private const int DigestRounds = 1000;
+
+    /// <summary>What /io and /blocking are asked to wait: long enough to tell from an answer at once on any machine.</summary>
+    public const int WaitMs = 50;
+
+    /// <summary>
+    /// How much earlier than asked a wait may end: .NET's timers count whole milliseconds (measured here: Task.Delay(50)
+    /// answered after 49.5 ms), which is not a target skipping its wait; one that answers at once takes under 5 ms.
+    /// </summary>
+    public const int TimerSlackMs = 2;
+
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     private static readonly string[] InfoFields = ["model", "pid", "osThreads", "openConnections", "requestsServed", "handlerThreads"];
 
@@ -25,8 +37,8 @@ public sealed class ContractVerifier(TimeSpan requestTimeout)
             ("hello", "/hello", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
             ("cpu digest", "/cpu", () => Expect(port, $"/cpu?n={DigestRounds}", 200, digest, cancellationToken)),
             ("cpu digest with yield", "/cpu", () => Expect(port, $"/cpu?n={DigestRounds}&yield=100", 200, digest, cancellationToken)),
-            ("io wait", "/io", () => Expect(port, "/io?ms=1", 200, null, cancellationToken)),
-            ("blocking", "/blocking", () => Expect(port, "/blocking?ms=1", 200, null, cancellationToken)),
+            ("io wait", "/io", () => ExpectWaitAsync(port, $"/io?ms={WaitMs}", cancellationToken)),
+            ("blocking", "/blocking", () => ExpectWaitAsync(port, $"/blocking?ms={WaitMs}", cancellationToken)),
             ("info", "/info", () => CheckInfoAsync(port, cancellationToken)),
             ("unknown path 404", "/hello", () => Expect(port, "/nope", 404, null, cancellationToken)),
             ("bad parameter 400", "/io", () => Expect(port, "/io?ms=-1", 400, null, cancellationToken)),
@@ -64,6 +76,33 @@ public sealed class ContractVerifier(TimeSpan requestTimeout)
     {
         var response = await HttpProbe.GetAsync(port, target, requestTimeout, cancellationToken);
         return Describe(response, status, body);
+    }
+
+    /// <summary>
+    /// 200 "OK", and not before <see cref="WaitMs"/> (less <see cref="TimerSlackMs"/>) has passed since the request was
+    /// sent — the shorter of two tries, so a first request slowed by a cold start cannot pass for a wait.
+    /// </summary>
+    private async Task<string?> ExpectWaitAsync(int port, string target, CancellationToken cancellationToken)
+    {
+        var shortest = TimeSpan.MaxValue;
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            await using var probe = await HttpProbe.ConnectAsync(port, cancellationToken);
+            long sent = _time.GetTimestamp();
+            await probe.SendAsync($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", cancellationToken);
+            var response = await probe.ReadResponseAsync(requestTimeout, cancellationToken);
+            var took = _time.GetElapsedTime(sent);
+            if (Describe(response, 200, "OK") is { } failure)
+            {
+                return failure;
+            }
+
+            shortest = took < shortest ? took : shortest;
+        }
+
+        return shortest < TimeSpan.FromMilliseconds(WaitMs - TimerSlackMs)
+            ? $"answered in {shortest.TotalMilliseconds:0.#} ms: it must wait at least {WaitMs} ms (less {TimerSlackMs} ms of timer resolution) before answering {target}"
+            : null;
     }
 
     private async Task<string?> ExpectRawAsync(int port, string raw, int status, bool mustClose, CancellationToken cancellationToken)

@@ -88,6 +88,26 @@ public sealed class RunComparisonTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cell_measured_on_a_noisy_machine_is_still_judged_but_its_note_says_noisy()
+    {
+        var a = await RunAsync(1, (t, l, r) => Base(t, l));
+        string dir = await _runs.RecordAsync(
+            RecordedRuns.Scenario(1),
+            RecordedRuns.Levels(1, (t, l, r) => Base(t, l) * 0.7).Select(x => x with
+            {
+                Interference = new Bench.Targets.Sampling.Interference([0, 1], x.Target == "async" && x.Level == 64 ? 0.04 : 0, x.Target == "async" && x.Level == 64 ? 0.03 : 0.049),
+            }));
+        var b = await RecordedRuns.ReadAsync(dir);
+
+        var report = RunComparison.Compare(a, b, NoiseModel.Default);
+
+        var noisy = Throughput(report, "async", 64);
+        Assert.Equal(ChangeVerdict.Worse, noisy.Verdict);
+        Assert.Equal("run B: noisy: 7% of cores 0,1 taken by other work (steal 4%, other processes 3%)", noisy.Note);
+        Assert.All(report.Rows.Where(r => r.Target != "async" || r.Level != 64), r => Assert.Null(r.Note));
+    }
+
+    [Fact]
     public async Task The_csv_has_a_row_per_target_level_and_metric_in_results_units()
     {
         var a = await RunAsync(1, (t, l, r) => Base(t, l));

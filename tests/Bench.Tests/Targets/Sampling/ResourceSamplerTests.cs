@@ -97,6 +97,56 @@ public sealed class ResourceSamplerTests
         Assert.True(usage.MaxThreads >= 2, "the root and its child");
     }
 
+    [Fact]
+    public async Task A_prepared_sampler_reads_nothing_until_its_window_opens_and_its_window_counts_from_there()
+    {
+        using var proc = new FakeProc();
+        proc.Process(100, 1, utime: 500, stime: 0, rssPages: 10, threads: [(100, 0, 0)]);
+        var time = new FakeTimeProvider();
+        await using var sampler = ResourceSampler.Prepare(100, TimeSpan.FromSeconds(10), time, new ProcFs(proc.Root));
+
+        // What the target does before the window opens (the warm-up) is not the level's.
+        time.Advance(TimeSpan.FromSeconds(2));
+        proc.Process(100, 1, utime: 900, stime: 0, rssPages: 400, threads: [(100, 0, 0)]);
+        Assert.Equal(0, sampler.Samples);
+        await sampler.OpenAsync(Ct);
+        proc.Process(100, 1, utime: 950, stime: 0, rssPages: 20, threads: [(100, 0, 0)]);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var usage = await sampler.StopAsync(Ct);
+
+        Assert.Equal(50.0 / ClockTicks.PerSecond, usage.CpuSeconds, 9);
+        Assert.Equal(TimeSpan.FromSeconds(1), usage.Window);
+        Assert.Equal(2, usage.Samples);
+    }
+
+    [Fact]
+    public async Task A_sampler_stopped_before_its_window_opened_measured_nothing()
+    {
+        using var proc = new FakeProc();
+        proc.Process(100, 1, 0, 0, rssPages: 10, threads: [(100, 0, 0)]);
+        await using var sampler = ResourceSampler.Prepare(100, procFs: new ProcFs(proc.Root));
+
+        Assert.Same(ResourceUsage.None, await sampler.StopAsync(Ct));
+        Assert.Equal(TimeSpan.Zero, sampler.OwnCpu);
+    }
+
+    [Fact]
+    public async Task The_cpu_its_own_scans_cost_is_counted_apart()
+    {
+        using var proc = new FakeProc();
+        for (int pid = 100; pid < 160; pid++)
+        {
+            proc.Process(pid, pid == 100 ? 1 : 100, 0, 0, rssPages: 10, threads: [(pid, 0, 0)]);
+        }
+
+        await using var sampler = ResourceSampler.Start(100, TimeSpan.FromMilliseconds(10), procFs: new ProcFs(proc.Root));
+        await WaitForAsync(() => sampler.Samples >= 5);
+        await sampler.StopAsync(Ct);
+
+        // Thread CPU around each scan: every scan of 60 processes costs something, and the sampler saw 6 or more.
+        Assert.True(sampler.OwnCpu > TimeSpan.Zero, $"own CPU {sampler.OwnCpu}");
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         var clock = Stopwatch.StartNew();
