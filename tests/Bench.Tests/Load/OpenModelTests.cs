@@ -80,7 +80,10 @@ public sealed class OpenModelTests
         Assert.True(openResult.Latency!.P99Ms >= 0.8 * StallMs, $"open p99 {openResult.Latency!.P99Ms} ms misses the {StallMs} ms stall");
         Assert.True(closedResult.Latency!.P99Ms < 0.5 * StallMs, $"closed p99 {closedResult.Latency!.P99Ms} ms");
         Assert.True(closedResult.Latency!.MaxMs >= 0.8 * StallMs, $"closed max {closedResult.Latency!.MaxMs} ms: the one request that waited");
-        Assert.True(openResult.Open!.Late > 0, "requests due during the stall could not all be sent on time");
+        // The open model keeps sending through the stall (new connections queue at the server): the stall shows in the
+        // latency, not as requests the generator held back.
+        var schedule = openResult.Open!;
+        Assert.True(schedule.OnTime >= 0.9 * schedule.Scheduled, $"{schedule.OnTime} of {schedule.Scheduled} sent on time");
         Assert.Equal(0, openResult.ErrorCount + closedResult.ErrorCount);
     }
 

@@ -24,7 +24,7 @@ public sealed class WorkerRecorderTests
         Assert.Equal(1, recorder.ErrorsOf(ErrorKind.BodyMismatch));
         Assert.Equal(2, recorder.Statuses[200]);
         Assert.Equal(1, recorder.Statuses[404]);
-        Assert.Equal([1L, 0L, 0L], recorder.Seconds.Select(s => s.Completed));
+        Assert.Equal((1L, 2L), (recorder.Seconds[0].Completed, recorder.Seconds[0].Errors));
     }
 
     [Fact]
