@@ -61,6 +61,10 @@ public static class SummaryMarkdown
         }
 
         var notes = repeats.Where(r => !r.Valid).Select(r => $"repeat {r.Repeat} invalid: {r.InvalidReason}").ToList();
+        if (Targets.Sampling.Interference.NoteFor(counted.Select(r => r.Interference)) is { } noisy)
+        {
+            notes.Add(noisy);
+        }
         if (repeats.Length > 1)
         {
             notes.Insert(0, counted.Length == repeats.Length ? $"median of {repeats.Length} repeats"
@@ -71,7 +75,7 @@ public static class SummaryMarkdown
         long attempts = counted.Sum(r => r.Requests + r.ErrorCount);
         string errorRate = attempts > 0 ? F(100.0 * counted.Sum(r => r.ErrorCount) / attempts, "0.##") + " %" : "–";
         md.Append(CultureInfo.InvariantCulture, $"| {target} | {level} | {throughput} | {F(Median(counted, r => r.LatencyMs?.P50), "0.##")} | {F(Median(counted, r => r.LatencyMs?.P99), "0.##")} | ");
-        md.Append(CultureInfo.InvariantCulture, $"{F(Median(counted, r => r.ErrorCount), "0")} | {errorRate} | {F(Median(counted, r => r.StarvedConnections), "0.#")} | {F(Median(counted, r => r.Fairness), "0.00")} | ");
+        md.Append(CultureInfo.InvariantCulture, $"{F(Median(counted, r => r.ErrorCount), "0")} | {errorRate} | {F(Median(counted, r => r.StarvedConnections), "0.#")} | {F(Median(counted, r => r.Fairness), "0.###")} | ");
         md.Append(CultureInfo.InvariantCulture, $"{F(Median(counted, r => r.Resources.CpuMsPerRequest), "0.###")} | ");
         md.Append(CultureInfo.InvariantCulture, $"{F(Median(counted, r => r.Resources.PeakRssBytes) / (1024 * 1024), "0.#")} | {Cell(string.Join("; ", notes))} |\n");
     }

@@ -85,6 +85,29 @@ public sealed class RunRecorderTests : IDisposable
     }
 
     [Fact]
+    public async Task Summary_md_shows_a_level_without_success_as_dashes_its_starved_connections_and_a_noisy_note()
+    {
+        var recorder = new RunRecorder(new RunWriter(_dir), SampleResults.Run());
+        await recorder.AddScenarioAsync(SampleResults.Scenario(), Ct);
+        await recorder.RecordLevelAsync("io", SampleResults.Level("sync", 256, 1, 0) with
+        {
+            Requests = 0,
+            ErrorCount = 512,
+            LatencyMs = null,
+            Histogram = null,
+            Resources = SampleResults.Level("sync", 256, 1, 0).Resources with { CpuMsPerRequest = null },
+            StarvedConnections = 256,
+            Fairness = null,
+            Interference = new Bench.Targets.Sampling.Interference([0, 1], 0.08, 0.02),
+        }, Ct);
+
+        string md = await File.ReadAllTextAsync(Path.Combine(_dir, "summary.md"), Ct);
+
+        Assert.Contains("| sync | 256 | 0 | – | – | 512 | 100 % | 256 | – | – |", md, StringComparison.Ordinal);
+        Assert.Contains("noisy: 10% of cores 0,1 taken by other work (steal 8%, other processes 2%)", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_summaries_have_one_row_per_target_and_level_and_every_repeat_in_the_csv()
     {
         await RecordedRunAsync();

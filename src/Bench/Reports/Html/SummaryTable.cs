@@ -65,7 +65,7 @@ internal static class SummaryTable
             .Append($"<td>{Format.Number(cell.Level)}</td><td>{Format.Rps(cell.ThroughputRps)}</td>")
             .Append($"<td>{Ms(cell.P50Ms)}</td><td>{Ms(cell.P99Ms)}</td><td>{Ms(cell.P999Ms)}</td>")
             .Append($"<td>{cell.Errors}</td><td>{Format.Percent(cell.ErrorRate)}</td>")
-            .Append(view.IsClosed ? $"<td>{Optional(cell.StarvedConnections, "0.#")}</td><td>{Optional(cell.Fairness, "0.00")}</td>" : "")
+            .Append(view.IsClosed ? $"<td>{Optional(cell.StarvedConnections, "0.#")}</td><td>{Optional(cell.Fairness, "0.###")}</td>" : "")
             .Append($"<td>{Optional(cell.CpuMsPerRequest, "0.###")}</td><td>{Format.Fixed(cell.PeakRssMiB, "0.#")}</td>")
             .Append($"<td>{share}</td><td class=\"notes\">{HtmlEncode(string.Join("; ", notes))}</td></tr>\n");
     }
