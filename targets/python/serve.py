@@ -1,0 +1,106 @@
+"""Entry point of the Python targets: python3 serve.py --model <name> [--port n] [--header-timeout s].
+
+Binds 127.0.0.1 only (port 0 picks one), prints exactly one line `listening on http://127.0.0.1:<port>` once it
+accepts connections, exits 0 within 2 s of SIGTERM or SIGINT. Standard library only, but for uvloop-protocol.
+"""
+
+import importlib
+import importlib.util
+import os
+import signal
+import socket
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from contract import ErrorLog, Stats  # noqa: E402
+
+# --model → (module, the Python modules it needs beyond the standard library, and Debian's package for them)
+MODELS = {
+    "sync": ("sync", None),
+    "threads": ("threads", None),
+    "asyncio-streams": ("asyncio_streams", None),
+    "asyncio-protocol": ("asyncio_protocol", None),
+    "uvloop-protocol": ("uvloop_protocol", ("uvloop", "python3-uvloop")),
+}
+
+USAGE = (
+    "usage: serve.py --model <name> [--port <n>] [--header-timeout <seconds>]\n"
+    f"  --model           {' | '.join(MODELS)}\n"
+    "  --port            port on 127.0.0.1 (0 = pick a free one; default 0)\n"
+    "  --header-timeout  seconds a request head may take before the connection closes (default 10)"
+)
+
+
+def parse_args(args):
+    """(model, port, header_timeout), or exits 2 with one line and the usage."""
+    options = {"--model": None, "--port": "0", "--header-timeout": "10"}
+    if any(a in ("-h", "--help") for a in args):
+        print(USAGE)
+        sys.exit(0)
+    if len(args) % 2:
+        fail(f"option {args[-1]} needs a value")
+    for name, value in zip(args[::2], args[1::2]):
+        if name not in options:
+            fail(f"unknown option '{name}'")
+        options[name] = value
+    model = options["--model"]
+    if model is None:
+        fail("missing --model")
+    if model not in MODELS:
+        fail(f"unknown model '{model}'; known: {', '.join(MODELS)}")
+    try:
+        port = int(options["--port"])
+        if not 0 <= port <= 65535:
+            raise ValueError
+    except ValueError:
+        fail(f"invalid value '{options['--port']}' for --port")
+    try:
+        timeout = float(options["--header-timeout"])
+        if not 0 < timeout <= 3600:
+            raise ValueError
+    except ValueError:
+        fail(f"invalid value '{options['--header-timeout']}' for --header-timeout")
+    return model, port, timeout
+
+
+def fail(message):
+    sys.stderr.write(f"serve.py: {message}\n{USAGE}\n")
+    sys.exit(2)
+
+
+def _stop(signum, frame):
+    # Nothing to flush or persist: the kernel closes every socket, and daemon threads need no joining.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+def main():
+    model, port, timeout = parse_args(sys.argv[1:])
+    module_name, needs = MODELS[model]
+    if needs is not None and importlib.util.find_spec(needs[0]) is None:
+        sys.stderr.write(f"py-{model} needs the Python module {needs[0]} (Debian package {needs[1]}) "
+                         f"for {sys.executable}\n")
+        sys.exit(2)
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+
+    listener = socket.create_server(("127.0.0.1", port), backlog=1024)
+    bound = listener.getsockname()[1]
+
+    def ready():
+        print(f"listening on http://127.0.0.1:{bound}", flush=True)
+
+    stats = Stats(f"py-{model}")
+    log = ErrorLog()
+    module = importlib.import_module(module_name)
+    if module_name in ("sync", "threads"):
+        ready()
+        module.run(listener, stats, timeout, log)
+    else:
+        module.run(listener, stats, timeout, log, ready)
+
+
+if __name__ == "__main__":
+    main()
