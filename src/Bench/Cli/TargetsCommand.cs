@@ -18,7 +18,7 @@ public static class TargetsCommand
                 return ExitCodes.UsageError;
             }
 
-            var table = new Table().AddColumns("target", "kind", "what it is", "command", "serves");
+            var table = new Table().AddColumns("target", "kind", "what it is", "command", "serves", "available");
             foreach (var target in loaded.Targets)
             {
                 table.AddRow(
@@ -26,7 +26,8 @@ public static class TargetsCommand
                     target.Container is { } container ? $"docker, {ByteSizeText.Format(container.MemoryBytes)}" : "process",
                     Markup.Escape(target.Description),
                     Markup.Escape(string.Join(' ', target.Command.Select(Path.GetFileName))),
-                    Markup.Escape(string.Join(' ', target.Supports)));
+                    Markup.Escape(string.Join(' ', target.Supports)),
+                    Markup.Escape(target.Requires.Missing() ?? "yes"));
             }
 
             AnsiConsole.Write(table);

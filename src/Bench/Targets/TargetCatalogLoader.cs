@@ -8,7 +8,7 @@ namespace Bench.Targets;
 
 /// <summary>
 /// Reads targets/targets.yaml: a <c>targets:</c> list, each with name, description, command (an argument
-/// array), environment, readiness and supports. Placeholders other than {port} are filled in here;
+/// array), environment, readiness, supports and requires. Placeholders other than {port} are filled in here;
 /// {port} stays until launch. Every problem is reported with file:line:column (docs/targets.md).
 /// </summary>
 public static partial class TargetCatalogLoader
@@ -17,14 +17,16 @@ public static partial class TargetCatalogLoader
     public const string RepoPlaceholder = "repo";
     public const string TargetsDirPlaceholder = "targets_dir";
     public const string DotnetRootPlaceholder = "dotnet_root";
+    public const string PythonPlaceholder = "python";
 
     private static readonly string[] RootFields = ["targets"];
-    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", .. ContainerSpecReader.Fields];
+    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "requires", .. ContainerSpecReader.Fields];
     private static readonly string[] ReadinessFields = ["stdout", "http"];
 
     /// <summary>
     /// {targets_bin} → the built Bench.Targets executable, {targets_dir} → its folder, {repo} → the checkout's root,
-    /// {dotnet_root} → the .NET installation Bench runs on (what a docker image of the .NET targets copies).
+    /// {dotnet_root} → the .NET installation Bench runs on (what a docker image of the .NET targets copies),
+    /// {python} → the interpreter whose modules Debian installs (<see cref="DefaultPython"/>).
     /// </summary>
     public static IReadOnlyDictionary<string, string> StandardPlaceholders()
     {
@@ -35,8 +37,15 @@ public static partial class TargetCatalogLoader
             [TargetsDirPlaceholder] = Path.GetDirectoryName(targetsBin) ?? "/",
             [RepoPlaceholder] = TargetsBinary.RepositoryRoot(),
             [DotnetRootPlaceholder] = DotnetRoot(),
+            [PythonPlaceholder] = DefaultPython(),
         };
     }
+
+    /// <summary>
+    /// /usr/bin/python3 when it exists: Debian's python3-* packages install into it, not into the first python3 on PATH
+    /// (a pyenv shim, a virtualenv); else python3 from PATH.
+    /// </summary>
+    public static string DefaultPython() => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
     /// <summary>$DOTNET_ROOT, else three folders above the runtime's own (&lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/).</summary>
     public static string DotnetRoot() =>
@@ -108,7 +117,8 @@ public static partial class TargetCatalogLoader
 
         var fill = Filler(map, placeholders);
         var container = ContainerSpecReader.Read(map, fill, out bool containerValid);
-        if (name is null || description is null || command is null || readiness is null || supports is null || !containerValid)
+        var requires = TargetRequirementsReader.Read(map, placeholders);
+        if (name is null || description is null || command is null || readiness is null || supports is null || !containerValid || requires is null)
         {
             return null;
         }
@@ -121,7 +131,7 @@ public static partial class TargetCatalogLoader
             errors.Add(map.Location, $"{path}: its readiness does not capture a port, so Bench chooses one: put {TargetDefinition.PortPlaceholder} in command or environment");
         }
 
-        return new TargetDefinition(name, description, filled.Command, filled.Environment) { Readiness = readiness, Supports = supports, Container = container };
+        return new TargetDefinition(name, description, filled.Command, filled.Environment) { Readiness = readiness, Supports = supports, Container = container, Requires = requires };
     }
 
     internal static List<string>? ReadTexts(YamlMap map, string key, string expected, bool required)

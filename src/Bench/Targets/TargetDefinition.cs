@@ -23,6 +23,9 @@ public sealed record TargetDefinition(
     /// <summary>Set for a docker target: its image and limits. Null for a process.</summary>
     public ContainerSpec? Container { get; init; }
 
+    /// <summary>What it needs beyond Bench (Python modules, programs); missing, the entry is unavailable.</summary>
+    public TargetRequirements Requires { get; init; } = TargetRequirements.None;
+
     public TargetKind Kind => Container is null ? TargetKind.Process : TargetKind.Docker;
 
     /// <summary>True when the target picks its own port and announces it, so it is started with port 0.</summary>

@@ -3,7 +3,7 @@ using Bench.Targets.Docker;
 namespace Bench.Targets;
 
 /// <summary>
-/// Starts any catalogue entry: a process directly, a docker target through one <see cref="DockerTargets"/> shared by
+/// Starts any catalogue entry (unless it lacks what it requires): a process directly, a docker target through one <see cref="DockerTargets"/> shared by
 /// the whole run (one engine connection, one image build per recipe, one clean-up). Disposing it removes every
 /// container the run still has.
 /// </summary>
@@ -18,10 +18,18 @@ public sealed class TargetLauncher(DockerTargets docker) : IAsyncDisposable
 
     public DockerTargets Docker { get; } = docker;
 
-    public async Task<IRunningTarget> StartAsync(TargetDefinition definition, TargetLaunchOptions options, CancellationToken cancellationToken) =>
-        definition.Kind == TargetKind.Docker
+    /// <summary>Starts it; an entry missing what it requires is a <see cref="TargetStartException"/> of one line naming the package.</summary>
+    public async Task<IRunningTarget> StartAsync(TargetDefinition definition, TargetLaunchOptions options, CancellationToken cancellationToken)
+    {
+        if (definition.Requires.Missing() is { } missing)
+        {
+            throw new TargetStartException(definition.Name, missing, "");
+        }
+
+        return definition.Kind == TargetKind.Docker
             ? await Docker.StartAsync(definition, options, cancellationToken)
             : await TargetProcess.StartAsync(definition, options, cancellationToken);
+    }
 
     public ValueTask DisposeAsync() => Docker.DisposeAsync();
 }
