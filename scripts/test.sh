@@ -36,6 +36,10 @@ leftover=""
 for pid in $(pgrep -f 'Bench.Targets --model' || true); do
   [[ "$(readlink "/proc/$pid/exe" 2>/dev/null)" == "$root/"* ]] && leftover+=" $pid"
 done
+# The Python targets run an interpreter from anywhere: they are ours when their script is this checkout's.
+for pid in $(pgrep -f -- "$root/targets/python/serve.py" || true); do
+  [[ "$pid" != "$$" ]] && leftover+=" $pid"
+done
 if [[ -n "$leftover" ]]; then
   echo "leftover target processes after the tests:"; ps -o pid=,args= -p $leftover
   kill $leftover 2>/dev/null || true
