@@ -19,9 +19,9 @@ public sealed class TargetCatalogLoaderTests
     {
         var catalog = RepositoryFiles.Catalog();
 
-        var processes = catalog.Targets.Where(t => t.Kind == TargetKind.Process).ToList();
-        Assert.Equal(Models.All, processes.Select(t => t.Name).Where(n => n != "async-inline"));
-        Assert.All(catalog.Targets, t =>
+        var dotnet = catalog.Targets.Where(t => t.Command[0] == TargetsBinary.Locate()).ToList();
+        Assert.Equal(Models.CSharp, dotnet.Where(t => t.Kind == TargetKind.Process).Select(t => t.Name).Where(n => n != "async-inline"));
+        Assert.All(dotnet, t =>
         {
             string model = t.Name.Replace("-inline", "", StringComparison.Ordinal).Replace("-docker", "", StringComparison.Ordinal);
             Assert.Equal([TargetsBinary.Locate(), "--model", model, "--port", "{port}"], t.Command.Take(5));
@@ -30,6 +30,26 @@ public sealed class TargetCatalogLoaderTests
             Assert.False(string.IsNullOrWhiteSpace(t.Description));
         });
         Assert.Equal("1", catalog.Find("async-inline")!.Environment["DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"]);
+    }
+
+    [Fact]
+    public void The_repository_catalogue_runs_the_python_models_with_debians_interpreter_and_names_what_uvloop_needs()
+    {
+        var catalog = RepositoryFiles.Catalog();
+        string serve = Path.Combine(TargetsBinary.RepositoryRoot(), "targets", "python", "serve.py");
+
+        Assert.Equal(["py-sync", "py-threads", "py-asyncio-streams", "py-asyncio-protocol", "py-uvloop-protocol"], Models.Python);
+        Assert.All(Models.Python, name =>
+        {
+            var target = catalog.Find(name)!;
+            Assert.Equal([TargetCatalogLoader.DefaultPython(), serve, "--model", name["py-".Length..], "--port", "{port}"], target.Command);
+            Assert.True(target.AnnouncesPort);
+            Assert.Equal(["/hello", "/io", "/cpu", "/blocking", "/info"], target.Supports);
+        });
+        var uvloop = catalog.Find("py-uvloop-protocol")!.Requires;
+        Assert.Equal(["uvloop"], uvloop.PythonModules);
+        Assert.Equal(("python3-uvloop", TargetCatalogLoader.DefaultPython()), (uvloop.Package, uvloop.Python));
+        Assert.Same(TargetRequirements.None, catalog.Find("py-asyncio-protocol")!.Requires);
     }
 
     [Fact]
@@ -119,7 +139,7 @@ public sealed class TargetCatalogLoaderTests
         Assert.Equal(
         [
             "t.yaml:4:14: targets[0].command: found the string \"server --port {port}\"; expected an argument array like [\"{targets_bin}\", --model, sync, --port, \"{port}\"] (never a shell string)",
-            "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports, kind, image, memory, cpus",
+            "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports, requires, kind, image, memory, cpus",
             "t.yaml:9:24: targets[1].readiness.http: found 'health'; expected a path starting with /, like /hello",
             "t.yaml:10:15: targets[1].supports: found a list; expected paths without query, like /hello (not 'hello')",
             "t.yaml:15:16: targets[2].readiness: expected exactly one of stdout or http, like { stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello }",
