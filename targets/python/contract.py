@@ -27,6 +27,11 @@ _TARGET = re.compile(rb"/[\x21-\x7e\x80-\xff]*")
 _VALUE = re.compile(rb"[\x20-\x7e\x80-\xff\t]*")
 _INTEGER = re.compile(rb"[+-]?[0-9]+")
 _HTTP_LIKE = re.compile(rb"HTTP/[0-9]\.[0-9]")
+# The common case in one match each (the per-part checks below run only to name what is wrong): a valid request line,
+# a header block whose lines are all `token: value`, and whether any header the contract acts on is there.
+_REQUEST_LINE = re.compile(rb"([!#$%&'*+\-.^_`|~0-9A-Za-z]+) (/[\x21-\x7e\x80-\xff]*) HTTP/1\.([01])")
+_FIELDS = re.compile(rb"(?:[!#$%&'*+\-.^_`|~0-9A-Za-z]+:[\x20-\x7e\x80-\xff\t]*\r\n)*")
+_ACTED_ON = re.compile(rb"(?:^|\n)(?:content-length|transfer-encoding|connection)[ \t]*:", re.IGNORECASE)
 
 _REASONS = {
     200: b"200 OK", 400: b"400 Bad Request", 404: b"404 Not Found", 405: b"405 Method Not Allowed",
@@ -125,6 +130,18 @@ def parse(buf, pos):
     line_end = buf.find(b"\r\n", pos)
     if line_end < 0:
         return _HEAD_TOO_LARGE if len(buf) - pos >= MAX_HEAD else None
+    head_end = buf.find(b"\r\n\r\n", line_end)
+    if 0 <= head_end and head_end + 4 - pos <= MAX_HEAD:
+        line = _REQUEST_LINE.fullmatch(buf, pos, line_end)
+        if line is not None and (head_end == line_end or (
+                _FIELDS.fullmatch(buf, line_end + 2, head_end + 2) and not _ACTED_ON.search(buf, line_end, head_end))):
+            method, target, minor = line.groups()
+            return (method == b"GET", target, minor == b"1", 0, head_end + 4)
+    return _parse_strictly(buf, pos, line_end)
+
+
+def _parse_strictly(buf, pos, line_end):
+    """parse() part by part, for the uncommon head: one with a header the contract acts on, or one to reject."""
     # Judge the request line as soon as it is complete, so garbage is rejected at once.
     line = buf[pos:line_end]
     sp1 = line.find(b" ")
