@@ -17,12 +17,17 @@ public sealed class BehaviourTests
     // 700 ms or more, a free one a few milliseconds. 400 ms separates them with room for a noisy machine.
     // (Which response the client sees first is no evidence: a held /hello is sent right behind the slow one.)
     private const long HeldMs = 400;
+
+    /// <summary>The models that run every handler on one loop: a block or an unyielding computation holds them all.</summary>
+    public static TheoryData<string> EventLoops => ["eventloop", "py-asyncio-streams", "py-asyncio-protocol", "py-uvloop-protocol"];
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Sync_does_not_answer_a_second_connection_while_the_first_stays_open()
+    [Theory]
+    [InlineData("sync")]
+    [InlineData("py-sync")]
+    public async Task Sync_does_not_answer_a_second_connection_while_the_first_stays_open(string model)
     {
-        await using var server = await RunningTarget.StartAsync("sync");
+        await using var server = await RunningTarget.StartAsync(model);
         var first = await HttpProbe.ConnectAsync(server.Port, Ct);
         await first.SendAsync("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", Ct);
         Assert.Equal(200, (await first.ReadResponseAsync(Timeout, Ct)).Status);
@@ -38,6 +43,9 @@ public sealed class BehaviourTests
     [Theory]
     [InlineData("eventloop")]
     [InlineData("callbacks")]
+    [InlineData("py-asyncio-streams")]
+    [InlineData("py-asyncio-protocol")]
+    [InlineData("py-uvloop-protocol")]
     public async Task Single_threaded_models_run_every_handler_on_one_thread(string model)
     {
         await using var server = await RunningTarget.StartAsync(model);
@@ -53,6 +61,7 @@ public sealed class BehaviourTests
     [Theory]
     [InlineData("threads")]
     [InlineData("async")]
+    [InlineData("py-threads")]
     public async Task Multi_threaded_models_spread_concurrent_handlers_over_threads(string model)
     {
         await using var server = await RunningTarget.StartAsync(model);
@@ -62,10 +71,11 @@ public sealed class BehaviourTests
         Assert.True((await InfoAsync(server.Port)).GetProperty("handlerThreads").GetInt32() >= 2);
     }
 
-    [Fact]
-    public async Task Eventloop_hello_waits_for_a_running_blocking_call()
+    [Theory]
+    [MemberData(nameof(EventLoops))]
+    public async Task Eventloop_hello_waits_for_a_running_blocking_call(string model)
     {
-        await using var server = await RunningTarget.StartAsync("eventloop");
+        await using var server = await RunningTarget.StartAsync(model);
 
         var (_, helloMs) = await RaceHelloAgainstAsync(server.Port, "/blocking?ms=1000");
 
@@ -73,10 +83,11 @@ public sealed class BehaviourTests
         Assert.True(helloMs >= HeldMs, $"a blocking call on the loop must hold every other request; hello took {helloMs} ms");
     }
 
-    [Fact]
-    public async Task Eventloop_hello_waits_for_cpu_work_that_does_not_yield()
+    [Theory]
+    [MemberData(nameof(EventLoops))]
+    public async Task Eventloop_hello_waits_for_cpu_work_that_does_not_yield(string model)
     {
-        await using var server = await RunningTarget.StartAsync("eventloop");
+        await using var server = await RunningTarget.StartAsync(model);
         int rounds = await RoundsForAsync(server.Port, TimeSpan.FromMilliseconds(1500));
 
         var (_, helloMs) = await RaceHelloAgainstAsync(server.Port, $"/cpu?n={rounds}");
@@ -84,10 +95,11 @@ public sealed class BehaviourTests
         Assert.True(helloMs >= HeldMs, $"CPU work without yield must hold every other request; hello took {helloMs} ms");
     }
 
-    [Fact]
-    public async Task Eventloop_hello_gets_through_cpu_work_that_yields()
+    [Theory]
+    [MemberData(nameof(EventLoops))]
+    public async Task Eventloop_hello_gets_through_cpu_work_that_yields(string model)
     {
-        await using var server = await RunningTarget.StartAsync("eventloop");
+        await using var server = await RunningTarget.StartAsync(model);
         int rounds = await RoundsForAsync(server.Port, TimeSpan.FromMilliseconds(1500));
 
         var (helloFirst, helloMs) = await RaceHelloAgainstAsync(server.Port, $"/cpu?n={rounds}&yield=500");
