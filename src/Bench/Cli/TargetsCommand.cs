@@ -18,7 +18,8 @@ public static class TargetsCommand
                 return ExitCodes.UsageError;
             }
 
-            var table = new Table().AddColumns("target", "kind", "what it is", "command", "serves", "available");
+            // The name is what a scenario types: never broken across lines, however narrow the terminal.
+            var table = new Table().AddColumns(new TableColumn("target").NoWrap(), new("kind"), new("what it is"), new("command"), new("serves"), new("available"));
             foreach (var target in loaded.Targets)
             {
                 table.AddRow(
