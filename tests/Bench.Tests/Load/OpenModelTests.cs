@@ -7,8 +7,11 @@ namespace Bench.Tests.Load;
 
 /// <summary>
 /// The open model keeps its rate and counts from intended send times, so a server stall shows in its percentiles;
-/// the closed model, waiting politely, sees the stall in one request only (coordinated omission).
+/// the closed model, waiting politely, sees the stall in one request only (coordinated omission). Not in parallel with
+/// other tests: a rate is reached only when requests leave on time, and other tests' load would starve the generator.
 /// </summary>
+[Collection(nameof(OpenModelTests))]
+[CollectionDefinition(nameof(OpenModelTests), DisableParallelization = true)]
 public sealed class OpenModelTests
 {
     private const int StallMs = 500;

@@ -54,7 +54,11 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     /// </summary>
     private long DrainEnd { get; }
 
-    private bool Draining => _model!.Drains && Window.IsClosed;
+    /// <summary>
+    /// The model awaits, after the window, the requests intended inside it. Not tied to the window's closing: an answer
+    /// can land past the window's end in the loop turn before the worker marks the window closed.
+    /// </summary>
+    private bool Draining => _model!.Drains;
 
     public void Attach(IWorkerModel model) => _model = model;
 
