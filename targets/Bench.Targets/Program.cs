@@ -1,8 +1,8 @@
 using System.Net;
 using System.Runtime.InteropServices;
-using Bench.Targets.Hosting;
+using Bench.Servers.Hosting;
 
-namespace Bench.Targets;
+namespace Bench.Servers;
 
 public static class Program
 {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Bench.Targets;
+using Bench.Launch;
 
 namespace Bench.Cli;
 

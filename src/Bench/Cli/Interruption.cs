@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Bench.Targets.Sampling;
+using Bench.Launch.Sampling;
 
 namespace Bench.Cli;
 

@@ -5,8 +5,8 @@ using Bench.Reports;
 using Bench.Results;
 using Bench.Running;
 using Bench.Scenarios;
-using Bench.Targets;
-using Bench.Targets.Cgroups;
+using Bench.Launch;
+using Bench.Launch.Cgroups;
 using Spectre.Console;
 
 namespace Bench.Cli;
@@ -85,10 +85,10 @@ public static class RunCommand
 
             if (parsed.GetValue(memory) is { } memoryText)
             {
-                if (!ByteSizeText.TryParse(memoryText, out long bytes) || bytes < Bench.Targets.Docker.ContainerSpec.MinimumMemoryBytes || !MemoryLimit.IsAvailable)
+                if (!ByteSizeText.TryParse(memoryText, out long bytes) || bytes < Bench.Launch.Docker.ContainerSpec.MinimumMemoryBytes || !MemoryLimit.IsAvailable)
                 {
                     await Console.Error.WriteLineAsync(MemoryLimit.IsAvailable
-                        ? $"bench run: --target-memory '{memoryText}' is not {ByteSizeText.Example}, at least {ByteSizeText.Format(Bench.Targets.Docker.ContainerSpec.MinimumMemoryBytes)}"
+                        ? $"bench run: --target-memory '{memoryText}' is not {ByteSizeText.Example}, at least {ByteSizeText.Format(Bench.Launch.Docker.ContainerSpec.MinimumMemoryBytes)}"
                         : $"bench run: --target-memory needs a cgroup memory controller Bench can use: {CgroupHost.System.Memory.Reason}");
                     return ExitCodes.UsageError;
                 }

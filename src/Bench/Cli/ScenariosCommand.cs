@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Bench.Configuration;
 using Bench.Scenarios;
-using Bench.Targets;
+using Bench.Launch;
 using Spectre.Console;
 
 namespace Bench.Cli;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Bench.Configuration;
-using Bench.Targets;
+using Bench.Launch;
 using Spectre.Console;
 
 namespace Bench.Cli;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Bench.Targets;
-using Bench.Targets.Verification;
+using Bench.Launch;
+using Bench.Launch.Verification;
 using Spectre.Console;
 
 namespace Bench.Cli;

@@ -121,7 +121,7 @@ public sealed class GateEvaluator(BaselineStore baselines, NoiseModel noise)
         string? note = problems.Count > 0
             ? string.Join("; ", problems) + (measured && verdict.NoValue is null ? $" (its numbers would {(verdict.Passed ? "pass" : "fail")})" : "")
             : verdict.Note;
-        var noisy = operands.Select(c => Targets.Sampling.Interference.NoteFor(c.Counted.Select(r => r.Interference)) is { } n ? $"{c}: {n}" : null).OfType<string>().ToArray();
+        var noisy = operands.Select(c => Launch.Sampling.Interference.NoteFor(c.Counted.Select(r => r.Interference)) is { } n ? $"{c}: {n}" : null).OfType<string>().ToArray();
         note = noisy.Length == 0 ? note : string.Join("; ", noisy.Prepend(note).OfType<string>());
         return new GateCheck(cells.Scenario.Name, gate.ToString()!, written.Expression, SourceLocation.Parse(written.Source), verdict.Expected, verdict.Measured, verdict.Margin, status, note);
     }

@@ -53,7 +53,7 @@ public sealed record TargetLevel(string Target, int Level, IReadOnlyList<LevelRe
     public long Errors => Counted.Sum(r => r.ErrorCount);
 
     /// <summary>"noisy: …" when the machine took more than the threshold of the measured cores during a counted repeat; else null.</summary>
-    public string? NoiseNote => Targets.Sampling.Interference.NoteFor(Counted.Select(r => r.Interference));
+    public string? NoiseNote => Launch.Sampling.Interference.NoteFor(Counted.Select(r => r.Interference));
 
     /// <summary>Requests still unanswered at the end of the counted windows that had not yet timed out: not errors, but shown.</summary>
     public long InFlight => Counted.Sum(r => r.InFlight);

@@ -1,4 +1,4 @@
-using Bench.Model;
+using Bench.Queueing;
 
 namespace Bench.Reports;
 

@@ -49,7 +49,7 @@ public sealed record LevelResult(
     public double? Fairness { get; init; }
 
     /// <summary>What steal and other processes took from the measured cores over the window; null when not measured.</summary>
-    public Targets.Sampling.Interference? Interference { get; init; }
+    public Launch.Sampling.Interference? Interference { get; init; }
 }
 
 /// <summary>Latency in milliseconds, from a level's histogram.</summary>

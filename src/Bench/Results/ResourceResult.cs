@@ -1,5 +1,5 @@
-using Bench.Targets.Docker;
-using Bench.Targets.Sampling;
+using Bench.Launch.Docker;
+using Bench.Launch.Sampling;
 
 namespace Bench.Results;
 

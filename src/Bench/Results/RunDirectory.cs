@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bench.Targets;
+using Bench.Launch;
 
 namespace Bench.Results;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Bench.Targets;
+using Bench.Launch;
 
 namespace Bench.Results;
 

@@ -61,7 +61,7 @@ public static class SummaryMarkdown
         }
 
         var notes = repeats.Where(r => !r.Valid).Select(r => $"repeat {r.Repeat} invalid: {r.InvalidReason}").ToList();
-        if (Targets.Sampling.Interference.NoteFor(counted.Select(r => r.Interference)) is { } noisy)
+        if (Launch.Sampling.Interference.NoteFor(counted.Select(r => r.Interference)) is { } noisy)
         {
             notes.Add(noisy);
         }

@@ -1,4 +1,4 @@
-using Bench.Targets.Verification;
+using Bench.Launch.Verification;
 
 namespace Bench.Results;
 

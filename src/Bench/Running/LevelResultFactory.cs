@@ -1,7 +1,7 @@
 using Bench.Load;
 using Bench.Results;
-using Bench.Targets;
-using Bench.Targets.Sampling;
+using Bench.Launch;
+using Bench.Launch.Sampling;
 
 namespace Bench.Running;
 

@@ -2,8 +2,8 @@ using Bench.Load;
 using Bench.Load.Platform;
 using Bench.Results;
 using Bench.Scenarios;
-using Bench.Targets;
-using Bench.Targets.Sampling;
+using Bench.Launch;
+using Bench.Launch.Sampling;
 
 namespace Bench.Running;
 

@@ -1,5 +1,5 @@
 using Bench.Load;
-using Bench.Targets.Sampling;
+using Bench.Launch.Sampling;
 
 namespace Bench.Running;
 

@@ -1,6 +1,6 @@
 using Bench.Results;
 using Bench.Scenarios;
-using Bench.Targets;
+using Bench.Launch;
 
 namespace Bench.Running;
 

@@ -1,5 +1,5 @@
-using Bench.Targets;
-using Bench.Targets.Cgroups;
+using Bench.Launch;
+using Bench.Launch.Cgroups;
 
 namespace Bench.Running;
 

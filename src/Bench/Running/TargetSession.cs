@@ -1,5 +1,5 @@
-using Bench.Targets;
-using Bench.Targets.Verification;
+using Bench.Launch;
+using Bench.Launch.Verification;
 
 namespace Bench.Running;
 
@@ -25,7 +25,7 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
         {
             await StartAsync(cancellationToken);
             var checks = await new ContractVerifier(ProbeTimeout).VerifyAsync(_target!.Port, Definition.Supports, cancellationToken);
-            var result = new VerificationResult(Definition.Name, checks) { Image = (_target as Targets.Docker.ContainerTarget)?.Image };
+            var result = new VerificationResult(Definition.Name, checks) { Image = (_target as Launch.Docker.ContainerTarget)?.Image };
             // A target that died right after it said it was ready (a container killed for memory) fails every check:
             // how it ended is the one reason worth reading.
             return !result.Valid && await _target.CheckExitAsync(cancellationToken) is { } exit

@@ -1,5 +1,5 @@
 using Bench.Configuration;
-using Bench.Targets;
+using Bench.Launch;
 
 namespace Bench.Scenarios;
 

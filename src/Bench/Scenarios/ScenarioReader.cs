@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Bench.Configuration;
 using Bench.Gates.Syntax;
-using Bench.Targets;
+using Bench.Launch;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

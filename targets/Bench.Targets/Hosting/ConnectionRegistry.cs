@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.Sockets;
-using Bench.Targets.Http;
-using Bench.Targets.Workload;
+using Bench.Servers.Http;
+using Bench.Servers.Workload;
 
-namespace Bench.Targets.Hosting;
+namespace Bench.Servers.Hosting;
 
 /// <summary>
 /// The open connections of a server, and one watchdog for all of them: a connection whose request

@@ -1,4 +1,4 @@
-namespace Bench.Targets.Hosting;
+namespace Bench.Servers.Hosting;
 
 /// <summary>
 /// Per-connection errors go to stderr, at most a few lines a second, so a flood of bad clients

@@ -1,6 +1,6 @@
-using Bench.Targets.Models;
+using Bench.Servers.Models;
 
-namespace Bench.Targets.Hosting;
+namespace Bench.Servers.Hosting;
 
 /// <summary>The models a target process can run, by name.</summary>
 public static class ModelCatalog

@@ -1,4 +1,4 @@
-namespace Bench.Targets.Hosting;
+namespace Bench.Servers.Hosting;
 
 /// <summary>Parses `--model m --port n [--workers n] [--header-timeout s]`; errors are one line for stderr.</summary>
 public static class OptionsParser

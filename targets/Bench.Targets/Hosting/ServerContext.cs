@@ -1,6 +1,6 @@
-using Bench.Targets.Workload;
+using Bench.Servers.Workload;
 
-namespace Bench.Targets.Hosting;
+namespace Bench.Servers.Hosting;
 
 /// <summary>What every model shares: options, statistics, the connection registry and the error log.</summary>
 public sealed class ServerContext : IDisposable

@@ -1,4 +1,4 @@
-namespace Bench.Targets.Hosting;
+namespace Bench.Servers.Hosting;
 
 /// <summary>Command-line settings of a target process.</summary>
 public sealed record ServerOptions(string Model, int Port, int Workers, TimeSpan HeaderTimeout)

@@ -1,7 +1,7 @@
 using System.Buffers;
-using Bench.Targets.Workload;
+using Bench.Servers.Workload;
 
-namespace Bench.Targets.Http;
+namespace Bench.Servers.Http;
 
 /// <summary>
 /// One connection's HTTP/1.1 state, free of I/O (sans-IO, like asyncio's Protocol): bytes go in,

@@ -1,4 +1,4 @@
-namespace Bench.Targets.Http;
+namespace Bench.Servers.Http;
 
 /// <summary>The contract's limits, shared by the hand-written models and Kestrel.</summary>
 public static class HttpLimits

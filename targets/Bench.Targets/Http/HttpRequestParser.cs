@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 
-namespace Bench.Targets.Http;
+namespace Bench.Servers.Http;
 
 /// <summary>
 /// A strict, allocation-free HTTP/1.1 request-head parser. Anything it does not understand

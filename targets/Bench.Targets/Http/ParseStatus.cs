@@ -1,4 +1,4 @@
-namespace Bench.Targets.Http;
+namespace Bench.Servers.Http;
 
 public enum ParseStatus
 {

@@ -1,6 +1,6 @@
-using Bench.Targets.Workload;
+using Bench.Servers.Workload;
 
-namespace Bench.Targets.Http;
+namespace Bench.Servers.Http;
 
 /// <summary>What the model must do next for a connection.</summary>
 public readonly record struct ProtocolStep(StepKind Kind, Work Work);

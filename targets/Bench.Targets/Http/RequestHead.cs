@@ -1,4 +1,4 @@
-namespace Bench.Targets.Http;
+namespace Bench.Servers.Http;
 
 /// <summary>
 /// The parsed head of one request. The target is kept as offsets into the connection's

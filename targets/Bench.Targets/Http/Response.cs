@@ -1,4 +1,4 @@
-namespace Bench.Targets.Http;
+namespace Bench.Servers.Http;
 
 /// <summary>What to send back: a status, a body and whether the connection must close after it.</summary>
 public readonly record struct Response(int Status, ReadOnlyMemory<byte> Body, bool IsJson = false, bool Close = false)

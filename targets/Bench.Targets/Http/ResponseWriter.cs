@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 
-namespace Bench.Targets.Http;
+namespace Bench.Servers.Http;
 
 /// <summary>Serialises responses straight into an output buffer: no strings, no allocations.</summary>
 public static class ResponseWriter

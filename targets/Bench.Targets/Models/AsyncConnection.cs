@@ -1,9 +1,9 @@
 using System.Net.Sockets;
-using Bench.Targets.Hosting;
-using Bench.Targets.Http;
-using Bench.Targets.Workload;
+using Bench.Servers.Hosting;
+using Bench.Servers.Http;
+using Bench.Servers.Workload;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>
 /// Serves one connection with async/await. Where the continuations run is decided by the caller's

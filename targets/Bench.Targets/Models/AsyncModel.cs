@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Bench.Targets.Hosting;
+using Bench.Servers.Hosting;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>Idiomatic .NET: async/await with continuations on the thread pool.</summary>
 public sealed class AsyncModel : IServerModel

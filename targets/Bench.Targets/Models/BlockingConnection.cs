@@ -1,9 +1,9 @@
 using System.Net.Sockets;
-using Bench.Targets.Hosting;
-using Bench.Targets.Http;
-using Bench.Targets.Workload;
+using Bench.Servers.Hosting;
+using Bench.Servers.Http;
+using Bench.Servers.Workload;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>
 /// Serves one connection with blocking socket calls on the calling thread, until it closes.

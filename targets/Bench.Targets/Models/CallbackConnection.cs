@@ -1,10 +1,10 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using Bench.Targets.Hosting;
-using Bench.Targets.Http;
-using Bench.Targets.Workload;
+using Bench.Servers.Hosting;
+using Bench.Servers.Http;
+using Bench.Servers.Workload;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>
 /// One connection in callback style (asyncio's Protocol, or libuv): SocketAsyncEventArgs completions

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Bench.Targets.Hosting;
+using Bench.Servers.Hosting;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>
 /// Completion callbacks (SocketAsyncEventArgs) with all request handling confined to one loop thread:

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
-using Bench.Targets.Hosting;
+using Bench.Servers.Hosting;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>
 /// async/await with every continuation on ONE dedicated thread: asyncio's "one process, one thread".

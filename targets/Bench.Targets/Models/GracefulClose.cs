@@ -1,7 +1,7 @@
 using System.Net.Sockets;
-using Bench.Targets.Hosting;
+using Bench.Servers.Hosting;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>
 /// Closing after an error response: shut down sending, then read briefly and discard what the client

@@ -1,7 +1,7 @@
 using System.Net;
-using Bench.Targets.Hosting;
+using Bench.Servers.Hosting;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>A concurrency model: how a server obtains concurrency. Everything else is shared.</summary>
 public interface IServerModel

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using Bench.Targets.Hosting;
-using Bench.Targets.Http;
-using Bench.Targets.Workload;
+using Bench.Servers.Hosting;
+using Bench.Servers.Http;
+using Bench.Servers.Workload;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>
 /// ASP.NET Core minimal API on Kestrel: the industrial async reference. Kestrel parses HTTP itself;

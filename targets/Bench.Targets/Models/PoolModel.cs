@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Bench.Targets.Hosting;
+using Bench.Servers.Hosting;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>
 /// A fixed pool of worker threads taking accepted connections from a queue, blocking I/O on each

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using Bench.Targets.Hosting;
+using Bench.Servers.Hosting;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>
 /// An event loop: one dedicated thread runs every posted callback, in order. As a

@@ -1,7 +1,7 @@
 using System.Net;
-using Bench.Targets.Hosting;
+using Bench.Servers.Hosting;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>
 /// One thread: accept a connection, serve it until it closes, then accept the next.

@@ -1,7 +1,7 @@
 using System.Net;
-using Bench.Targets.Hosting;
+using Bench.Servers.Hosting;
 
-namespace Bench.Targets.Models;
+namespace Bench.Servers.Models;
 
 /// <summary>
 /// A new OS thread for every accepted connection, blocking I/O on it. With `Connection: close`

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Bench.Targets.Workload;
+namespace Bench.Servers.Workload;
 
 /// <summary>The /info document. Every target, in every language, returns these fields.</summary>
 public sealed record InfoSnapshot(

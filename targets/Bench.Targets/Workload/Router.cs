@@ -1,7 +1,7 @@
 using System.Buffers.Text;
-using Bench.Targets.Http;
+using Bench.Servers.Http;
 
-namespace Bench.Targets.Workload;
+namespace Bench.Servers.Workload;
 
 /// <summary>
 /// Maps a request target to the work it asks for. Shared by every hand-written model, so the

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Bench.Targets.Http;
+using Bench.Servers.Http;
 
-namespace Bench.Targets.Workload;
+namespace Bench.Servers.Workload;
 
 /// <summary>
 /// What /info reports: counters updated by every model. Handler threads are recorded once per

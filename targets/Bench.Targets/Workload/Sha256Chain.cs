@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Bench.Targets.Workload;
+namespace Bench.Servers.Workload;
 
 /// <summary>
 /// The CPU workload: N chained SHA-256 rounds from the ASCII bytes "bench", each round hashing the

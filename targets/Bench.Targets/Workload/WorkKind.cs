@@ -1,4 +1,4 @@
-namespace Bench.Targets.Workload;
+namespace Bench.Servers.Workload;
 
 public enum WorkKind
 {

@@ -90,7 +90,7 @@ public sealed class CommandGuardTests : IDisposable
 
     private static async Task<(int ExitCode, string Stderr)> RunWithStdoutOnAFullDiskAsync(string[] args)
     {
-        var info = new ProcessStartInfo("bash") { RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Bench.Targets.TargetsBinary.RepositoryRoot() };
+        var info = new ProcessStartInfo("bash") { RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Bench.Launch.TargetsBinary.RepositoryRoot() };
         foreach (string arg in (string[])["-c", "exec \"$@\" > /dev/full", "bash", BenchExecutable.Locate(), .. args])
         {
             info.ArgumentList.Add(arg);

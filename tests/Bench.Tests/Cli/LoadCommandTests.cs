@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bench.Targets;
+using Bench.Launch;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Cli;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Bench.Results;
-using Bench.Targets.Sampling;
+using Bench.Launch.Sampling;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Cli;
@@ -29,7 +29,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(RunResults.CurrentSchemaVersion, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal("0", root.GetProperty("run").GetProperty("pinning").GetProperty("targetCpus").GetString());
         var pinning = root.GetProperty("run").GetProperty("pinning");
-        var cpu = Bench.Targets.Cgroups.CgroupHost.System.Cpu;
+        var cpu = Bench.Launch.Cgroups.CgroupHost.System.Cpu;
         Assert.Equal(cpu.Reason, pinning.GetProperty("noQuotaReason").GetString());
         Assert.Equal(cpu.Version?.ToString().ToLowerInvariant(), pinning.GetProperty("cgroup").GetString());
         Assert.Equal(cpu.Reason is null ? "" : $"bench run: targets run without a CPU quota: {cpu.Reason}",
@@ -89,7 +89,7 @@ public sealed class RunCommandTests : IDisposable
                 supports: [/hello, /io, /cpu, /blocking, /info]
               - name: async
                 description: the real thing
-                command: ["{Bench.Targets.TargetsBinary.Locate()}", --model, async, --port, "{"{port}"}"]
+                command: ["{Bench.Launch.TargetsBinary.Locate()}", --model, async, --port, "{"{port}"}"]
                 supports: [/hello, /io, /cpu, /blocking, /info]
             """);
         string scenario = _run.Scenario("mixed", "bogus, async", "/hello", "2");
@@ -131,7 +131,7 @@ public sealed class RunCommandTests : IDisposable
             await Task.Delay(50, deadline.Token);
         }
 
-        Assert.Equal(0, Bench.Targets.NativeMethods.Kill(process.Id, Bench.Targets.NativeMethods.SIGINT));
+        Assert.Equal(0, Bench.Launch.NativeMethods.Kill(process.Id, Bench.Launch.NativeMethods.SIGINT));
         var outcome = await finishing;
 
         Assert.Equal(130, outcome.ExitCode);
@@ -193,7 +193,7 @@ public sealed class RunCommandTests : IDisposable
             targets:
               - name: once
                 description: starts the first time only
-                command: [bash, -c, 'if [ -e "$0" ]; then echo "refusing to start twice" >&2; exit 1; fi; touch "$0"; exec "{{Bench.Targets.TargetsBinary.Locate()}}" --model async --port 0', "{{marker}}"]
+                command: [bash, -c, 'if [ -e "$0" ]; then echo "refusing to start twice" >&2; exit 1; fi; touch "$0"; exec "{{Bench.Launch.TargetsBinary.Locate()}}" --model async --port 0', "{{marker}}"]
                 supports: [/hello, /io, /cpu, /blocking, /info]
             """);
         string scenario = _run.Scenario("restart", "once", "/io?ms=5", "1, 2, 4", duration: "2s");

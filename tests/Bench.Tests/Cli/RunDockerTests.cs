@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Bench.Targets;
-using Bench.Targets.Docker;
+using Bench.Launch;
+using Bench.Launch.Docker;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Cli;

@@ -46,7 +46,7 @@ public sealed class GateEvaluatorTests : IDisposable
     {
         var levels = RecordedRuns.Levels(1, Rps).Select(x => x with
         {
-            Interference = new Bench.Targets.Sampling.Interference([0, 1], 0, x.Target == "sync" && x.Level == 64 ? 0.2 : 0.01),
+            Interference = new Bench.Launch.Sampling.Interference([0, 1], 0, x.Target == "sync" && x.Level == 64 ? 0.2 : 0.01),
         });
 
         var report = await EvaluateAsync(await _runs.RecordAsync(RecordedRuns.Scenario(1, "async@64 throughput >= 2000", "async@64 throughput / sync@64 throughput >= 10"), levels));

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Bench.Load;
-using Bench.Targets.Verification;
+using Bench.Launch.Verification;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Load;

@@ -98,7 +98,7 @@ public sealed class RunRecorderTests : IDisposable
             Resources = SampleResults.Level("sync", 256, 1, 0).Resources with { CpuMsPerRequest = null },
             StarvedConnections = 256,
             Fairness = null,
-            Interference = new Bench.Targets.Sampling.Interference([0, 1], 0.08, 0.02),
+            Interference = new Bench.Launch.Sampling.Interference([0, 1], 0.08, 0.02),
         }, Ct);
 
         string md = await File.ReadAllTextAsync(Path.Combine(_dir, "summary.md"), Ct);

@@ -1,9 +1,9 @@
 using Bench.Load;
 using Bench.Load.Measurement;
 using Bench.Running;
-using Bench.Targets;
-using Bench.Targets.Docker;
-using Bench.Targets.Sampling;
+using Bench.Launch;
+using Bench.Launch.Docker;
+using Bench.Launch.Sampling;
 
 namespace Bench.Tests.Running;
 

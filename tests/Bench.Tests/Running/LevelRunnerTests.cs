@@ -1,8 +1,8 @@
 using Bench.Load;
 using Bench.Running;
 using Bench.Scenarios;
-using Bench.Targets;
-using Bench.Targets.Sampling;
+using Bench.Launch;
+using Bench.Launch.Sampling;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Running;

@@ -1,5 +1,5 @@
 using Bench.Running;
-using Bench.Targets.Cgroups;
+using Bench.Launch.Cgroups;
 
 namespace Bench.Tests.Running;
 

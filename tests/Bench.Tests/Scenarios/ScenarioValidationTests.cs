@@ -1,6 +1,6 @@
 using Bench.Configuration;
 using Bench.Scenarios;
-using Bench.Targets;
+using Bench.Launch;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Scenarios;

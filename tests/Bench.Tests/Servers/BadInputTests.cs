@@ -1,5 +1,5 @@
 using System.Text;
-using Bench.Targets.Verification;
+using Bench.Launch.Verification;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Servers;

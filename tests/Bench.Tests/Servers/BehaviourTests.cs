@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Bench.Targets.Verification;
+using Bench.Launch.Verification;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Servers;

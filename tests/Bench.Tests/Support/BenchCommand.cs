@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Bench.Targets;
+using Bench.Launch;
 
 namespace Bench.Tests.Support;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bench.Targets.Cgroups;
+using Bench.Launch.Cgroups;
 
 namespace Bench.Tests.Support;
 

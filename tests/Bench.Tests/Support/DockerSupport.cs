@@ -1,4 +1,4 @@
-using Bench.Targets.Docker;
+using Bench.Launch.Docker;
 using Docker.DotNet.Models;
 
 namespace Bench.Tests.Support;

@@ -1,4 +1,4 @@
-using Bench.Targets.Cgroups;
+using Bench.Launch.Cgroups;
 
 namespace Bench.Tests.Support;
 

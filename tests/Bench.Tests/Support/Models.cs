@@ -1,4 +1,4 @@
-using Bench.Targets;
+using Bench.Launch;
 
 namespace Bench.Tests.Support;
 

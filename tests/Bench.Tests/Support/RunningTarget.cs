@@ -1,5 +1,5 @@
-using Bench.Targets;
-using Bench.Targets.Docker;
+using Bench.Launch;
+using Bench.Launch.Docker;
 
 namespace Bench.Tests.Support;
 

@@ -39,6 +39,6 @@ public static class SampleResults
         "SElTVFMAAAA=")
     {
         Generator = new GeneratorResult(0.4, !valid) { SamplerCpuSeconds = 0.002 },
-        Interference = valid ? new Bench.Targets.Sampling.Interference([0, 1], 0.001, 0.02) : null,
+        Interference = valid ? new Bench.Launch.Sampling.Interference([0, 1], 0.001, 0.02) : null,
     };
 }

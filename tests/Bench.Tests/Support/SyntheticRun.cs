@@ -77,7 +77,7 @@ public static class SyntheticRun
             {
                 InFlight = sync && level >= 64 ? level / 4 : 0,
                 // Another tenant stole a tenth of the cores while sync ran at 16 connections: a noisy cell.
-                Interference = new Bench.Targets.Sampling.Interference([0, 1], sync && level == 16 ? 0.1 : 0.005, 0.01),
+                Interference = new Bench.Launch.Sampling.Interference([0, 1], sync && level == 16 ? 0.1 : 0.005, 0.01),
             };
     }
 

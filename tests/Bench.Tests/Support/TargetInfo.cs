@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Bench.Targets.Verification;
+using Bench.Launch.Verification;
 
 namespace Bench.Tests.Support;
 

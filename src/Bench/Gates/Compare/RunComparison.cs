@@ -1,7 +1,7 @@
 using Bench.Gates.Baselines;
 using Bench.Gates.Syntax;
 using Bench.Results;
-using Bench.Targets.Sampling;
+using Bench.Launch.Sampling;
 
 namespace Bench.Gates.Compare;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Bench.Model;
+using Bench.Queueing;
 using Bench.Results;
 using static System.Net.WebUtility;
 

@@ -95,7 +95,7 @@ public sealed class RunComparisonTests : IDisposable
             RecordedRuns.Scenario(1),
             RecordedRuns.Levels(1, (t, l, r) => Base(t, l) * 0.7).Select(x => x with
             {
-                Interference = new Bench.Targets.Sampling.Interference([0, 1], x.Target == "async" && x.Level == 64 ? 0.04 : 0, x.Target == "async" && x.Level == 64 ? 0.03 : 0.049),
+                Interference = new Bench.Launch.Sampling.Interference([0, 1], x.Target == "async" && x.Level == 64 ? 0.04 : 0, x.Target == "async" && x.Level == 64 ? 0.03 : 0.049),
             }));
         var b = await RecordedRuns.ReadAsync(dir);
 

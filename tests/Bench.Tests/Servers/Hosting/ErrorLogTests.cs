@@ -1,4 +1,4 @@
-using Bench.Targets.Hosting;
+using Bench.Servers.Hosting;
 
 namespace Bench.Tests.Servers.Hosting;
 

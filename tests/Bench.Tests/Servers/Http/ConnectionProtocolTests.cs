@@ -1,6 +1,6 @@
 using System.Text;
-using Bench.Targets.Http;
-using Bench.Targets.Workload;
+using Bench.Servers.Http;
+using Bench.Servers.Workload;
 
 namespace Bench.Tests.Servers.Http;
 

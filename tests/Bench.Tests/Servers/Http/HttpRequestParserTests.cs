@@ -1,5 +1,5 @@
 using System.Text;
-using Bench.Targets.Http;
+using Bench.Servers.Http;
 
 namespace Bench.Tests.Servers.Http;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Bench.Targets.Workload;
+using Bench.Servers.Workload;
 
 namespace Bench.Tests.Servers.Workload;
 
@@ -59,7 +59,7 @@ public sealed class RouterTests
     {
         foreach (int rounds in new[] { 0, 1, 2, 1000 })
         {
-            Assert.Equal(Bench.Targets.Verification.ReferenceDigest.Compute(rounds), Encoding.ASCII.GetString(Sha256Chain.Compute(rounds)));
+            Assert.Equal(Bench.Launch.Verification.ReferenceDigest.Compute(rounds), Encoding.ASCII.GetString(Sha256Chain.Compute(rounds)));
         }
 
         Assert.Equal("62656e6368", Encoding.ASCII.GetString(Sha256Chain.Compute(0))); // zero rounds leave the seed "bench"

@@ -1,0 +1,27 @@
+using System.Net.Sockets;
+using Bench.Launch.Verification;
+
+namespace Bench.Launch;
+
+/// <summary>Sends <c>GET path</c> until any HTTP response comes back: the target is then ready, whatever the status.</summary>
+public static class HttpReadinessProbe
+{
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
+
+    public static async Task<int> WaitAsync(int port, string path, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return (await HttpProbe.GetAsync(port, path, AttemptTimeout, cancellationToken)).Status;
+            }
+            catch (Exception e) when (e is SocketException or IOException or TimeoutException or InvalidDataException)
+            {
+                // Not listening yet, or not answering HTTP yet: try again.
+            }
+
+            await Task.Delay(interval, cancellationToken);
+        }
+    }
+}

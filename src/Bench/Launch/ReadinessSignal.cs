@@ -1,0 +1,48 @@
+namespace Bench.Launch;
+
+/// <summary>
+/// When a starting target is ready, however it says so (<see cref="TargetReadiness"/>): a stdout line that matches,
+/// with the port read from it when it captures one, or an HTTP probe answering on the port Bench planned; or why it
+/// never will be. One for a process and a container alike.
+/// </summary>
+internal sealed class ReadinessSignal(TargetDefinition definition, int plannedPort)
+{
+    private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>The port it listens on, once ready; faults with the reason it never will be.</summary>
+    public Task<int> Port => _port.Task;
+
+    public bool IsSet => _port.Task.IsCompleted;
+
+    /// <summary>Probes the planned port until it answers, when the readiness is an HTTP probe; else does nothing.</summary>
+    public void StartProbing(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        if (definition.Readiness is HttpReadiness http)
+        {
+            _ = ProbeAsync(http.Path, interval, cancellationToken);
+        }
+    }
+
+    public void OnStdout(string line)
+    {
+        if (!IsSet && definition.Readiness is StdoutReadiness stdout && stdout.Match(line) is { } port)
+        {
+            _port.TrySetResult(stdout.CapturesPort ? port : plannedPort);
+        }
+    }
+
+    public void Fail(Exception reason) => _port.TrySetException(reason);
+
+    private async Task ProbeAsync(string path, TimeSpan interval, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await HttpReadinessProbe.WaitAsync(plannedPort, path, interval, cancellationToken);
+            _port.TrySetResult(plannedPort);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ready another way, exited, or timed out: the starter reports which.
+        }
+    }
+}

@@ -1,0 +1,50 @@
+namespace Bench.Launch.Sampling;
+
+/// <summary>
+/// A process and all its descendants, found by scanning every /proc/&lt;pid&gt;/stat for parent ids
+/// (/proc/&lt;pid&gt;/task/*/children needs a kernel option that is not always there).
+/// </summary>
+public static class ProcessTree
+{
+    /// <summary>The root first, then its descendants; empty when the root does not exist.</summary>
+    public static IReadOnlyList<ProcStat> Of(int rootPid, ProcFs procFs)
+    {
+        var all = procFs.Pids().Select(procFs.Stat).OfType<ProcStat>().ToArray();
+        var root = all.FirstOrDefault(p => p.Pid == rootPid);
+        if (root is null)
+        {
+            return [];
+        }
+
+        var children = all.ToLookup(p => p.ParentPid);
+        var tree = new List<ProcStat> { root };
+        for (int i = 0; i < tree.Count; i++)
+        {
+            tree.AddRange(children[tree[i].Pid]);
+        }
+
+        return tree;
+    }
+
+    /// <summary>
+    /// SIGKILLs every process of <paramref name="snapshot"/> still alive as the same process (same start time),
+    /// and waits until they are dead: children that outlived a stopped parent were reparented and are no longer
+    /// in its tree. Returns how many were killed.
+    /// </summary>
+    public static async Task<int> KillSurvivorsAsync(IReadOnlyCollection<ProcStat> snapshot, ProcFs procFs, TimeSpan wait)
+    {
+        var survivors = snapshot.Where(p => IsAlive(p, procFs) && NativeMethods.Kill(p.Pid, NativeMethods.SIGKILL) == 0).ToArray();
+
+        // A signal is delivered when the process next runs: on a busy machine that is not at once.
+        var deadline = DateTime.UtcNow + wait;
+        while (survivors.Any(p => IsAlive(p, procFs)) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10, CancellationToken.None);
+        }
+
+        return survivors.Length;
+    }
+
+    private static bool IsAlive(ProcStat process, ProcFs procFs) =>
+        procFs.Stat(process.Pid) is { IsZombie: false } now && now.StartTime == process.StartTime;
+}

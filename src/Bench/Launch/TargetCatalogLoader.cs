@@ -1,0 +1,215 @@
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
+using Bench.Configuration;
+using Bench.Launch.Docker;
+using YamlDotNet.RepresentationModel;
+
+namespace Bench.Launch;
+
+/// <summary>
+/// Reads targets/targets.yaml: a <c>targets:</c> list, each with name, description, command (an argument
+/// array), environment, readiness, supports and requires. Placeholders other than {port} are filled in here;
+/// {port} stays until launch. Every problem is reported with file:line:column (docs/targets.md).
+/// </summary>
+public static partial class TargetCatalogLoader
+{
+    public const string TargetsBinPlaceholder = "targets_bin";
+    public const string RepoPlaceholder = "repo";
+    public const string TargetsDirPlaceholder = "targets_dir";
+    public const string DotnetRootPlaceholder = "dotnet_root";
+    public const string PythonPlaceholder = "python";
+
+    private static readonly string[] RootFields = ["targets"];
+    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "requires", .. ContainerSpecReader.Fields];
+    private static readonly string[] ReadinessFields = ["stdout", "http"];
+
+    /// <summary>
+    /// {targets_bin} → the built Bench.Targets executable, {targets_dir} → its folder, {repo} → the checkout's root,
+    /// {dotnet_root} → the .NET installation Bench runs on (what a docker image of the .NET targets copies),
+    /// {python} → the interpreter whose modules Debian installs (<see cref="DefaultPython"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> StandardPlaceholders()
+    {
+        string targetsBin = TargetsBinary.Locate();
+        return new Dictionary<string, string>
+        {
+            [TargetsBinPlaceholder] = targetsBin,
+            [TargetsDirPlaceholder] = Path.GetDirectoryName(targetsBin) ?? "/",
+            [RepoPlaceholder] = TargetsBinary.RepositoryRoot(),
+            [DotnetRootPlaceholder] = DotnetRoot(),
+            [PythonPlaceholder] = DefaultPython(),
+        };
+    }
+
+    /// <summary>
+    /// /usr/bin/python3 when it exists: Debian's python3-* packages install into it, not into the first python3 on PATH
+    /// (a pyenv shim, a virtualenv); else python3 from PATH.
+    /// </summary>
+    public static string DefaultPython() => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+    /// <summary>$DOTNET_ROOT, else three folders above the runtime's own (&lt;root&gt;/shared/Microsoft.NETCore.App/&lt;version&gt;/).</summary>
+    public static string DotnetRoot() =>
+        Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root
+            ? root.TrimEnd('/')
+            : Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+
+    public static TargetCatalog LoadFile(string path, IReadOnlyDictionary<string, string> placeholders)
+    {
+        var errors = new ErrorList(path);
+        return Build(YamlFile.Read(path, errors), errors, placeholders);
+    }
+
+    public static TargetCatalog Parse(string text, string file, IReadOnlyDictionary<string, string> placeholders)
+    {
+        var errors = new ErrorList(file);
+        return Build(YamlFile.Parse(text, errors), errors, placeholders);
+    }
+
+    private static TargetCatalog Build(IReadOnlyList<YamlNode> roots, ErrorList errors, IReadOnlyDictionary<string, string> placeholders)
+    {
+        if (roots.Count != 1 && !errors.Any)
+        {
+            errors.Add(SourceLocation.WholeFile(errors.File), $"expected one YAML document with a 'targets:' list; found {roots.Count}");
+        }
+
+        var targets = new List<TargetDefinition>();
+        if (roots.Count == 1 && YamlMap.Open(roots[0], "", "a mapping with a 'targets:' list", RootFields, errors) is { } root
+            && root.List("targets", "a non-empty list of targets", required: true, allowEmpty: false) is { } items)
+        {
+            for (int i = 0; i < items.Count; i++)
+            {
+                if (ReadTarget(items[i], $"targets[{i}]", errors, placeholders) is not { } target)
+                {
+                    continue;
+                }
+
+                if (targets.Any(t => t.Name == target.Name))
+                {
+                    errors.Add(items[i], $"targets[{i}]: the name '{target.Name}' is used twice");
+                }
+
+                targets.Add(target);
+            }
+        }
+
+        return errors.Any ? throw new CatalogException(errors.Errors) : new TargetCatalog(targets);
+    }
+
+    private static TargetDefinition? ReadTarget(YamlNode node, string path, ErrorList errors, IReadOnlyDictionary<string, string> placeholders)
+    {
+        var map = YamlMap.Open(node, path, "a mapping with name, description, command, readiness and supports (and for kind: docker, image)", TargetFields, errors);
+        if (map is null)
+        {
+            return null;
+        }
+
+        string? name = map.Name("name", "async");
+
+        string? description = map.Text("description", "one line saying how it gets concurrency", required: true);
+        var command = ReadTexts(map, "command", "an argument array like [\"{targets_bin}\", --model, sync, --port, \"{port}\"] (never a shell string)", required: true);
+        var environment = map.TextMap("environment", "a mapping of variable names to values") ?? new Dictionary<string, string>();
+        var readiness = ReadReadiness(map);
+        var supports = ReadTexts(map, "supports", "a list of endpoints like [/hello, /io]", required: true);
+        if (supports?.FirstOrDefault(s => !s.StartsWith('/') || s.Contains('?', StringComparison.Ordinal)) is { } bad)
+        {
+            map.Reject("supports", $"paths without query, like /hello (not '{bad}')");
+        }
+
+        var fill = Filler(map, placeholders);
+        var container = ContainerSpecReader.Read(map, fill, out bool containerValid);
+        var requires = TargetRequirementsReader.Read(map, placeholders);
+        if (name is null || description is null || command is null || readiness is null || supports is null || !containerValid || requires is null)
+        {
+            return null;
+        }
+
+        var filled = (Command: command.Select(a => fill(a, "command")).ToList(),
+                      Environment: environment.ToDictionary(e => e.Key, e => fill(e.Value, "environment"), StringComparer.Ordinal));
+        bool needsPort = readiness is not StdoutReadiness { CapturesPort: true };
+        if (needsPort && !filled.Command.Concat(filled.Environment.Values).Any(a => a.Contains(TargetDefinition.PortPlaceholder, StringComparison.Ordinal)))
+        {
+            errors.Add(map.Location, $"{path}: its readiness does not capture a port, so Bench chooses one: put {TargetDefinition.PortPlaceholder} in command or environment");
+        }
+
+        return new TargetDefinition(name, description, filled.Command, filled.Environment) { Readiness = readiness, Supports = supports, Container = container, Requires = requires };
+    }
+
+    internal static List<string>? ReadTexts(YamlMap map, string key, string expected, bool required)
+    {
+        if (map.List(key, expected, required, allowEmpty: false) is not { } items)
+        {
+            return null;
+        }
+
+        var texts = items.Select((item, i) => YamlValues.Text(item, $"{map.PathOf(key)}[{i}]", "a text value", map.Errors)).ToList();
+        return texts.Any(t => t is null) ? null : texts.OfType<string>().ToList();
+    }
+
+    private static TargetReadiness? ReadReadiness(YamlMap target)
+    {
+        const string Expected = "{ stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello }";
+        if (target.Get("readiness", false, Expected) is null)
+        {
+            return TargetReadiness.ListeningLine;
+        }
+
+        if (target.Map("readiness", Expected, ReadinessFields) is not { } map)
+        {
+            return null;
+        }
+
+        string? stdout = map.Text("stdout", "a regular expression matching the line the target prints when ready");
+        string? http = map.Text("http", "a path like /hello to GET until the target answers");
+        if ((stdout is null) == (http is null))
+        {
+            map.Errors.Add(map.Location, $"{map.Path}: expected exactly one of stdout or http, like {Expected}");
+            return null;
+        }
+
+        if (http is not null)
+        {
+            if (!http.StartsWith('/'))
+            {
+                map.Reject("http", "a path starting with /, like /hello");
+                return null;
+            }
+
+            return new HttpReadiness(http);
+        }
+
+        try
+        {
+            return new StdoutReadiness(stdout!);
+        }
+        catch (ArgumentException e)
+        {
+            map.Reject("stdout", $"a valid regular expression ({e.Message})");
+            return null;
+        }
+    }
+
+    /// <summary>Fills every placeholder but {port} (left for launch); an unknown one is reported against the key it is in.</summary>
+    private static Func<string, string, string> Filler(YamlMap map, IReadOnlyDictionary<string, string> placeholders)
+    {
+        string known = string.Join(", ", placeholders.Keys.Append("port").Select(k => $"{{{k}}}"));
+        return (text, key) => Placeholder().Replace(text, m =>
+        {
+            string word = m.Groups[1].Value;
+            if (word == "port")
+            {
+                return m.Value;
+            }
+
+            if (placeholders.TryGetValue(word, out string? value))
+            {
+                return value;
+            }
+
+            map.Reject(key, $"only the placeholders {known} (not {m.Value})");
+            return m.Value;
+        });
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z_]+)\}")]
+    private static partial Regex Placeholder();
+}

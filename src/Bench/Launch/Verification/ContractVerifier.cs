@@ -1,0 +1,168 @@
+using System.Text.Json;
+
+namespace Bench.Launch.Verification;
+
+/// <summary>
+/// Checks a running target against the target contract (README, "The target contract"): the endpoints,
+/// the CPU digest against Bench's own reference, keep-alive, and that bad input gets the right status
+/// without stopping the server, and that the waits really wait (a target that answers /io at once would make every
+/// I/O-bound number meaningless).
+/// </summary>
+public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? timeProvider = null)
+{
+    private const int DigestRounds = 1000;
+
+    /// <summary>What /io and /blocking are asked to wait: long enough to tell from an answer at once on any machine.</summary>
+    public const int WaitMs = 50;
+
+    /// <summary>
+    /// How much earlier than asked a wait may end: .NET's timers count whole milliseconds (measured here: Task.Delay(50)
+    /// answered after 49.5 ms), which is not a target skipping its wait; one that answers at once takes under 5 ms.
+    /// </summary>
+    public const int TimerSlackMs = 2;
+
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
+    private static readonly string[] InfoFields = ["model", "pid", "osThreads", "openConnections", "requestsServed", "handlerThreads"];
+
+    public Task<IReadOnlyList<CheckResult>> VerifyAsync(int port, CancellationToken cancellationToken) =>
+        VerifyAsync(port, [], cancellationToken);
+
+    /// <summary>Runs the checks of the endpoints in <paramref name="supports"/> (all when empty), plus the protocol checks.</summary>
+    public async Task<IReadOnlyList<CheckResult>> VerifyAsync(int port, IReadOnlyCollection<string> supports, CancellationToken cancellationToken)
+    {
+        string digest = ReferenceDigest.Compute(DigestRounds);
+        var checks = new (string Name, string Endpoint, Func<Task<string?>> Run)[]
+        {
+            ("hello", "/hello", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
+            ("cpu digest", "/cpu", () => Expect(port, $"/cpu?n={DigestRounds}", 200, digest, cancellationToken)),
+            ("cpu digest with yield", "/cpu", () => Expect(port, $"/cpu?n={DigestRounds}&yield=100", 200, digest, cancellationToken)),
+            ("io wait", "/io", () => ExpectWaitAsync(port, $"/io?ms={WaitMs}", cancellationToken)),
+            ("blocking", "/blocking", () => ExpectWaitAsync(port, $"/blocking?ms={WaitMs}", cancellationToken)),
+            ("info", "/info", () => CheckInfoAsync(port, cancellationToken)),
+            ("unknown path 404", "/hello", () => Expect(port, "/nope", 404, null, cancellationToken)),
+            ("bad parameter 400", "/io", () => Expect(port, "/io?ms=-1", 400, null, cancellationToken)),
+            ("other method 405", "/hello", () => ExpectRawAsync(port, "POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 405, false, cancellationToken)),
+            ("malformed request 400 and close", "/hello", () => ExpectRawAsync(port, "NOT HTTP\r\n\r\n", 400, true, cancellationToken)),
+            ("keep-alive", "/hello", () => CheckKeepAliveAsync(port, cancellationToken)),
+            ("still serving", "/hello", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
+        };
+
+        var results = new List<CheckResult>();
+        foreach (var (name, endpoint, run) in checks)
+        {
+            if (supports.Count > 0 && !supports.Contains(endpoint))
+            {
+                continue;
+            }
+
+            string? failure;
+            try
+            {
+                failure = await run();
+            }
+            catch (Exception e) when (HttpProbe.IsProbeFailure(e))
+            {
+                failure = e.Message;
+            }
+
+            results.Add(new CheckResult(name, failure is null, failure ?? "ok"));
+        }
+
+        return results;
+    }
+
+    private async Task<string?> Expect(int port, string target, int status, string? body, CancellationToken cancellationToken)
+    {
+        var response = await HttpProbe.GetAsync(port, target, requestTimeout, cancellationToken);
+        return Describe(response, status, body);
+    }
+
+    /// <summary>
+    /// 200 "OK", and not before <see cref="WaitMs"/> (less <see cref="TimerSlackMs"/>) has passed since the request was
+    /// sent — the shorter of two tries, so a first request slowed by a cold start cannot pass for a wait.
+    /// </summary>
+    private async Task<string?> ExpectWaitAsync(int port, string target, CancellationToken cancellationToken)
+    {
+        var shortest = TimeSpan.MaxValue;
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            await using var probe = await HttpProbe.ConnectAsync(port, cancellationToken);
+            long sent = _time.GetTimestamp();
+            await probe.SendAsync($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", cancellationToken);
+            var response = await probe.ReadResponseAsync(requestTimeout, cancellationToken);
+            var took = _time.GetElapsedTime(sent);
+            if (Describe(response, 200, "OK") is { } failure)
+            {
+                return failure;
+            }
+
+            shortest = took < shortest ? took : shortest;
+        }
+
+        return shortest < TimeSpan.FromMilliseconds(WaitMs - TimerSlackMs)
+            ? $"answered in {shortest.TotalMilliseconds:0.#} ms: it must wait at least {WaitMs} ms (less {TimerSlackMs} ms of timer resolution) before answering {target}"
+            : null;
+    }
+
+    private async Task<string?> ExpectRawAsync(int port, string raw, int status, bool mustClose, CancellationToken cancellationToken)
+    {
+        await using var probe = await HttpProbe.ConnectAsync(port, cancellationToken);
+        await probe.SendAsync(raw, cancellationToken);
+        var response = await probe.ReadResponseAsync(requestTimeout, cancellationToken);
+        if (Describe(response, status, null) is { } failure)
+        {
+            return failure;
+        }
+
+        return mustClose && !await probe.IsClosedByServerAsync(requestTimeout, cancellationToken) ? "connection left open" : null;
+    }
+
+    private async Task<string?> CheckKeepAliveAsync(int port, CancellationToken cancellationToken)
+    {
+        await using var probe = await HttpProbe.ConnectAsync(port, cancellationToken);
+        for (int i = 0; i < 3; i++)
+        {
+            await probe.SendAsync("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", cancellationToken);
+            var response = await probe.ReadResponseAsync(requestTimeout, cancellationToken);
+            if (Describe(response, 200, "Hello, World!") is { } failure)
+            {
+                return $"request {i + 1} on one connection: {failure}";
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<string?> CheckInfoAsync(int port, CancellationToken cancellationToken)
+    {
+        var response = await HttpProbe.GetAsync(port, "/info", requestTimeout, cancellationToken);
+        if (Describe(response, 200, null) is { } failure)
+        {
+            return failure;
+        }
+
+        try
+        {
+            using var json = JsonDocument.Parse(response.Body);
+            var missing = InfoFields.Where(f => !json.RootElement.TryGetProperty(f, out _)).ToArray();
+            return missing.Length == 0 ? null : $"missing fields: {string.Join(", ", missing)}";
+        }
+        catch (JsonException e)
+        {
+            return $"not JSON: {e.Message}";
+        }
+    }
+
+    private static string? Describe(ProbeResponse response, int status, string? body)
+    {
+        if (response.Status != status)
+        {
+            return $"expected {status}, got {response.Status}";
+        }
+
+        return body is not null && response.Body != body ? $"expected body '{body}', got '{Shorten(response.Body)}'" : null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 70 ? text : text[..70] + "…";
+}

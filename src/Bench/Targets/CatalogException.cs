@@ -1,6 +1,0 @@
-using Bench.Configuration;
-
-namespace Bench.Targets;
-
-/// <summary>A target catalogue that cannot be used, with every problem found in it.</summary>
-public sealed class CatalogException(IReadOnlyList<InputError> errors) : InputException(errors);

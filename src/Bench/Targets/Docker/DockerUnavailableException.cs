@@ -1,8 +1,0 @@
-namespace Bench.Targets.Docker;
-
-/// <summary>No Docker engine answered: says where Bench looked and how to start one.</summary>
-public sealed class DockerUnavailableException(string endpoint, string detail)
-    : Exception($"Docker engine not reachable at {endpoint} ({detail}); scripts/setup.sh docker starts one")
-{
-    public string Endpoint { get; } = endpoint;
-}

@@ -1,4 +1,0 @@
-namespace Bench.Targets.Verification;
-
-/// <summary>One contract check against one target.</summary>
-public sealed record CheckResult(string Name, bool Passed, string Detail);
