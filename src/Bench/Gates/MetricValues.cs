@@ -23,7 +23,7 @@ public static class MetricValues
         GateMetric.P99 => level.LatencyMs?.P99,
         GateMetric.P999 => level.LatencyMs?.P999,
         GateMetric.Max => level.LatencyMs?.Max,
-        GateMetric.ErrorRate => level.Requests + level.ErrorCount == 0 ? null : ErrorRate(level),
+        GateMetric.ErrorRate => Repeats.ErrorRate([level]),
         GateMetric.CpuMsPerRequest => level.Resources.CpuMsPerRequest,
         GateMetric.PeakRss => level.Resources.PeakRssBytes,
         GateMetric.StarvedConnections => level.StarvedConnections is { } starved && level.Level > 0 ? (double)starved / level.Level : null,
@@ -40,11 +40,4 @@ public static class MetricValues
         GateMetric.Throughput or GateMetric.PeakRss => "not recorded",
         _ => "no successful response",
     };
-
-    /// <summary>Errors over every request that ended in the window (<c>requests</c> counts the successes only); 0 when none ended.</summary>
-    public static double ErrorRate(LevelResult level)
-    {
-        long ended = level.Requests + level.ErrorCount;
-        return ended == 0 ? 0 : (double)level.ErrorCount / ended;
-    }
 }

@@ -58,25 +58,12 @@ public sealed record TargetLevel(string Target, int Level, IReadOnlyList<LevelRe
     /// <summary>Requests still unanswered at the end of the counted windows that had not yet timed out: not errors, but shown.</summary>
     public long InFlight => Counted.Sum(r => r.InFlight);
 
-    /// <summary>Errors as a share of everything answered or failed in the counted repeats (0–1).</summary>
-    public double ErrorRate
-    {
-        get
-        {
-            long attempts = Counted.Sum(r => r.Requests + r.ErrorCount);
-            return attempts > 0 ? (double)Errors / attempts : 0;
-        }
-    }
+    /// <summary>Errors as a share of everything answered or failed in the counted repeats (0–1); 0 when nothing ended.</summary>
+    public double ErrorRate => Results.Repeats.ErrorRate(Counted) ?? 0;
 
     public static bool IsTrusted(LevelResult result) => result.Valid && !result.Generator.Saturated;
 
     private double Median(Func<LevelResult, double> value) => MedianOf(r => value(r)) ?? 0;
 
-    /// <summary>The median of the repeats that have the value; null when none has it.</summary>
-    private double? MedianOf(Func<LevelResult, double?> value)
-    {
-        var sorted = Counted.Select(value).OfType<double>().Order().ToArray();
-        int mid = sorted.Length / 2;
-        return sorted.Length == 0 ? null : sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    private double? MedianOf(Func<LevelResult, double?> value) => Results.Repeats.Median(Counted, value);
 }

@@ -30,7 +30,7 @@ public static class SummaryCsv
                 [
                     scenario.Name, r.Target, Number(r.Level), Number(r.Repeat), Number(r.Requests), Number(r.ThroughputRps),
                     Number(r.LatencyMs?.P50), Number(r.LatencyMs?.P99), Number(r.LatencyMs?.Max), Number(r.ErrorCount),
-                    Fine(Gates.MetricValues.ErrorRate(r)), Number(r.FailureLatencyMs?.P99), Number(r.StarvedConnections), Fine(r.Fairness),
+                    Fine(Repeats.ErrorRate([r]) ?? 0), Number(r.FailureLatencyMs?.P99), Number(r.StarvedConnections), Fine(r.Fairness),
                     Number(r.Resources.CpuSeconds), Number(r.Resources.CpuMsPerRequest), Number(r.Resources.CpuMsPerAttempt), Number(r.Resources.PeakRssBytes),
                     Number(r.Resources.MaxThreads), Number(r.Generator.CpuSeconds), r.Generator.Saturated ? "true" : "false",
                     r.Valid ? "true" : "false", r.InvalidReason ?? "",

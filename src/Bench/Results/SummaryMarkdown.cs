@@ -72,21 +72,14 @@ public static class SummaryMarkdown
                 : $"median of {counted.Length} valid repeats of {repeats.Length}");
         }
 
-        long attempts = counted.Sum(r => r.Requests + r.ErrorCount);
-        string errorRate = attempts > 0 ? F(100.0 * counted.Sum(r => r.ErrorCount) / attempts, "0.##") + " %" : "–";
+        string errorRate = Repeats.ErrorRate(counted) is { } rate ? F(100 * rate, "0.##") + " %" : "–";
         md.Append(CultureInfo.InvariantCulture, $"| {target} | {level} | {throughput} | {F(Median(counted, r => r.LatencyMs?.P50), "0.##")} | {F(Median(counted, r => r.LatencyMs?.P99), "0.##")} | ");
         md.Append(CultureInfo.InvariantCulture, $"{F(Median(counted, r => r.ErrorCount), "0")} | {errorRate} | {F(Median(counted, r => r.StarvedConnections), "0.#")} | {F(Median(counted, r => r.Fairness), "0.###")} | ");
         md.Append(CultureInfo.InvariantCulture, $"{F(Median(counted, r => r.Resources.CpuMsPerRequest), "0.###")} | ");
         md.Append(CultureInfo.InvariantCulture, $"{F(Median(counted, r => r.Resources.PeakRssBytes) / (1024 * 1024), "0.#")} | {Cell(string.Join("; ", notes))} |\n");
     }
 
-    /// <summary>The median of the repeats that have the value; null when none has it.</summary>
-    private static double? Median(LevelResult[] results, Func<LevelResult, double?> value)
-    {
-        var sorted = results.Select(value).OfType<double>().Order().ToArray();
-        int mid = sorted.Length / 2;
-        return sorted.Length == 0 ? null : sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    private static double? Median(LevelResult[] results, Func<LevelResult, double?> value) => Repeats.Median(results, value);
 
     private static string F(double? value, string format) => value?.ToString(format, CultureInfo.InvariantCulture) ?? "–";
 

@@ -57,7 +57,7 @@ public sealed class LevelResultFactoryTests
         Assert.Null(level.LatencyMs);
         Assert.Null(level.Histogram);
         Assert.Equal(500, level.ErrorCount);
-        Assert.Equal(1.0, Bench.Gates.MetricValues.ErrorRate(level));
+        Assert.Equal(1.0, Bench.Results.Repeats.ErrorRate([level]));
         Assert.Null(level.Resources.CpuMsPerRequest);
         Assert.Equal(1.0, level.Resources.CpuMsPerAttempt);
         Assert.Equal(3.0, level.FailureLatencyMs!.P50, 0.01);
