@@ -101,3 +101,16 @@ def serve_connection(registry, sock):
         registry.log.write(f"connection from {_peer(sock)}: unexpected {type(error).__name__}: {error}")
     finally:
         registry.close(conn)
+
+
+def accept_forever(listener, stats, timeout, log, serve):
+    """Accepts connections forever and hands each to serve(registry, sock): the one loop both blocking models share."""
+    registry = Registry(stats, timeout, log)
+    while True:
+        try:
+            sock, _ = listener.accept()
+        except OSError as error:
+            log.write(f"accept: {error}")
+            time.sleep(0.01)  # out of descriptors, say: retry without spinning
+            continue
+        serve(registry, sock)
