@@ -19,7 +19,7 @@ public static class TargetsCommand
             }
 
             // The name is what a scenario types: never broken across lines, however narrow the terminal.
-            var table = new Table().AddColumns(new TableColumn("target").NoWrap(), new("kind"), new("what it is"), new("command"), new("serves"), new("available"));
+            var table = new Table().AddColumns(new TableColumn("target").NoWrap(), new("kind"), new("what it is"), new("command"), new("serves"), new("differs"), new("available"));
             foreach (var target in loaded.Targets)
             {
                 table.AddRow(
@@ -28,6 +28,8 @@ public static class TargetsCommand
                     Markup.Escape(target.Description),
                     Markup.Escape(string.Join(' ', target.Command.Select(Path.GetFileName))),
                     Markup.Escape(string.Join(' ', target.Supports)),
+                    // How many contract checks it answers its own way; docs/targets.md lists them with the reasons.
+                    target.Differences.Count == 0 ? "-" : $"{target.Differences.Count} checks",
                     Markup.Escape(target.Requires.Missing() ?? "yes"));
             }
 

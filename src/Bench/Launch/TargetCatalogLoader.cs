@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Bench.Configuration;
+using Bench.Launch.Differences;
 using Bench.Launch.Docker;
 using YamlDotNet.RepresentationModel;
 
@@ -20,7 +21,7 @@ public static partial class TargetCatalogLoader
     public const string PythonPlaceholder = "python";
 
     private static readonly string[] RootFields = ["targets"];
-    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "requires", .. ContainerSpecReader.Fields];
+    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "requires", ContractDifferencesReader.Field, .. ContainerSpecReader.Fields];
     private static readonly string[] ReadinessFields = ["stdout", "http"];
 
     /// <summary>
@@ -118,7 +119,8 @@ public static partial class TargetCatalogLoader
         var fill = Filler(map, placeholders);
         var container = ContainerSpecReader.Read(map, fill, out bool containerValid);
         var requires = TargetRequirementsReader.Read(map, placeholders);
-        if (name is null || description is null || command is null || readiness is null || supports is null || !containerValid || requires is null)
+        var differences = ContractDifferencesReader.Read(map);
+        if (name is null || description is null || command is null || readiness is null || supports is null || !containerValid || requires is null || differences is null)
         {
             return null;
         }
@@ -131,7 +133,7 @@ public static partial class TargetCatalogLoader
             errors.Add(map.Location, $"{path}: its readiness does not capture a port, so Bench chooses one: put {TargetDefinition.PortPlaceholder} in command or environment");
         }
 
-        return new TargetDefinition(name, description, filled.Command, filled.Environment) { Readiness = readiness, Supports = supports, Container = container, Requires = requires };
+        return new TargetDefinition(name, description, filled.Command, filled.Environment) { Readiness = readiness, Supports = supports, Container = container, Requires = requires, Differences = differences };
     }
 
     internal static List<string>? ReadTexts(YamlMap map, string key, string expected, bool required)

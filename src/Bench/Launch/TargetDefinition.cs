@@ -1,3 +1,4 @@
+using Bench.Launch.Differences;
 using Bench.Launch.Docker;
 
 namespace Bench.Launch;
@@ -25,6 +26,9 @@ public sealed record TargetDefinition(
 
     /// <summary>What it needs beyond Bench (Python modules, programs); missing, the entry is unavailable.</summary>
     public TargetRequirements Requires { get; init; } = TargetRequirements.None;
+
+    /// <summary>The contract checks it answers differently, by check name (docs/targets.md, "Contract differences").</summary>
+    public IReadOnlyDictionary<string, ContractDifference> Differences { get; init; } = new Dictionary<string, ContractDifference>();
 
     public TargetKind Kind => Container is null ? TargetKind.Process : TargetKind.Docker;
 

@@ -24,7 +24,7 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
         try
         {
             await StartAsync(cancellationToken);
-            var checks = await new ContractVerifier(ProbeTimeout).VerifyAsync(_target!.Port, Definition.Supports, cancellationToken);
+            var checks = await new ContractVerifier(ProbeTimeout).VerifyAsync(_target!.Port, Definition.Supports, Definition.Differences, cancellationToken);
             var result = new VerificationResult(Definition.Name, checks) { Image = (_target as Launch.Docker.ContainerTarget)?.Image };
             // A target that died right after it said it was ready (a container killed for memory) fails every check:
             // how it ended is the one reason worth reading.

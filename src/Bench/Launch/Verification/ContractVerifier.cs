@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bench.Launch.Differences;
 
 namespace Bench.Launch.Verification;
 
@@ -6,7 +7,8 @@ namespace Bench.Launch.Verification;
 /// Checks a running target against the target contract (README, "The target contract"): the endpoints,
 /// the CPU digest against Bench's own reference, keep-alive, and that bad input gets the right status
 /// without stopping the server, and that the waits really wait (a target that answers /io at once would make every
-/// I/O-bound number meaningless).
+/// I/O-bound number meaningless). Where the catalogue records that the target answers a check its own way (gunicorn,
+/// Werkzeug: docs/targets.md, "Contract differences"), the check holds it to what is recorded instead.
 /// </summary>
 public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? timeProvider = null)
 {
@@ -28,9 +30,18 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
     public Task<IReadOnlyList<CheckResult>> VerifyAsync(int port, CancellationToken cancellationToken) =>
         VerifyAsync(port, [], cancellationToken);
 
-    /// <summary>Runs the checks of the endpoints in <paramref name="supports"/> (all when empty), plus the protocol checks.</summary>
-    public async Task<IReadOnlyList<CheckResult>> VerifyAsync(int port, IReadOnlyCollection<string> supports, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<CheckResult>> VerifyAsync(int port, IReadOnlyCollection<string> supports, CancellationToken cancellationToken) =>
+        VerifyAsync(port, supports, new Dictionary<string, ContractDifference>(), cancellationToken);
+
+    /// <summary>
+    /// Runs the checks of the endpoints in <paramref name="supports"/> (all when empty), plus the protocol checks, each as
+    /// <paramref name="differences"/> records it for this target where it does.
+    /// </summary>
+    public async Task<IReadOnlyList<CheckResult>> VerifyAsync(
+        int port, IReadOnlyCollection<string> supports, IReadOnlyDictionary<string, ContractDifference> differences, CancellationToken cancellationToken)
     {
+        var malformed = differences.GetValueOrDefault("malformed request line");
+        bool keepAliveCloses = differences.GetValueOrDefault("keep-alive")?.Closes == true;
         string digest = ReferenceDigest.Compute(DigestRounds);
         var checks = new (string Name, string Endpoint, Func<Task<string?>> Run)[]
         {
@@ -43,8 +54,12 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
             ("unknown path 404", "/hello", () => Expect(port, "/nope", 404, null, cancellationToken)),
             ("bad parameter 400", "/io", () => Expect(port, "/io?ms=-1", 400, null, cancellationToken)),
             ("other method 405", "/hello", () => ExpectRawAsync(port, "POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 405, false, cancellationToken)),
-            ("malformed request 400 and close", "/hello", () => ExpectRawAsync(port, "NOT HTTP\r\n\r\n", 400, true, cancellationToken)),
-            ("keep-alive", "/hello", () => CheckKeepAliveAsync(port, cancellationToken)),
+            malformed is null
+                ? ("malformed request 400 and close", "/hello", () => ExpectRawAsync(port, "NOT HTTP\r\n\r\n", 400, true, cancellationToken))
+                : ($"malformed request: {malformed.Summary} (recorded)", "/hello", () => ExpectRecordedAsync(port, "NOT HTTP\r\n\r\n", malformed, cancellationToken)),
+            keepAliveCloses
+                ? ("keep-alive: closes after each response (recorded)", "/hello", () => ExpectRawAsync(port, "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 200, true, cancellationToken))
+                : ("keep-alive", "/hello", () => CheckKeepAliveAsync(port, cancellationToken)),
             ("still serving", "/hello", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
         };
 
@@ -116,6 +131,27 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
         }
 
         return mustClose && !await probe.IsClosedByServerAsync(requestTimeout, cancellationToken) ? "connection left open" : null;
+    }
+
+    /// <summary>The recorded status (or no status line at all), and the recorded close (the contract's, when not recorded).</summary>
+    private async Task<string?> ExpectRecordedAsync(int port, string raw, ContractDifference recorded, CancellationToken cancellationToken)
+    {
+        if (recorded.Status is not ContractDifference.NoStatusLine)
+        {
+            return await ExpectRawAsync(port, raw, recorded.Status ?? 400, recorded.Closes ?? true, cancellationToken);
+        }
+
+        await using var probe = await HttpProbe.ConnectAsync(port, cancellationToken);
+        await probe.SendAsync(raw, cancellationToken);
+        try
+        {
+            var response = await probe.ReadResponseAsync(requestTimeout, cancellationToken);
+            return $"expected no status line, got {response.Status}";
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            return null; // no parseable response, as recorded; the connection is gone (end of stream) or ends below
+        }
     }
 
     private async Task<string?> CheckKeepAliveAsync(int port, CancellationToken cancellationToken)
