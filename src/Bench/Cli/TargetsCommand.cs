@@ -29,7 +29,7 @@ public static class TargetsCommand
                     Markup.Escape(string.Join(' ', target.Command.Select(Path.GetFileName))),
                     Markup.Escape(string.Join(' ', target.Supports)),
                     // How many contract checks it answers its own way; docs/targets.md lists them with the reasons.
-                    target.Differences.Count == 0 ? "-" : $"{target.Differences.Count} checks",
+                    target.Differences.Count == 0 ? "-" : target.Differences.Count.ToString(),
                     Markup.Escape(target.Requires.Missing() ?? "yes"));
             }
 

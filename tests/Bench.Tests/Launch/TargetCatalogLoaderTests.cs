@@ -139,7 +139,7 @@ public sealed class TargetCatalogLoaderTests
         Assert.Equal(
         [
             "t.yaml:4:14: targets[0].command: found the string \"server --port {port}\"; expected an argument array like [\"{targets_bin}\", --model, sync, --port, \"{port}\"] (never a shell string)",
-            "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports, requires, kind, image, memory, cpus",
+            "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports, requires, differences, kind, image, memory, cpus",
             "t.yaml:9:24: targets[1].readiness.http: found 'health'; expected a path starting with /, like /hello",
             "t.yaml:10:15: targets[1].supports: found a list; expected paths without query, like /hello (not 'hello')",
             "t.yaml:15:16: targets[2].readiness: expected exactly one of stdout or http, like { stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello }",

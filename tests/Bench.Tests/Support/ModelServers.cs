@@ -3,8 +3,8 @@ using Bench.Launch;
 namespace Bench.Tests.Support;
 
 /// <summary>
-/// One server per model, shared by a test class that only sends independent requests. Started with a
-/// one-second header timeout so the timeout itself can be tested quickly.
+/// One server per process entry of the catalogue, shared by a test class that only sends independent requests. Started
+/// with a one-second header timeout where the program has one, so the timeout itself can be tested quickly.
 /// </summary>
 public sealed class ModelServers : IAsyncLifetime
 {
@@ -16,7 +16,7 @@ public sealed class ModelServers : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var started = await Task.WhenAll(Models.All.Select(m => RunningTarget.StartAsync(m, "--header-timeout", "1")));
+        var started = await Task.WhenAll(Models.All.Select(m => RunningTarget.StartWithHeaderTimeoutAsync(m, 1)));
         foreach (var server in started)
         {
             _servers[server.Definition.Name] = server;

@@ -1,20 +1,51 @@
 using Bench.Launch;
+using Bench.Launch.Differences;
+using Bench.Servers.Hosting;
 
 namespace Bench.Tests.Support;
 
 /// <summary>
-/// The targets every contract test runs against: the C# models of Bench.Targets, and every catalogue entry that runs
-/// the Python targets (targets/python/serve.py), read from the catalogue so a new one is tested without listing it here.
+/// The targets the contract suite runs against: every process entry of the catalogue (the C# models, the Python
+/// targets, Flask, and any program added there), read from it so a new one is tested without listing it here. A test
+/// that uses endpoints is generated only for the entries whose <c>supports</c> include them (<see cref="Serving"/>).
 /// </summary>
 public static class Models
 {
-    public static readonly string[] CSharp = ["sync", "threads", "pool", "async", "eventloop", "callbacks", "kestrel"];
+    /// <summary>The C# models of Bench.Targets, from its own registry.</summary>
+    public static readonly string[] CSharp = [.. ModelCatalog.Names];
 
-    public static readonly string[] Python = [.. TargetCatalog.LoadDefault().Targets
-        .Where(t => t.Kind == TargetKind.Process && t.Command.Any(a => a.EndsWith("/targets/python/serve.py", StringComparison.Ordinal)))
+    private static readonly TargetDefinition[] Entries = [.. TargetCatalog.LoadDefault().Targets.Where(t => t.Kind == TargetKind.Process)];
+
+    public static readonly string[] Python = [.. Entries
+        .Where(t => t.Command.Any(a => a.EndsWith("/targets/python/serve.py", StringComparison.Ordinal)))
         .Select(t => t.Name)];
 
-    public static readonly string[] All = [.. CSharp, .. Python];
+    /// <summary>Every process entry of the catalogue.</summary>
+    public static readonly string[] All = [.. Entries.Select(t => t.Name)];
 
     public static TheoryData<string> AllModels() => new(All);
+
+    /// <summary>The entries that serve every one of <paramref name="endpoints"/> (comma-separated, like "/io,/blocking").</summary>
+    public static TheoryData<string> Serving(string endpoints) => new(All.Where(m => Supports(m, endpoints.Split(','))));
+
+    public static bool Supports(string model, IEnumerable<string> endpoints)
+    {
+        var entry = Entry(model);
+        return entry.Supports.Count == 0 || endpoints.All(entry.Supports.Contains);
+    }
+
+    public static TargetDefinition Entry(string model) => Entries.Single(t => t.Name == model);
+
+    /// <summary>
+    /// The model /info must report: the catalogue name, but for an entry of Bench.Targets its --model (async-inline is the
+    /// async model run with another setting).
+    /// </summary>
+    public static string InfoModel(string model)
+    {
+        var command = Entry(model).Command.ToList();
+        return command[0] == TargetsBinary.Locate() ? command[command.IndexOf("--model") + 1] : model;
+    }
+
+    /// <summary>What the catalogue records for <paramref name="model"/> on <paramref name="check"/>; null: the contract holds.</summary>
+    public static ContractDifference? Recorded(string model, string check) => Entry(model).Differences.GetValueOrDefault(check);
 }

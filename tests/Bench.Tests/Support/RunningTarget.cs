@@ -10,6 +10,16 @@ namespace Bench.Tests.Support;
 /// </summary>
 public static class RunningTarget
 {
+    /// <summary>
+    /// Started with a header timeout of <paramref name="seconds"/> where the program takes one (Bench.Targets and the
+    /// Python targets: --header-timeout); the others run as the catalogue has them.
+    /// </summary>
+    public static Task<TargetProcess> StartWithHeaderTimeoutAsync(string model, int seconds)
+    {
+        bool takesOne = Models.CSharp.Contains(model) || Models.Python.Contains(model) || Models.Entry(model).Command[0] == TargetsBinary.Locate();
+        return takesOne ? StartAsync(model, "--header-timeout", seconds.ToString()) : StartAsync(model);
+    }
+
     public static async Task<TargetProcess> StartAsync(string model, params string[] extraArgs)
     {
         if (Models.CSharp.Contains(model))
