@@ -36,8 +36,9 @@ leftover=""
 for pid in $(pgrep -f 'Bench.Targets --model' || true); do
   [[ "$(readlink "/proc/$pid/exe" 2>/dev/null)" == "$root/"* ]] && leftover+=" $pid"
 done
-# The Python targets run an interpreter from anywhere: they are ours when their script is this checkout's.
-for pid in $(pgrep -f -- "$root/targets/python/serve.py" || true); do
+# The Python targets run an interpreter from anywhere: they are ours when their script is this checkout's — serve.py,
+# or the Flask app (gunicorn's master and its forked workers carry --chdir <root>/targets/flask, flask run its --app).
+for pid in $(pgrep -f -- "$root/targets/python/serve.py|$root/targets/flask( |/|$)" || true); do
   [[ "$pid" != "$$" ]] && leftover+=" $pid"
 done
 if [[ -n "$leftover" ]]; then
