@@ -51,7 +51,7 @@ public static class VerifyCommand
         try
         {
             await using var process = await launcher.StartAsync(target, new TargetLaunchOptions { ReadyTimeout = readyTimeout }, cancellationToken);
-            var checks = await new ContractVerifier(TimeSpan.FromSeconds(5)).VerifyAsync(process.Port, cancellationToken);
+            var checks = await new ContractVerifier(TimeSpan.FromSeconds(5)).VerifyAsync(process.Port, target.Supports, cancellationToken);
             int exitCode = await process.StopAsync(TimeSpan.FromSeconds(5));
             var stop = new CheckResult("clean exit on SIGTERM", exitCode == 0, exitCode == 0 ? "ok" : $"exit code {exitCode}");
             return new VerificationResult(target.Name, [.. checks, stop]);
