@@ -41,6 +41,10 @@ done
 for pid in $(pgrep -f -- "$root/targets/python/serve.py|$root/targets/flask( |/|$)" || true); do
   [[ "$pid" != "$$" ]] && leftover+=" $pid"
 done
+# An NGINX target's master names its own folder as prefix (-p $TMPDIR/bench-nginx-…); its workers are its children.
+for pid in $(pgrep -f -- "nginx -p ${TMPDIR:-/tmp}/bench-nginx-" || true); do
+  [[ "$pid" != "$$" ]] && leftover+=" $pid $(pgrep -P "$pid" | tr '\n' ' ')"
+done
 if [[ -n "$leftover" ]]; then
   echo "leftover target processes after the tests:"; ps -o pid=,args= -p $leftover
   kill $leftover 2>/dev/null || true

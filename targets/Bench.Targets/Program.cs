@@ -33,7 +33,7 @@ public static class Program
 
         var log = new ErrorLog(Console.Error);
         using var context = new ServerContext(options, log);
-        var model = ModelCatalog.Create(options.Model);
+        var model = ModelRegistry.Create(options.Model);
         Task serving;
         try
         {

@@ -9,8 +9,8 @@ namespace Bench.Launch;
 
 /// <summary>
 /// Reads targets/targets.yaml: a <c>targets:</c> list, each with name, description, command (an argument
-/// array), environment, readiness, supports and requires. Placeholders other than {port} are filled in here;
-/// {port} stays until launch. Every problem is reported with file:line:column (docs/targets.md).
+/// array), environment, readiness, supports, requires and files. Placeholders other than the launch ones ({port}, {dir},
+/// {header_timeout}) are filled in here; those stay until launch. Every problem is reported with file:line:column (docs/targets.md).
 /// </summary>
 public static partial class TargetCatalogLoader
 {
@@ -21,7 +21,7 @@ public static partial class TargetCatalogLoader
     public const string PythonPlaceholder = "python";
 
     private static readonly string[] RootFields = ["targets"];
-    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "requires", ContractDifferencesReader.Field, .. ContainerSpecReader.Fields];
+    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "requires", "files", ContractDifferencesReader.Field, .. ContainerSpecReader.Fields];
     private static readonly string[] ReadinessFields = ["stdout", "http"];
 
     /// <summary>
@@ -119,8 +119,9 @@ public static partial class TargetCatalogLoader
         var fill = Filler(map, placeholders);
         var container = ContainerSpecReader.Read(map, fill, out bool containerValid);
         var requires = TargetRequirementsReader.Read(map, placeholders);
+        var files = TargetFilesReader.Read(map, fill, placeholders);
         var differences = ContractDifferencesReader.Read(map);
-        if (name is null || description is null || command is null || readiness is null || supports is null || !containerValid || requires is null || differences is null)
+        if (name is null || description is null || command is null || readiness is null || supports is null || !containerValid || requires is null || files is null || differences is null)
         {
             return null;
         }
@@ -128,12 +129,21 @@ public static partial class TargetCatalogLoader
         var filled = (Command: command.Select(a => fill(a, "command")).ToList(),
                       Environment: environment.ToDictionary(e => e.Key, e => fill(e.Value, "environment"), StringComparer.Ordinal));
         bool needsPort = readiness is not StdoutReadiness { CapturesPort: true };
-        if (needsPort && !filled.Command.Concat(filled.Environment.Values).Any(a => a.Contains(TargetDefinition.PortPlaceholder, StringComparison.Ordinal)))
+        var texts = filled.Command.Concat(filled.Environment.Values).Concat(files.Select(f => f.Text)).ToArray();
+        if (needsPort && !texts.Any(a => a.Contains(TargetDefinition.PortPlaceholder, StringComparison.Ordinal)))
         {
-            errors.Add(map.Location, $"{path}: its readiness does not capture a port, so Bench chooses one: put {TargetDefinition.PortPlaceholder} in command or environment");
+            errors.Add(map.Location, $"{path}: its readiness does not capture a port, so Bench chooses one: put {TargetDefinition.PortPlaceholder} in command, environment or a file");
         }
 
-        return new TargetDefinition(name, description, filled.Command, filled.Environment) { Readiness = readiness, Supports = supports, Container = container, Requires = requires, Differences = differences };
+        if (container is not null && (files.Count > 0 || texts.Any(a => a.Contains(TargetDefinition.DirPlaceholder, StringComparison.Ordinal))))
+        {
+            errors.Add(map.Location, $"{path}: files and {TargetDefinition.DirPlaceholder} are for process targets; a container's root is read-only and its scratch folder is $TMPDIR");
+        }
+
+        return new TargetDefinition(name, description, filled.Command, filled.Environment)
+        {
+            Readiness = readiness, Supports = supports, Container = container, Requires = requires, Files = files, Differences = differences,
+        };
     }
 
     internal static List<string>? ReadTexts(YamlMap map, string key, string expected, bool required)
@@ -190,14 +200,19 @@ public static partial class TargetCatalogLoader
         }
     }
 
-    /// <summary>Fills every placeholder but {port} (left for launch); an unknown one is reported against the key it is in.</summary>
-    private static Func<string, string, string> Filler(YamlMap map, IReadOnlyDictionary<string, string> placeholders)
-    {
-        string known = string.Join(", ", placeholders.Keys.Append("port").Select(k => $"{{{k}}}"));
-        return (text, key) => Placeholder().Replace(text, m =>
+    /// <summary>Fills every placeholder but the launch ones (<see cref="LaunchValues"/>); an unknown one is reported against the key it is in.</summary>
+    private static Func<string, string, string> Filler(YamlMap map, IReadOnlyDictionary<string, string> placeholders) =>
+        (text, key) => FillLoadTime(text, placeholders, (_, unknown, known) => map.Reject(key, $"only the placeholders {known} (not {unknown})"));
+
+    /// <summary>
+    /// Fills the load-time placeholders of <paramref name="text"/>, keeps the launch ones, and calls
+    /// <paramref name="unknown"/> with (column, placeholder, the known ones) for any other.
+    /// </summary>
+    internal static string FillLoadTime(string text, IReadOnlyDictionary<string, string> placeholders, Action<int, string, string> unknown) =>
+        Placeholder().Replace(text, m =>
         {
             string word = m.Groups[1].Value;
-            if (word == "port")
+            if (LaunchValues.Placeholders.Contains(word))
             {
                 return m.Value;
             }
@@ -207,10 +222,9 @@ public static partial class TargetCatalogLoader
                 return value;
             }
 
-            map.Reject(key, $"only the placeholders {known} (not {m.Value})");
+            unknown(m.Index + 1, m.Value, string.Join(", ", placeholders.Keys.Concat(LaunchValues.Placeholders).Select(k => $"{{{k}}}")));
             return m.Value;
         });
-    }
 
     [GeneratedRegex(@"\{([A-Za-z_]+)\}")]
     private static partial Regex Placeholder();

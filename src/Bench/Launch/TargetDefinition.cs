@@ -4,8 +4,8 @@ using Bench.Launch.Docker;
 namespace Bench.Launch;
 
 /// <summary>
-/// One launchable server. The command is an argument array, never a shell string; "{port}" in it (or in an
-/// environment value) is replaced by the port the target must listen on.
+/// One launchable server. The command is an argument array, never a shell string; the launch placeholders in it, in
+/// an environment value or in a file ({port}, {dir}, {header_timeout}: <see cref="LaunchValues"/>) are filled in at start.
 /// </summary>
 public sealed record TargetDefinition(
     string Name,
@@ -14,6 +14,7 @@ public sealed record TargetDefinition(
     IReadOnlyDictionary<string, string> Environment)
 {
     public const string PortPlaceholder = "{port}";
+    public const string DirPlaceholder = "{dir}";
 
     /// <summary>How Bench knows the target accepts connections; by default the contract's "listening on" line.</summary>
     public TargetReadiness Readiness { get; init; } = TargetReadiness.ListeningLine;
@@ -23,6 +24,9 @@ public sealed record TargetDefinition(
 
     /// <summary>Set for a docker target: its image and limits. Null for a process.</summary>
     public ContainerSpec? Container { get; init; }
+
+    /// <summary>Files rendered into its own folder ({dir}) before it starts; the folder is removed after it stops.</summary>
+    public IReadOnlyList<TargetFile> Files { get; init; } = [];
 
     /// <summary>What it needs beyond Bench (Python modules, programs); missing, the entry is unavailable.</summary>
     public TargetRequirements Requires { get; init; } = TargetRequirements.None;
@@ -35,11 +39,11 @@ public sealed record TargetDefinition(
     /// <summary>True when the target picks its own port and announces it, so it is started with port 0.</summary>
     public bool AnnouncesPort => Readiness is StdoutReadiness { CapturesPort: true };
 
-    public IReadOnlyList<string> CommandFor(int port) => Command.Select(arg => Substitute(arg, port)).ToArray();
+    /// <summary>True when it needs a folder of its own: it has files, or names {dir}.</summary>
+    public bool UsesDir => Files.Count > 0 || Command.Concat(Environment.Values).Any(t => t.Contains(DirPlaceholder, StringComparison.Ordinal));
 
-    public IReadOnlyDictionary<string, string> EnvironmentFor(int port) =>
-        Environment.ToDictionary(e => e.Key, e => Substitute(e.Value, port), StringComparer.Ordinal);
+    public IReadOnlyList<string> CommandFor(LaunchValues values) => Command.Select(values.Fill).ToArray();
 
-    private static string Substitute(string text, int port) =>
-        text.Replace(PortPlaceholder, port.ToString(), StringComparison.Ordinal);
+    public IReadOnlyDictionary<string, string> EnvironmentFor(LaunchValues values) =>
+        Environment.ToDictionary(e => e.Key, e => values.Fill(e.Value), StringComparer.Ordinal);
 }

@@ -3,16 +3,32 @@ using System.Diagnostics;
 namespace Bench.Launch;
 
 /// <summary>
-/// What exactly is executed for a target: its argument array with {port} filled in, behind
-/// <c>taskset -c &lt;cpus&gt;</c> when pinned (taskset execs the target, so the pid is the target's own).
+/// What exactly is executed for a target: its argument array with the launch placeholders filled in, behind
+/// <c>taskset -c &lt;cpus&gt;</c> when pinned (taskset execs the target, so the pid is the target's own), and its own
+/// fresh folder with its files rendered, when it uses one (<see cref="Dir"/>; whoever runs it removes it afterwards).
 /// </summary>
-internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort)
+internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort, string? Dir)
 {
     public static TargetLaunch Plan(TargetDefinition definition, TargetLaunchOptions options)
     {
         // A target that announces its port picks it (port 0); any other is given a free one.
         int port = definition.AnnouncesPort ? 0 : FreePort.Find();
-        IEnumerable<string> command = definition.CommandFor(port);
+        string? dir = definition.UsesDir ? CreateDir(definition.Name) : null;
+        var values = new LaunchValues(port, dir ?? "", options.HeaderTimeout);
+        try
+        {
+            foreach (var file in definition.Files)
+            {
+                file.Render(values);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            RemoveDir(dir);
+            throw new TargetStartException(definition.Name, $"cannot write its files into {dir}: {e.Message}", "");
+        }
+
+        IEnumerable<string> command = definition.CommandFor(values);
         if (options.Cpus is { } cpus)
         {
             command = ["taskset", "--cpu-list", cpus.ToString(), .. command];
@@ -31,11 +47,32 @@ internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort)
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var (key, value) in definition.EnvironmentFor(port))
+        foreach (var (key, value) in definition.EnvironmentFor(values))
         {
             info.Environment[key] = value;
         }
 
-        return new TargetLaunch(info, port);
+        return new TargetLaunch(info, port, dir);
+    }
+
+    /// <summary>
+    /// A fresh folder, readable by all: a server started as root may run its workers as another user (NGINX's do), and
+    /// they read and write under it.
+    /// </summary>
+    private static string CreateDir(string name)
+    {
+        var dir = Directory.CreateTempSubdirectory($"bench-{name}-");
+        File.SetUnixFileMode(dir.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        return dir.FullName;
+    }
+
+    /// <summary>Removes a target's folder once nothing of it runs; a folder already gone is fine.</summary>
+    public static void RemoveDir(string? dir)
+    {
+        if (dir is not null && Directory.Exists(dir))
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

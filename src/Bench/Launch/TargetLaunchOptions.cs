@@ -23,6 +23,12 @@ public sealed record TargetLaunchOptions
     /// </summary>
     public long? MemoryLimitBytes { get; init; }
 
+    /// <summary>
+    /// How long a request head may take before the target closes the connection, for entries that name
+    /// {header_timeout}; the contract's 10 s unless a test asks for less.
+    /// </summary>
+    public TimeSpan HeaderTimeout { get; init; } = LaunchValues.DefaultHeaderTimeout;
+
     /// <summary>Pause between attempts of an HTTP readiness probe.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 }

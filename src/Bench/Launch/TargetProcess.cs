@@ -17,9 +17,11 @@ public sealed class TargetProcess : IRunningTarget
     private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly OutputTail _stderr = new();
     private TargetCgroups? _cgroups;
+    private string? _dir;
 
-    private TargetProcess(TargetDefinition definition, Process process, int plannedPort, CpuSet? cpus)
+    private TargetProcess(TargetDefinition definition, Process process, int plannedPort, CpuSet? cpus, string? dir)
     {
+        _dir = dir;
         Definition = definition;
         _process = process;
         _ready = new ReadinessSignal(definition, plannedPort);
@@ -47,6 +49,9 @@ public sealed class TargetProcess : IRunningTarget
 
     public string StderrTail => _stderr.ToString();
 
+    /// <summary>Its own folder ({dir}) while it runs; null when it uses none or once it is removed.</summary>
+    public string? Dir => _dir;
+
     /// <summary>Starts the target unpinned and waits until it is ready.</summary>
     public static Task<TargetProcess> StartAsync(TargetDefinition definition, TimeSpan readyTimeout, CancellationToken cancellationToken) =>
         StartAsync(definition, new TargetLaunchOptions { ReadyTimeout = readyTimeout }, cancellationToken);
@@ -62,10 +67,11 @@ public sealed class TargetProcess : IRunningTarget
         }
         catch (System.ComponentModel.Win32Exception e)
         {
+            TargetLaunch.RemoveDir(launch.Dir);
             throw new TargetStartException(definition.Name, $"cannot run '{launch.StartInfo.FileName}': {e.Message}", "");
         }
 
-        var target = new TargetProcess(definition, process, launch.PlannedPort, options.Cpus);
+        var target = new TargetProcess(definition, process, launch.PlannedPort, options.Cpus, launch.Dir);
         // Wired first: stopping a target whose cgroup could not be set up waits for its exit event.
         process.OutputDataReceived += (_, e) => target.OnStdout(e.Data);
         process.ErrorDataReceived += (_, e) => target.OnStderr(e.Data);
@@ -153,6 +159,9 @@ public sealed class TargetProcess : IRunningTarget
 
         _cgroups?.Dispose();
         _cgroups = null;
+        // Removed once nothing of the target runs: a config, pid file or log it wrote is its own, not the run's.
+        TargetLaunch.RemoveDir(_dir);
+        _dir = null;
         return _process.ExitCode;
     }
 

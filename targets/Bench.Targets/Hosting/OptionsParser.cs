@@ -3,9 +3,11 @@ namespace Bench.Servers.Hosting;
 /// <summary>Parses `--model m --port n [--workers n] [--header-timeout s]`; errors are one line for stderr.</summary>
 public static class OptionsParser
 {
-    public const string Usage =
+    /// <summary>The usage text; its list of models is the registry's.</summary>
+    public static readonly string Usage =
         "usage: Bench.Targets --model <name> [--port <n>] [--workers <n>] [--header-timeout <seconds>]\n" +
-        "  --model           sync | threads | pool | async | eventloop | callbacks | kestrel\n" +
+        "  --model           one of:\n" +
+        string.Concat(ModelRegistry.Models.Select(m => $"                      {m.Name,-10} {m.Description}\n")) +
         "  --port            port on 127.0.0.1 (0 = pick a free one; default 0)\n" +
         "  --workers         threads of the pool model (default 16)\n" +
         "  --header-timeout  seconds a request head may take before the connection closes (default 10)";
@@ -54,9 +56,9 @@ public static class OptionsParser
             return false;
         }
 
-        if (!ModelCatalog.Names.Contains(model))
+        if (!ModelRegistry.Names.Contains(model))
         {
-            error = $"unknown model '{model}'; known: {string.Join(", ", ModelCatalog.Names)}";
+            error = $"unknown model '{model}'; known: {string.Join(", ", ModelRegistry.Names)}";
             return false;
         }
 

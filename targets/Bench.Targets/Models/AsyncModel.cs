@@ -5,6 +5,7 @@ using Bench.Servers.Hosting;
 namespace Bench.Servers.Models;
 
 /// <summary>Idiomatic .NET: async/await with continuations on the thread pool.</summary>
+[ServerModel("async", "async/await on the .NET thread pool")]
 public sealed class AsyncModel : IServerModel
 {
     public async Task RunAsync(ServerContext context, IPEndPoint endpoint, Action<IPEndPoint> listening, CancellationToken cancellationToken)

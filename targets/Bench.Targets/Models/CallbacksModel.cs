@@ -8,6 +8,7 @@ namespace Bench.Servers.Models;
 /// Completion callbacks (SocketAsyncEventArgs) with all request handling confined to one loop thread:
 /// the Protocol style of asyncio, beside the stream style of the eventloop model.
 /// </summary>
+[ServerModel("callbacks", "SocketAsyncEventArgs completion callbacks on one thread (asyncio Protocol style)")]
 public sealed class CallbacksModel : IServerModel
 {
     public Task RunAsync(ServerContext context, IPEndPoint endpoint, Action<IPEndPoint> listening, CancellationToken cancellationToken)

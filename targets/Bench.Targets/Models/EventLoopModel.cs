@@ -8,6 +8,7 @@ namespace Bench.Servers.Models;
 /// async/await with every continuation on ONE dedicated thread: asyncio's "one process, one thread".
 /// Waiting costs nothing, but any CPU work or blocking call stalls every other connection.
 /// </summary>
+[ServerModel("eventloop", "async/await with every continuation on one thread (asyncio style)")]
 public sealed class EventLoopModel : IServerModel
 {
     public Task RunAsync(ServerContext context, IPEndPoint endpoint, Action<IPEndPoint> listening, CancellationToken cancellationToken)

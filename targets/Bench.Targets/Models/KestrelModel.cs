@@ -17,6 +17,7 @@ namespace Bench.Servers.Models;
 /// ASP.NET Core minimal API on Kestrel: the industrial async reference. Kestrel parses HTTP itself;
 /// routing of parameters and the workload are the shared ones, so results stay comparable.
 /// </summary>
+[ServerModel("kestrel", "ASP.NET Core minimal API on Kestrel")]
 public sealed class KestrelModel : IServerModel
 {
     public async Task RunAsync(ServerContext context, IPEndPoint endpoint, Action<IPEndPoint> listening, CancellationToken cancellationToken)

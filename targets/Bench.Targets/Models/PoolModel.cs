@@ -9,6 +9,7 @@ namespace Bench.Servers.Models;
 /// A fixed pool of worker threads taking accepted connections from a queue, blocking I/O on each
 /// (the gunicorn sync-worker / Apache prefork shape): concurrency is capped at the pool size.
 /// </summary>
+[ServerModel("pool", "a fixed pool of worker threads (--workers) taking connections from a queue, blocking I/O")]
 public sealed class PoolModel : IServerModel
 {
     public Task RunAsync(ServerContext context, IPEndPoint endpoint, Action<IPEndPoint> listening, CancellationToken cancellationToken)

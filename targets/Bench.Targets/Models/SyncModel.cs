@@ -7,6 +7,7 @@ namespace Bench.Servers.Models;
 /// One thread: accept a connection, serve it until it closes, then accept the next.
 /// Every other client waits in the kernel's backlog — the baseline every other model is measured against.
 /// </summary>
+[ServerModel("sync", "one thread: serves one connection until it closes, then accepts the next")]
 public sealed class SyncModel : IServerModel
 {
     public Task RunAsync(ServerContext context, IPEndPoint endpoint, Action<IPEndPoint> listening, CancellationToken cancellationToken)

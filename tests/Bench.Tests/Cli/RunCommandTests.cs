@@ -113,21 +113,25 @@ public sealed class RunCommandTests : IDisposable
         Assert.NotEqual(JsonValueKind.Null, json.RootElement.GetProperty("run").GetProperty("endedAt").ValueKind);
     }
 
-    [Fact]
-    public async Task Sigint_mid_run_keeps_the_finished_levels_and_leaves_no_child_alive()
+    [Theory]
+    [InlineData("async", "/io?ms=5", 1, false)]
+    [InlineData("nginx", "/hello", 2, true)] // a master and a worker, and a folder of its own ({dir})
+    public async Task Sigint_mid_run_keeps_the_finished_levels_and_leaves_no_child_alive(string target, string path, int processes, bool ownFolder)
     {
-        string scenario = _run.Scenario("long", "async", "/io?ms=5", "1, 2, 4, 8", duration: "2s");
+        string scenario = _run.Scenario("long", target, path, "1, 2, 4, 8", duration: "2s");
         string output = _run.Output;
         using var process = BenchExecutable.Start("run", scenario, "--out", output);
         var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
 
         string results = Path.Combine(output, "results.json");
         var children = new HashSet<int>();
+        var folders = new HashSet<string>();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         deadline.CancelAfter(TimeSpan.FromSeconds(30));
         while (!File.Exists(results) || !(await File.ReadAllTextAsync(results, deadline.Token)).Contains("\"level\": 2", StringComparison.Ordinal))
         {
             children.UnionWith(ProcessTree.Of(process.Id, ProcFs.System).Select(p => p.Pid).Where(pid => pid != process.Id));
+            folders.UnionWith(Directory.EnumerateDirectories(Path.GetTempPath(), $"bench-{target}-*"));
             await Task.Delay(50, deadline.Token);
         }
 
@@ -135,8 +139,10 @@ public sealed class RunCommandTests : IDisposable
         var outcome = await finishing;
 
         Assert.Equal(130, outcome.ExitCode);
-        Assert.NotEmpty(children);
+        Assert.True(children.Count >= processes, $"saw {children.Count} child processes, expected at least {processes}");
         Assert.All(children, pid => Assert.False(Directory.Exists($"/proc/{pid}") && ProcFs.System.Stat(pid) is { IsZombie: false }, $"child {pid} survived"));
+        Assert.Equal(ownFolder, folders.Count > 0);
+        Assert.All(folders, dir => Assert.False(Directory.Exists(dir), $"{dir} is left behind"));
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(results, Ct));
         var levels = json.RootElement.GetProperty("scenarios")[0].GetProperty("results").EnumerateArray().Select(r => r.GetProperty("level").GetInt32()).ToArray();
         Assert.Contains(1, levels);

@@ -31,7 +31,7 @@ public sealed class ScenariosCommandTests : IDisposable
         Assert.Equal(2, outcome.ExitCode);
         Assert.Equal(
         [
-            $"{file}:3:18: targets[1]: unknown target 'node'; known: sync, threads, pool, async, async-inline, eventloop, callbacks, kestrel, py-sync, py-threads, py-asyncio-streams, py-asyncio-protocol, py-uvloop-protocol, flask-gunicorn-sync, flask-gunicorn-sync-4, flask-gunicorn-gthread, flask-dev, async-docker, threads-docker",
+            $"{file}:3:18: targets[1]: unknown target 'node'; known: {string.Join(", ", RepositoryFiles.Catalog().Targets.Select(t => t.Name))}",
             $"{file}:5:17: load.levels: found an empty list; expected a non-empty list of connections, like [1, 4, 16, 64]",
         ], outcome.Stderr.TrimEnd().Split('\n'));
         Assert.Empty(outcome.Stdout);

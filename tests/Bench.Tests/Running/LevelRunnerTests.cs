@@ -14,7 +14,7 @@ public sealed class LevelRunnerTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static Scenario Scenario() => Assert.Single(new ScenarioLoader(RepositoryFiles.Catalog()).Parse("""
+    private static Scenario Scenario() => Assert.Single(new ScenarioLoader(FixtureCatalog.Models()).Parse("""
         name: window
         description: one short level
         targets: [async]

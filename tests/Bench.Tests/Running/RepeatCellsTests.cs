@@ -8,7 +8,7 @@ namespace Bench.Tests.Running;
 /// <summary>Which cells take part in the next round: all of them with a fixed count; with auto, those not yet done.</summary>
 public sealed class RepeatCellsTests
 {
-    private static LoadProfile Load(string repeats) => Assert.Single(new ScenarioLoader(RepositoryFiles.Catalog()).Parse($$"""
+    private static LoadProfile Load(string repeats) => Assert.Single(new ScenarioLoader(FixtureCatalog.Models()).Parse($$"""
         name: cells
         description: test
         targets: [sync, async]

@@ -6,7 +6,7 @@ namespace Bench.Tests.Scenarios;
 /// <summary><c>load.repeats: auto</c> and its mapping form: read with their defaults, or refused with file:line:column.</summary>
 public sealed class AutoRepeatsTests
 {
-    private static readonly ScenarioLoader Loader = new(RepositoryFiles.Catalog());
+    private static readonly ScenarioLoader Loader = new(FixtureCatalog.Models());
 
     private static string WithRepeats(string repeats) => $$"""
         name: ok

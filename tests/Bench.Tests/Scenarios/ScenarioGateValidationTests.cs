@@ -16,7 +16,7 @@ public sealed class ScenarioGateValidationTests
 
         """;
 
-    private static readonly ScenarioLoader Loader = new(RepositoryFiles.Catalog());
+    private static readonly ScenarioLoader Loader = new(FixtureCatalog.Models());
 
     private static string[] ErrorsOf(params string[] gateLines)
     {

@@ -17,7 +17,10 @@ public sealed class ScenarioLoaderTests
           - "async@64 p99 < 80ms"
         """;
 
-    private static readonly ScenarioLoader Loader = new(RepositoryFiles.Catalog());
+    private static readonly ScenarioLoader Loader = new(FixtureCatalog.Models());
+
+    /// <summary>The repository's scenario files name the repository's targets.</summary>
+    private static readonly ScenarioLoader RepositoryLoader = new(RepositoryFiles.Catalog());
 
     [Fact]
     public void The_design_example_loads_as_written_with_the_documented_defaults()
@@ -45,7 +48,7 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void The_io_bound_file_is_the_design_example()
     {
-        var fromFile = Assert.Single(Loader.LoadFile(RepositoryFiles.PathOf("scenarios", "io-bound.yaml")));
+        var fromFile = Assert.Single(RepositoryLoader.LoadFile(RepositoryFiles.PathOf("scenarios", "io-bound.yaml")));
         var fromDesign = Assert.Single(Loader.Parse(DesignExample, "design.md"));
 
         Assert.Equal((fromDesign.Name, fromDesign.Description, fromDesign.Request), (fromFile.Name, fromFile.Description, fromFile.Request with { Headers = fromDesign.Request.Headers }));
@@ -75,7 +78,7 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void The_default_sweep_is_hello_and_io_on_four_targets_within_the_time_budget()
     {
-        var scenarios = Loader.LoadFile(RepositoryFiles.PathOf("scenarios", "default.yaml"));
+        var scenarios = RepositoryLoader.LoadFile(RepositoryFiles.PathOf("scenarios", "default.yaml"));
 
         Assert.Equal(["/hello", "/io?ms=20"], scenarios.Select(s => s.Request.Path));
         Assert.All(scenarios, s => Assert.Equal(["sync", "threads", "async", "eventloop"], s.Targets));
@@ -90,7 +93,7 @@ public sealed class ScenarioLoaderTests
     {
         var files = Directory.GetFiles(RepositoryFiles.PathOf("scenarios"), "*.yaml", SearchOption.AllDirectories);
 
-        var scenarios = Loader.LoadFiles(files);
+        var scenarios = RepositoryLoader.LoadFiles(files);
 
         Assert.True(scenarios.Count >= files.Length);
     }

@@ -4,7 +4,8 @@ namespace Bench.Tests.Support;
 
 /// <summary>
 /// One server per process entry of the catalogue, shared by a test class that only sends independent requests. Started
-/// with a one-second header timeout where the program has one, so the timeout itself can be tested quickly.
+/// through the launcher with a one-second header timeout (where the program has one), so the timeout itself can be
+/// tested quickly.
 /// </summary>
 public sealed class ModelServers : IAsyncLifetime
 {
@@ -16,7 +17,7 @@ public sealed class ModelServers : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var started = await Task.WhenAll(Models.All.Select(m => RunningTarget.StartWithHeaderTimeoutAsync(m, 1)));
+        var started = await Task.WhenAll(Models.All.Select(m => RunningTarget.StartEntryAsync(m, TimeSpan.FromSeconds(1))));
         foreach (var server in started)
         {
             _servers[server.Definition.Name] = server;

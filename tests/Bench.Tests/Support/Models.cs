@@ -12,7 +12,7 @@ namespace Bench.Tests.Support;
 public static class Models
 {
     /// <summary>The C# models of Bench.Targets, from its own registry.</summary>
-    public static readonly string[] CSharp = [.. ModelCatalog.Names];
+    public static readonly string[] CSharp = [.. ModelRegistry.Names];
 
     private static readonly TargetDefinition[] Entries = [.. TargetCatalog.LoadDefault().Targets.Where(t => t.Kind == TargetKind.Process)];
 

@@ -20,7 +20,7 @@ public sealed class RecordedRuns : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     /// <summary>A scenario "io" on sync and async at levels 1 and 64, with <paramref name="gates"/>.</summary>
-    public static Scenario Scenario(int repeats, params string[] gates) => Assert.Single(new ScenarioLoader(RepositoryFiles.Catalog()).Parse(
+    public static Scenario Scenario(int repeats, params string[] gates) => Assert.Single(new ScenarioLoader(FixtureCatalog.Models()).Parse(
         $$"""
         name: io
         description: every request waits 20 ms

@@ -11,13 +11,19 @@ namespace Bench.Tests.Support;
 public static class RunningTarget
 {
     /// <summary>
-    /// Started with a header timeout of <paramref name="seconds"/> where the program takes one (Bench.Targets and the
-    /// Python targets: --header-timeout); the others run as the catalogue has them.
+    /// The catalogue entry, started through Bench's launcher with a header timeout of <paramref name="headerTimeout"/>
+    /// (TargetLaunchOptions fills {header_timeout}; an entry whose program has no such setting runs as it would anyway,
+    /// and its recorded differences say so).
     /// </summary>
-    public static Task<TargetProcess> StartWithHeaderTimeoutAsync(string model, int seconds)
+    public static async Task<TargetProcess> StartEntryAsync(string model, TimeSpan headerTimeout)
     {
-        bool takesOne = Models.CSharp.Contains(model) || Models.Python.Contains(model) || Models.Entry(model).Command[0] == TargetsBinary.Locate();
-        return takesOne ? StartAsync(model, "--header-timeout", seconds.ToString()) : StartAsync(model);
+        var entry = TargetCatalog.LoadDefault().Find(model) ?? throw new ArgumentException($"no catalogue entry '{model}'", nameof(model));
+        await using var launcher = new TargetLauncher(new DockerTargets(dockerHost: null));
+        var started = await launcher.StartAsync(
+            entry,
+            new TargetLaunchOptions { ReadyTimeout = TimeSpan.FromSeconds(20), HeaderTimeout = headerTimeout },
+            TestContext.Current.CancellationToken);
+        return started as TargetProcess ?? throw new ArgumentException($"'{model}' is not a process target", nameof(model));
     }
 
     public static async Task<TargetProcess> StartAsync(string model, params string[] extraArgs)

@@ -10,7 +10,7 @@ public static class SampleResults
 
     public static RunInfo Run() => new(new MachineInfo(2, "Test CPU"), "Linux 6.1", ".NET 10.0.0", "0123456789abcdef0123456789abcdef01234567", new PinningInfo("0", "1"), Start, null);
 
-    public static Scenario Scenario(string repeats = "2") => Assert.Single(new ScenarioLoader(RepositoryFiles.Catalog()).Parse($$"""
+    public static Scenario Scenario(string repeats = "2") => Assert.Single(new ScenarioLoader(FixtureCatalog.Models()).Parse($$"""
         name: io
         description: "waits 20 ms, with | and, commas"
         targets: [sync, async, threads]

@@ -20,7 +20,7 @@ public static class SyntheticRun
     public static async Task<RunResults> WriteAsync(string directory, CancellationToken cancellationToken)
     {
         var recorder = new RunRecorder(new RunWriter(directory), SampleResults.Run());
-        var scenarios = new ScenarioLoader(RepositoryFiles.Catalog()).Parse("""
+        var scenarios = new ScenarioLoader(FixtureCatalog.Models()).Parse("""
             name: io
             description: every request waits 20 ms on simulated I/O; sync stays near 49 requests/s while async scales with the connections
             targets: [sync, async, threads]

@@ -4,7 +4,7 @@ using Docker.DotNet.Models;
 namespace Bench.Launch.Docker;
 
 /// <summary>
-/// The container a docker target runs as: its command with {port} filled in, on the host's network (loopback only,
+/// The container a docker target runs as: its command with the launch placeholders filled in ({dir} excepted), on the host's network (loopback only,
 /// as every target), on the target cores under the same CFS quota a process gets, with its memory limit and no swap,
 /// as an unprivileged user with no capabilities, a read-only root and a small scratch folder in memory ($TMPDIR), and
 /// Bench's labels.
@@ -24,6 +24,7 @@ public static class ContainerRequest
     {
         var spec = definition.Container ?? throw new ArgumentException($"'{definition.Name}' is not a docker target", nameof(definition));
         long memory = options.MemoryLimitBytes ?? spec.MemoryBytes;
+        var values = new LaunchValues(port, "", options.HeaderTimeout); // no {dir}: the catalogue refuses it for a container
         var host = new HostConfig
         {
             NetworkMode = "host",
@@ -45,8 +46,8 @@ public static class ContainerRequest
         {
             Name = $"bench-{definition.Name}-{labels.Launcher}-{port.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid().ToString("N")[..6]}",
             Image = image,
-            Cmd = definition.CommandFor(port).ToList(),
-            Env = Environment(definition, port),
+            Cmd = definition.CommandFor(values).ToList(),
+            Env = Environment(definition, values),
             User = User,
             WorkingDir = "/",
             Labels = labels.For(definition.Name),
@@ -55,9 +56,9 @@ public static class ContainerRequest
     }
 
     /// <summary>The target's environment, with $TMPDIR the scratch folder unless the target sets its own.</summary>
-    private static List<string> Environment(TargetDefinition definition, int port)
+    private static List<string> Environment(TargetDefinition definition, LaunchValues values)
     {
-        var environment = definition.EnvironmentFor(port);
+        var environment = definition.EnvironmentFor(values);
         var lines = environment.Select(e => $"{e.Key}={e.Value}").ToList();
         if (!environment.ContainsKey("TMPDIR"))
         {
