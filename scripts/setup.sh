@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Bench's tests and benchmarks use, when missing. Idempotent.
 #   scripts/setup.sh          packages for the tests (wrk, nginx-light, chromium for the report's browser test, python3-uvloop
-#                             for the py-uvloop-protocol target)
+#                             for the py-uvloop-protocol target, python3-flask and gunicorn for the flask-* targets)
 #   scripts/setup.sh docker   also Debian's docker.io, and starts an engine when none answers (host networking only:
 #                             dockerd --bridge=none --iptables=false --ip-masq=false; log in /var/log/bench-dockerd.log)
 set -euo pipefail
 
-packages=(wrk nginx-light chromium python3-uvloop)
+packages=(wrk nginx-light chromium python3-uvloop python3-flask gunicorn)
 [[ "${1:-}" == docker ]] && packages+=(docker.io)
 missing=()
 for p in "${packages[@]}"; do

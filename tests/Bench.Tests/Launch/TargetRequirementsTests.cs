@@ -86,4 +86,16 @@ public sealed class TargetRequirementsTests
 
         Assert.Equal("target 'needs' unavailable: /usr/bin/python3 has no module bench_no_such_module (install Debian's python3-nothing)", error.Message);
     }
+
+    [Fact]
+    public void Setup_installs_every_package_the_catalogue_names()
+    {
+        string setup = File.ReadAllText(Support.RepositoryFiles.PathOf("scripts", "setup.sh"));
+        var packagesLine = setup.Split('\n').Single(l => l.StartsWith("packages=(", StringComparison.Ordinal));
+        var installed = packagesLine["packages=(".Length..packagesLine.IndexOf(')')].Split(' ');
+
+        var named = Support.RepositoryFiles.Catalog().Targets.SelectMany(t => t.Requires.Package.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct();
+
+        Assert.All(named, package => Assert.Contains(package, installed));
+    }
 }

@@ -88,4 +88,20 @@ public sealed class ContractDifferencesReaderTests
 
         Assert.All(catalog.Targets.Where(t => t.Command[0] == TargetsBinary.Locate()), t => Assert.Empty(t.Differences));
     }
+
+    [Fact]
+    public void The_docs_list_every_recorded_difference_with_its_reason_and_no_other()
+    {
+        var lines = File.ReadAllLines(RepositoryFiles.PathOf("docs", "targets.md"));
+        int header = Array.IndexOf(lines, "| entry | check | answers | why |");
+        var documented = lines.Skip(header + 2).TakeWhile(l => l.StartsWith('|')).ToList();
+
+        var recorded = RepositoryFiles.Catalog().Targets
+            .SelectMany(t => t.Differences.Values.Select(d => $"| `{t.Name}` | {d.Check} | {d.Summary} | {d.Why} |"))
+            .ToList();
+
+        Assert.True(header > 0, "docs/targets.md has no table of differences");
+        Assert.NotEmpty(recorded);
+        Assert.Equal(recorded, documented);
+    }
 }
