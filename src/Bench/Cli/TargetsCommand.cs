@@ -19,7 +19,7 @@ public static class TargetsCommand
             }
 
             // The name is what a scenario types: never broken across lines, however narrow the terminal.
-            var table = new Table().AddColumns(new TableColumn("target").NoWrap(), new("kind"), new("what it is"), new("command"), new("serves"), new("differs"), new("available"));
+            var table = new Table().AddColumns(new TableColumn("target").NoWrap(), new("kind"), new("what it is"), new("command"), new("serves"), new TableColumn("differs").NoWrap(), new("available"));
             foreach (var target in loaded.Targets)
             {
                 table.AddRow(

@@ -45,4 +45,20 @@ public sealed class ScenariosCommandTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.All(Models.All, model => Assert.Contains(model, outcome.Stdout, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Listing_targets_counts_the_contract_checks_each_entry_answers_its_own_way()
+    {
+        var outcome = await BenchCommand.RunAsync("targets");
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("differs", outcome.Stdout, StringComparison.Ordinal);
+        foreach (var entry in RepositoryFiles.Catalog().Targets)
+        {
+            // The row's first line: the name is never wrapped, and a count is one short word.
+            string row = outcome.Stdout.Split('\n').Single(l => l.StartsWith($"│ {entry.Name} ", StringComparison.Ordinal));
+            string count = entry.Differences.Count == 0 ? "-" : entry.Differences.Count.ToString();
+            Assert.Contains($"│ {count} ", row, StringComparison.Ordinal);
+        }
+    }
 }
