@@ -14,6 +14,10 @@ namespace Bench.Servers.Hosting;
 public sealed class ConnectionRegistry : IDisposable
 {
     private readonly ConcurrentDictionary<ConnectionProtocol, Socket> _open = new();
+
+    // Connections whose owner enforces the header timeout itself (a reactor, on its own thread): the watchdog's
+    // close from another thread would pull a socket from under it.
+    private readonly ConcurrentDictionary<ConnectionProtocol, byte> _selfWatched = new();
     private readonly ServerStats _stats;
     private readonly TimeSpan _headerTimeout;
     private readonly ErrorLog _log;
@@ -30,11 +34,16 @@ public sealed class ConnectionRegistry : IDisposable
 
     public int Count => _open.Count;
 
-    public ConnectionProtocol Open(Socket socket)
+    public ConnectionProtocol Open(Socket socket, bool watched = true)
     {
         socket.NoDelay = true;
         var protocol = new ConnectionProtocol(_stats, _headerTimeout);
         _open[protocol] = socket;
+        if (!watched)
+        {
+            _selfWatched[protocol] = 0;
+        }
+
         _stats.ConnectionOpened();
         return protocol;
     }
@@ -44,6 +53,7 @@ public sealed class ConnectionRegistry : IDisposable
     {
         if (_open.TryRemove(protocol, out var socket))
         {
+            _selfWatched.TryRemove(protocol, out _);
             _stats.ConnectionClosed();
             socket.Dispose();
             protocol.Dispose();
@@ -64,7 +74,7 @@ public sealed class ConnectionRegistry : IDisposable
         long now = Environment.TickCount64;
         foreach (var (protocol, socket) in _open)
         {
-            if (protocol.HeaderDeadlinePassed(now))
+            if (protocol.HeaderDeadlinePassed(now) && !_selfWatched.ContainsKey(protocol))
             {
                 _log.Write($"closing connection from {SafeRemote(socket)}: request head not complete within {_headerTimeout.TotalSeconds:0.###} s");
 

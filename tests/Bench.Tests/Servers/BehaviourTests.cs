@@ -19,7 +19,7 @@ public sealed class BehaviourTests
     private const long HeldMs = 400;
 
     /// <summary>The models that run every handler on one loop: a block or an unyielding computation holds them all.</summary>
-    public static TheoryData<string> EventLoops => ["eventloop", "py-asyncio-streams", "py-asyncio-protocol", "py-uvloop-protocol"];
+    public static TheoryData<string> EventLoops => ["eventloop", "callbacks", "generators", "py-asyncio-streams", "py-asyncio-protocol", "py-uvloop-protocol"];
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
@@ -41,11 +41,7 @@ public sealed class BehaviourTests
     }
 
     [Theory]
-    [InlineData("eventloop")]
-    [InlineData("callbacks")]
-    [InlineData("py-asyncio-streams")]
-    [InlineData("py-asyncio-protocol")]
-    [InlineData("py-uvloop-protocol")]
+    [MemberData(nameof(EventLoops))]
     public async Task Single_threaded_models_run_every_handler_on_one_thread(string model)
     {
         await using var server = await RunningTarget.StartAsync(model);
