@@ -4,7 +4,10 @@
 # cfs_quota_us 50000 per cfs_period_us 100000); wrk -t1 runs on core 1. 2 s of warm-up, then the measured run.
 # Rounds are interleaved (A B C, A B C, …) so drift spreads over all servers; ratios are to nginx of the same round.
 # CPU per request is the server's whole process tree (utime + stime from /proc/<pid>/stat) over the measured run,
-# divided by the requests wrk counted: it moves far less than requests/s when other work shares the machine.
+# divided by the requests wrk counted. On a shared machine it is the steadier figure: other work on core 0 takes CPU
+# time from a server (requests/s falls, and the ratio says more about when each server ran than about the server)
+# while its cost per request barely moves. So each row also has "x nginx by CPU", nginx's CPU per request in the same
+# round over the server's: the ratio of requests/s both would reach if the quota were all that limited them.
 #   scripts/bench-python.sh [rounds=1] [duration=8s] [connections=64] [server…]
 # Servers: nginx py-asyncio-protocol py-asyncio-streams py-uvloop-protocol py-threads py-sync (default: all; nginx
 # always runs, first, since every ratio is to it). PYTHON picks the interpreter (default /usr/bin/python3, whose
@@ -92,11 +95,11 @@ else
   servers+=(py-asyncio-protocol py-asyncio-streams py-uvloop-protocol py-threads py-sync)
 fi
 hz="$(getconf CLK_TCK)"
-declare -A ratios cpus
+declare -A ratios cpus cpu_ratios
 echo "half a core each ($quota_us/$period_us µs), pinned to core 0; wrk -t1 -c$connections -d$duration on core 1; $("$python" -V)"
-printf "%-20s %5s %11s %9s %9s %8s %9s\n" server round "requests/s" p50 p99 "x nginx" "CPU µs/req"
+printf "%-20s %5s %11s %9s %9s %8s %10s %8s\n" server round "requests/s" p50 p99 "x nginx" "CPU µs/req" "by CPU"
 for round in $(seq "$rounds"); do
-  nginx_rps=""
+  nginx_rps=""; nginx_cpu=""
   for name in "${servers[@]}"; do
     port="$(free_port)"
     start_server "$name" "$port"
@@ -115,15 +118,19 @@ for round in $(seq "$rounds"); do
     [[ "$name" == nginx ]] && nginx_rps="$rps"
     ratio="$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}')"
     cpu="$(awk -v t=$(( after - before )) -v hz="$hz" -v n="$requests" 'BEGIN {printf "%.1f", n ? t / hz * 1e6 / n : 0}')"
+    [[ "$name" == nginx ]] && nginx_cpu="$cpu"
+    cpu_ratio="$(awk -v a="$nginx_cpu" -v b="$cpu" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')"
     ratios[$name]="${ratios[$name]:-} $ratio"
     cpus[$name]="${cpus[$name]:-} $cpu"
-    printf "%-20s %5s %11.0f %9s %9s %8s %9s\n" "$name" "$round" "$rps" "$p50" "$p99" "$ratio" "$cpu"
+    cpu_ratios[$name]="${cpu_ratios[$name]:-} $cpu_ratio"
+    printf "%-20s %5s %11.0f %9s %9s %8s %10s %8s\n" "$name" "$round" "$rps" "$p50" "$p99" "$ratio" "$cpu" "$cpu_ratio"
   done
 done
 if (( rounds > 1 )); then
-  echo; echo "per round, sorted: ratio to nginx | CPU µs per request"
+  sorted() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | paste -sd' '; }
+  echo; echo "per round, sorted: x nginx (requests/s) | CPU µs per request | x nginx by CPU"
   for name in "${servers[@]}"; do
-    printf "%-20s %-28s| %s\n" "$name" "$(tr ' ' '\n' <<<"${ratios[$name]}" | sed '/^$/d' | sort -n | paste -sd' ')" \
-      "$(tr ' ' '\n' <<<"${cpus[$name]}" | sed '/^$/d' | sort -n | paste -sd' ')"
+    printf "%-20s %-24s| %-24s| %s\n" "$name" "$(sorted "${ratios[$name]}")" "$(sorted "${cpus[$name]}")" \
+      "$(sorted "${cpu_ratios[$name]}")"
   done
 fi
