@@ -22,7 +22,9 @@ cpu_root=/sys/fs/cgroup/cpu
 quota_us=50000; period_us=100000
 
 for tool in wrk nginx taskset; do
-  command -v "$tool" >/dev/null || { echo "bench-python.sh: $tool not found (scripts/setup.sh installs it)" >&2; exit 2; }
+  if ! command -v "$tool" >/dev/null; then
+    echo "bench-python.sh: $tool not found (scripts/setup.sh installs it)" >&2; exit 2
+  fi
 done
 [[ -w "$cpu_root" ]] || { echo "bench-python.sh: no writable cgroup v1 cpu controller at $cpu_root" >&2; exit 2; }
 
@@ -96,7 +98,8 @@ else
 fi
 hz="$(getconf CLK_TCK)"
 declare -A ratios cpus cpu_ratios
-echo "half a core each ($quota_us/$period_us µs), pinned to core 0; wrk -t1 -c$connections -d$duration on core 1; $("$python" -V)"
+echo "half a core each ($quota_us/$period_us µs), pinned to core 0;" \
+  "wrk -t1 -c$connections -d$duration on core 1; $("$python" -V)"
 printf "%-20s %5s %11s %9s %9s %8s %10s %8s\n" server round "requests/s" p50 p99 "x nginx" "CPU µs/req" "by CPU"
 for round in $(seq "$rounds"); do
   nginx_rps=""; nginx_cpu=""
@@ -117,7 +120,8 @@ for round in $(seq "$rounds"); do
     p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
     [[ "$name" == nginx ]] && nginx_rps="$rps"
     ratio="$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}')"
-    cpu="$(awk -v t=$(( after - before )) -v hz="$hz" -v n="$requests" 'BEGIN {printf "%.1f", n ? t / hz * 1e6 / n : 0}')"
+    cpu="$(awk -v t=$(( after - before )) -v hz="$hz" -v n="$requests" \
+      'BEGIN {printf "%.1f", n ? t / hz * 1e6 / n : 0}')"
     [[ "$name" == nginx ]] && nginx_cpu="$cpu"
     cpu_ratio="$(awk -v a="$nginx_cpu" -v b="$cpu" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')"
     ratios[$name]="${ratios[$name]:-} $ratio"
