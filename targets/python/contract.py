@@ -275,8 +275,8 @@ class Connection:
         path whose answer is constant (/hello), the bytes to send, with the request counted and the next head's
         deadline set. None otherwise, and nothing changed: the model then takes the general path, received() and
         next(), which parses data again (a cost only the uncommon request pays).
-        Every model tries this first: per request it saves the general path's half-dozen calls, tuples and buffer
-        bookkeeping, about a third of the contract's cost in Python (docs/targets-benchmark.md)."""
+        Every model tries this first: it skips the general path's half-dozen calls, tuples and buffer bookkeeping
+        (measured alone: 0.55 µs a /hello against 1.2 µs through the general path; docs/targets-benchmark.md)."""
         if self.buf or self.skip or self.closing or len(data) > MAX_HEAD or not data.endswith(b"\r\n\r\n"):
             return None
         head = _COMMON_GET.fullmatch(data)  # one head only: a field value cannot hold the CR LF of a second one
