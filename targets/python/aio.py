@@ -21,12 +21,12 @@ class Registry:
 
     def add(self, conn):
         self.open.add(conn)
-        self.stats.opened()
+        self.stats.opened(conn)
 
     def remove(self, conn):
         if conn in self.open:
             self.open.discard(conn)
-            self.stats.closed()
+            self.stats.closed(conn)
 
     def _watch(self):
         self.loop.call_later(self._period, self._watch)

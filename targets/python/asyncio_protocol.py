@@ -38,10 +38,16 @@ class HttpProtocol(asyncio.Protocol):
 
     def data_received(self, data):
         conn = self.conn
-        conn.received(data)
         if not self.busy:
+            out = conn.answer(data)  # the common request, answered in one call (contract.Connection.answer)
+            if out is not None:
+                self.transport.write(out)
+                return
+            conn.received(data)
             self._pump()
-        elif self.reading and len(conn.buf) > _PAUSE_INPUT:
+            return
+        conn.received(data)
+        if self.reading and len(conn.buf) > _PAUSE_INPUT:
             self.reading = False
             self.transport.pause_reading()
 

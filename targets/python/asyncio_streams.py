@@ -36,22 +36,32 @@ def run(listener, stats, timeout, log, ready, loop_factory=asyncio.new_event_loo
         conn = Connection(stats, timeout)
         conn.handle = writer.transport
         registry.add(conn)
+        transport = writer.transport
+        read, write, answer = reader.read, writer.write, conn.answer
         try:
             while True:
                 kind, work = conn.next()
                 if kind is WORK:
                     out = conn.take_output()
                     if out:
-                        writer.write(out)
+                        write(out)
                     conn.complete(await _run_work(work))
                     continue
                 out = conn.take_output()
                 if out:
-                    writer.write(out)
-                    await writer.drain()
+                    write(out)
+                    if transport.get_write_buffer_size():  # drain() only waits while bytes are queued
+                        await writer.drain()
                 if kind is CLOSE:
                     break
-                data = await reader.read(65536)
+                data = await read(65536)
+                out = answer(data)
+                while out is not None:  # the common request, answered in one call (contract.Connection.answer)
+                    write(out)
+                    if transport.get_write_buffer_size():
+                        await writer.drain()
+                    data = await read(65536)
+                    out = answer(data)
                 if not data:
                     break
                 conn.received(data)

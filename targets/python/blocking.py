@@ -24,7 +24,7 @@ class Registry:
         conn.handle = sock
         with self._lock:
             self._open[conn] = sock
-        self.stats.opened()
+        self.stats.opened(conn)
         return conn
 
     def close(self, conn):
@@ -32,7 +32,7 @@ class Registry:
         with self._lock:
             sock = self._open.pop(conn, None)
         if sock is not None:
-            self.stats.closed()
+            self.stats.closed(conn)
             sock.close()
 
     def _watch(self):
@@ -77,21 +77,26 @@ def serve_connection(registry, sock):
     conn = registry.open(sock)
     try:
         sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        recv = sock.recv
+        recv, sendall, answer = sock.recv, sock.sendall, conn.answer
         while True:
             kind, work = conn.next()
             if kind is WORK:
                 out = conn.take_output()
                 if out:
-                    sock.sendall(out)
+                    sendall(out)
                 conn.complete(run_work(work))
                 continue
             out = conn.take_output()
             if out:
-                sock.sendall(out)
+                sendall(out)
             if kind is CLOSE:
                 break
             data = recv(65536)
+            out = answer(data)
+            while out is not None:  # the common request, answered in one call (contract.Connection.answer)
+                sendall(out)
+                data = recv(65536)
+                out = answer(data)
             if not data:
                 break
             conn.received(data)

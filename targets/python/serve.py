@@ -13,6 +13,10 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+if sys.version_info < (3, 11):  # contract.py's expressions use possessive quantifiers, new in 3.11
+    sys.stderr.write(f"serve.py: needs Python 3.11 or later; {sys.executable} is {sys.version.split()[0]}\n")
+    sys.exit(2)
+
 from contract import ErrorLog, Stats  # noqa: E402
 
 # --model → (module, the Python modules it needs beyond the standard library, and Debian's package for them)
