@@ -9,7 +9,8 @@
 # while its cost per request barely moves. So each row also has "x nginx by CPU", nginx's CPU per request in the same
 # round over the server's: the ratio of requests/s both would reach if the quota were all that limited them.
 #   scripts/bench-python.sh [rounds=1] [duration=8s] [connections=64] [server…]
-# Servers: nginx py-asyncio-protocol py-asyncio-streams py-uvloop-protocol py-threads py-sync (default: all; nginx
+# Servers: nginx, py-<model> (serve.py's), a Bench.Targets model (sync … kestrel, async-inline; built first with
+# dotnet build), default: nginx py-asyncio-protocol py-asyncio-streams py-uvloop-protocol py-threads py-sync (nginx
 # always runs, first, since every ratio is to it). PYTHON picks the interpreter (default /usr/bin/python3, whose
 # modules Debian's python3-uvloop installs into).
 set -euo pipefail
@@ -18,6 +19,7 @@ source "$root/scripts/lib/nginx-hello.sh"
 rounds="${1:-1}"; duration="${2:-8s}"; connections="${3:-64}"
 shift $(( $# < 3 ? $# : 3 ))
 python="${PYTHON:-/usr/bin/python3}"
+targets_bin="$root/targets/Bench.Targets/bin/Release/net10.0/Bench.Targets"
 cpu_root=/sys/fs/cgroup/cpu
 quota_us=50000; period_us=100000
 
@@ -66,6 +68,8 @@ start_server() {
   case "$name" in
     nginx) nginx_hello_conf "$work/nginx" "$port"; cmd=(nginx -p "$work/nginx" -c "$work/nginx/nginx.conf") ;;
     py-*) cmd=("$python" "$root/targets/python/serve.py" --model "${name#py-}" --port "$port") ;;
+    async-inline) cmd=(env DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 "$targets_bin" --model async --port "$port") ;;
+    sync|threads|pool|async|callbacks|generators|eventloop|kestrel) cmd=("$targets_bin" --model "$name" --port "$port") ;;
     *) echo "bench-python.sh: unknown server '$name'" >&2; exit 2 ;;
   esac
   sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec taskset -c 0 "$@"' sh "$group" "${cmd[@]}" \
