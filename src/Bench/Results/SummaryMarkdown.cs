@@ -28,6 +28,10 @@ public static class SummaryMarkdown
             md.Append("\n## ").Append(scenario.Name).Append("\n\n").Append(scenario.Definition.Description).Append("\n\n");
             md.Append(CultureInfo.InvariantCulture, $"`{scenario.Definition.Request.Method} {scenario.Definition.Request.Path}`, {scenario.Definition.Load.Model} model");
             md.Append(scenario.Definition.Load.Model == "open" ? " (levels are requests/s)" : " (levels are connections)").Append(".\n");
+            if (scenario.Definition.Placement is { } placement)
+            {
+                md.Append('\n').Append(placement.Describe(run.Pinning)).Append('\n');
+            }
             foreach (var invalid in scenario.Verification.Where(v => !v.Valid))
             {
                 md.Append("\n- **").Append(invalid.Target).Append(" failed verification, not measured:** ").Append(Cell(invalid.Reason ?? "")).Append('\n');

@@ -8,13 +8,17 @@ namespace Bench.Reports.Html;
 /// <summary>A scenario's section: its lesson, what it ran, problems in red, the model in words, the charts, the table.</summary>
 internal static class ScenarioSection
 {
-    public static void Append(StringBuilder html, ScenarioReport report, TargetPalette palette)
+    public static void Append(StringBuilder html, ScenarioReport report, TargetPalette palette, PinningInfo run)
     {
         var view = report.View;
         var definition = view.Scenario.Definition;
         html.Append($"<section class=\"scenario\" id=\"scenario-{HtmlEncode(view.Name)}\">\n<h2>{HtmlEncode(view.Name)}</h2>\n")
             .Append($"<p class=\"lesson\">{HtmlEncode(definition.Description)}</p>\n")
             .Append($"<p class=\"muted\">{HtmlEncode(Setup(definition))}</p>\n");
+        if (definition.Placement is { } placement)
+        {
+            html.Append($"<p class=\"note\">{HtmlEncode(placement.Describe(run))}</p>\n");
+        }
         foreach (var failed in view.Scenario.Verification.Where(v => !v.Valid))
         {
             html.Append($"<p class=\"problem\"><b>{HtmlEncode(failed.Target)}</b> failed verification and was not measured: {HtmlEncode(failed.Reason ?? "no reason given")}</p>\n");
