@@ -20,10 +20,10 @@ public static class RunCommand
     {
         var files = new Argument<string[]>("scenarios") { Description = $"Scenario files (default: {DefaultScenario}).", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string?>("--out") { Description = "Run folder (default: results/<scenario>-<timestamp>)." };
-        var targetCpus = new Option<string?>("--target-cpus") { Description = "Cores the targets are pinned to, e.g. 0 or 0-1 (default: 0 on a machine with 2+ cores)." };
+        var targetCpus = new Option<string?>("--target-cpus") { Description = "Cores the targets are pinned to, e.g. 0 or 0-1 (default: 0 on a machine with 2+ cores; a scenario's placement wins for its targets)." };
         var generatorCpus = new Option<int?>("--generator-cpus") { Description = "How many of the highest cores the load generator uses (default: all but core 0)." };
-        var quota = new Option<double?>("--target-quota") { Description = "CPU quota of each target in cores, e.g. 0.5 (default: 0.5 where cgroups allow; 0 = none)." };
-        var noPin = new Option<bool>("--no-pin") { Description = "Pin nothing (targets and generator share every core)." };
+        var quota = new Option<double?>("--target-quota") { Description = "CPU quota of each target in cores, e.g. 0.5 (default: 0.5 where cgroups allow; 0 = none; a scenario's placement wins for its targets)." };
+        var noPin = new Option<bool>("--no-pin") { Description = "Pin nothing (targets and generator share every core), scenarios' placements included." };
         var memory = new Option<string?>("--target-memory") { Description = "Memory limit of every target, process or container, e.g. 256m (default: none for processes; containers keep their catalogue limit)." };
         var gates = new GateArguments();
         var command = new Command("run", "Launch each scenario's targets, verify them, drive them across the levels and write results.json, summary.csv, summary.md, charts and report.html.");
@@ -56,7 +56,7 @@ public static class RunCommand
             var settings = SweepSettings.ForMachine(Environment.ProcessorCount);
             if (parsed.GetValue(noPin))
             {
-                settings = settings with { TargetCpus = null, GeneratorCpus = null, TargetCpuQuota = null, NoQuotaReason = "--no-pin" };
+                settings = settings with { TargetCpus = null, GeneratorCpus = null, TargetCpuQuota = null, NoQuotaReason = "--no-pin", NoPin = true };
             }
 
             if (parsed.GetValue(targetCpus) is { } cpuText)
@@ -134,6 +134,11 @@ public static class RunCommand
         if (pinning.NoQuotaReason is { } noQuota)
         {
             Console.WriteLine($"bench run: targets run without a CPU quota: {noQuota}");
+        }
+
+        foreach (string note in scenarios.Select(settings.PlacementNote).OfType<string>())
+        {
+            Console.WriteLine($"bench run: {note}");
         }
 
         SweepOutcome? outcome = null;

@@ -15,4 +15,8 @@ public sealed record GateCheck(
     string Measured,
     string Margin,
     GateStatus Status,
-    string? Note);
+    string? Note)
+{
+    /// <summary>The sentence its scenario gives for why the gate should hold (<c>{ gate: …, why: … }</c>); null when none.</summary>
+    public string? Why { get; init; }
+}

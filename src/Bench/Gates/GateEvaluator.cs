@@ -32,11 +32,27 @@ public sealed class GateEvaluator(BaselineStore baselines, NoiseModel noise)
             foreach (var (scenario, written, gate) in group)
             {
                 var baseline = scenarioBaselines.GetValueOrDefault(scenario.Name);
-                checks.AddRange(gate.Expand(definition.Targets, definition.Load.Levels).Select(concrete => Check(cells, written, concrete, baseline)));
+                checks.AddRange(gate.Expand(definition.Targets, definition.Load.Levels).Select(concrete => Check(cells, written, concrete, baseline, noise)));
             }
         }
 
         return new GateReport(checks, RunCompleteness.Problems(run));
+    }
+
+    /// <summary>
+    /// The checks one scenario's results can settle alone — absolute and ratio gates; a regression gate needs the
+    /// baseline store, which only `bench gate` reads — for summary.md and report.html, which show each gate's outcome
+    /// beside its explanation. A gate that does not parse is left out (`bench gate` reports it).
+    /// </summary>
+    public static IReadOnlyList<GateCheck> CheckWithinRun(ScenarioResults scenario)
+    {
+        var cells = new MeasuredCells(scenario);
+        var definition = scenario.Definition;
+        return definition.Gates
+            .Select(written => (Written: written, Parsed: GateParser.TryParse(written.Expression, out var gate, out _) ? gate : null))
+            .Where(g => g.Parsed is not null and not RegressionGate && !GateScope.Problems(g.Parsed, definition.Targets, definition.Load.Levels).Any())
+            .SelectMany(g => g.Parsed!.Expand(definition.Targets, definition.Load.Levels).Select(concrete => Check(cells, g.Written, concrete, null, null)))
+            .ToArray();
     }
 
     private static List<Parsed> Parse(RunResults run, List<InputError> errors)
@@ -98,7 +114,7 @@ public sealed class GateEvaluator(BaselineStore baselines, NoiseModel noise)
         return found;
     }
 
-    private GateCheck Check(MeasuredCells cells, GateDefinition written, GateExpression gate, Baseline? baseline)
+    private static GateCheck Check(MeasuredCells cells, GateDefinition written, GateExpression gate, Baseline? baseline, NoiseModel? noise)
     {
         var operands = gate.Operands.Select(o => cells.Find(o.Selector.Target!, o.Selector.Level!.Value)).ToArray();
         var problems = operands.SelectMany(c => c.Problems).Distinct().ToList();
@@ -108,7 +124,7 @@ public sealed class GateEvaluator(BaselineStore baselines, NoiseModel noise)
             {
                 AbsoluteGate a => GateVerdicts.Absolute(a, operands[0]),
                 RatioGate r => GateVerdicts.Ratio(r, operands[0], operands[1]),
-                RegressionGate g => GateVerdicts.Regression(g, operands[0], baseline!.Find(operands[0].Target, operands[0].Level)!.Metrics[GateMetrics.Name(g.Measured.Metric)], noise),
+                RegressionGate g => GateVerdicts.Regression(g, operands[0], baseline!.Find(operands[0].Target, operands[0].Level)!.Metrics[GateMetrics.Name(g.Measured.Metric)], noise!),
                 _ => throw new InvalidOperationException($"unknown gate kind {gate.GetType().Name}"),
             }
             : new GateVerdict(GateVerdicts.Expected(gate), "not measured", "", Passed: false);
@@ -123,6 +139,6 @@ public sealed class GateEvaluator(BaselineStore baselines, NoiseModel noise)
             : verdict.Note;
         var noisy = operands.Select(c => Launch.Sampling.Interference.NoteFor(c.Counted.Select(r => r.Interference)) is { } n ? $"{c}: {n}" : null).OfType<string>().ToArray();
         note = noisy.Length == 0 ? note : string.Join("; ", noisy.Prepend(note).OfType<string>());
-        return new GateCheck(cells.Scenario.Name, gate.ToString()!, written.Expression, SourceLocation.Parse(written.Source), verdict.Expected, verdict.Measured, verdict.Margin, status, note);
+        return new GateCheck(cells.Scenario.Name, gate.ToString()!, written.Expression, SourceLocation.Parse(written.Source), verdict.Expected, verdict.Measured, verdict.Margin, status, note) { Why = written.Why };
     }
 }

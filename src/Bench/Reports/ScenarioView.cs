@@ -54,7 +54,7 @@ public sealed class ScenarioView
             .Concat(scenario.Results.Select(r => r.Target).Where(t => !scenario.Definition.Targets.Contains(t)))
             .Distinct().ToArray();
         var levels = cells.Keys.Select(k => k.Level).Distinct().Order().ToArray();
-        return new ScenarioView(scenario, targets, levels, cells, TargetCores.Of(run));
+        return new ScenarioView(scenario, targets, levels, cells, TargetCores.Of(run, scenario.Definition));
     }
 
     public TargetLevel? Cell(string target, int level) => _cells.GetValueOrDefault((target, level));

@@ -13,14 +13,17 @@ public sealed class RunRecorder(RunWriter writer, RunInfo run)
 
     public RunWriter Writer { get; } = writer;
 
-    public Task AddScenarioAsync(Scenario scenario, CancellationToken cancellationToken)
+    public Task AddScenarioAsync(Scenario scenario, CancellationToken cancellationToken) => AddScenarioAsync(scenario, null, cancellationToken);
+
+    /// <summary>Records a scenario before its first level; <paramref name="placement"/> is where its targets run when not where the run's do.</summary>
+    public Task AddScenarioAsync(Scenario scenario, PlacementDefinition? placement, CancellationToken cancellationToken)
     {
         if (Current.Scenarios.Any(s => s.Name == scenario.Name))
         {
             throw new InvalidOperationException($"scenario '{scenario.Name}' is already recorded");
         }
 
-        var added = new ScenarioResults(scenario.Name, ScenarioDefinition.From(scenario), [], []);
+        var added = new ScenarioResults(scenario.Name, ScenarioDefinition.From(scenario) with { Placement = placement }, [], []);
         return SaveAsync(Current with { Scenarios = [.. Current.Scenarios, added] }, cancellationToken);
     }
 

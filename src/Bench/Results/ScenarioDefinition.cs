@@ -12,6 +12,12 @@ public sealed record ScenarioDefinition(
     LoadDefinition Load,
     IReadOnlyList<GateDefinition> Gates)
 {
+    /// <summary>
+    /// Where this scenario's targets ran when its placement overrode the run's (<see cref="RunInfo.Pinning"/> holds
+    /// the run's); null when they ran where the run put them (and in results written before it existed).
+    /// </summary>
+    public PlacementDefinition? Placement { get; init; }
+
     public static ScenarioDefinition From(Scenario scenario)
     {
         var load = scenario.Load;
@@ -37,12 +43,16 @@ public sealed record ScenarioDefinition(
             {
                 AutoRepeats = load.AutoRepeats is { } auto ? new AutoRepeatsDefinition(AutoRepeats.Min, auto.Max, auto.HalfWidth * 100) : null,
             },
-            scenario.Gates.Select(g => new GateDefinition(g.Expression, g.Location.ToString())).ToArray());
+            scenario.Gates.Select(g => new GateDefinition(g.Expression, g.Location.ToString()) { Why = g.Why }).ToArray());
     }
 }
 
 /// <summary>A gate as written, and where (file:line:column of its first character), so `bench gate` can point at it from results.json alone.</summary>
-public sealed record GateDefinition(string Expression, string Source);
+public sealed record GateDefinition(string Expression, string Source)
+{
+    /// <summary>The sentence saying why the gate should hold, shown beside its outcome; null when none was written (and in results written before it existed).</summary>
+    public string? Why { get; init; }
+}
 
 /// <summary>The request of a scenario and the response that counts as a success.</summary>
 public sealed record RequestDefinition(string Method, string Path, IReadOnlyDictionary<string, string> Headers, ExpectDefinition Expect);

@@ -28,26 +28,51 @@ public static class SummaryMarkdown
             md.Append("\n## ").Append(scenario.Name).Append("\n\n").Append(scenario.Definition.Description).Append("\n\n");
             md.Append(CultureInfo.InvariantCulture, $"`{scenario.Definition.Request.Method} {scenario.Definition.Request.Path}`, {scenario.Definition.Load.Model} model");
             md.Append(scenario.Definition.Load.Model == "open" ? " (levels are requests/s)" : " (levels are connections)").Append(".\n");
+            if (scenario.Definition.Placement is { } placement)
+            {
+                md.Append('\n').Append(placement.Describe(run.Pinning)).Append('\n');
+            }
             foreach (var invalid in scenario.Verification.Where(v => !v.Valid))
             {
                 md.Append("\n- **").Append(invalid.Target).Append(" failed verification, not measured:** ").Append(Cell(invalid.Reason ?? "")).Append('\n');
             }
 
-            if (scenario.Results.Count == 0)
+            if (scenario.Results.Count > 0)
             {
-                continue;
+                md.Append("\nRequests, latency and CPU per request count successful responses only; error rate = errors ÷ (successes + errors).\n");
+                md.Append("\n| target | level | requests/s | p50 ms | p99 ms | errors | error rate | starved | fairness | CPU ms/request | peak RSS MiB | notes |\n");
+                md.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+                foreach (var group in scenario.Results.GroupBy(r => (r.Target, r.Level)))
+                {
+                    AppendRow(md, group.Key.Target, group.Key.Level, group.ToArray());
+                }
             }
 
-            md.Append("\nRequests, latency and CPU per request count successful responses only; error rate = errors ÷ (successes + errors).\n");
-            md.Append("\n| target | level | requests/s | p50 ms | p99 ms | errors | error rate | starved | fairness | CPU ms/request | peak RSS MiB | notes |\n");
-            md.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-            foreach (var group in scenario.Results.GroupBy(r => (r.Target, r.Level)))
-            {
-                AppendRow(md, group.Key.Target, group.Key.Level, group.ToArray());
-            }
+            AppendGates(md, scenario);
         }
 
         return md.ToString();
+    }
+
+    /// <summary>Each gate with this run's outcome and, when the scenario gives one, the sentence saying why it should hold.</summary>
+    private static void AppendGates(StringBuilder md, ScenarioResults scenario)
+    {
+        var gates = GateLines.Of(scenario);
+        if (gates.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("\nGates (this run's numbers against each; `bench gate` gives the verdict):\n\n");
+        foreach (var gate in gates)
+        {
+            md.Append("- `").Append(gate.Gate.Expression).Append("` — ");
+            md.Append(gate.NeedsBaseline ? "checked by `bench gate` against the baseline"
+                : gate.Checks is [var only] && only.Gate == gate.Gate.Expression ? GateLines.Describe(only)
+                : gate.Checks.Count == 0 ? "not checked here"
+                : string.Join("; ", gate.Checks.Select(c => $"{c.Gate}: {GateLines.Describe(c)}")));
+            md.Append(gate.Gate.Why is { } why ? $". Why: {why}" : "").Append('\n');
+        }
     }
 
     private static void AppendRow(StringBuilder md, string target, int level, LevelResult[] repeats)

@@ -23,7 +23,8 @@ public sealed class SweepRunner(
         {
             foreach (var scenario in scenarios)
             {
-                await recorder.AddScenarioAsync(scenario, CancellationToken.None);
+                await recorder.AddScenarioAsync(scenario, settings.PlacementOf(scenario), CancellationToken.None);
+                var placed = settings.For(scenario);
                 var skipped = new HashSet<string>();
                 var cells = new RepeatCells(scenario.Load);
                 for (int repeat = 1; repeat <= scenario.Load.Repeats; repeat++)
@@ -36,7 +37,7 @@ public sealed class SweepRunner(
                             continue; // every level of it has converged
                         }
 
-                        await using var session = new TargetSession(catalog.Find(name)!, settings, launcher);
+                        await using var session = new TargetSession(catalog.Find(name)!, placed, launcher);
                         progress.TargetStarting(scenario.Name, name);
                         var verification = await session.StartAndVerifyAsync(cancellationToken);
                         if (repeat == 1 || !verification.Valid)

@@ -1,5 +1,8 @@
+using System.Globalization;
 using Bench.Launch;
 using Bench.Launch.Cgroups;
+using Bench.Results;
+using Bench.Scenarios;
 
 namespace Bench.Running;
 
@@ -20,6 +23,9 @@ public sealed record SweepSettings
 
     /// <summary>Memory limit of every target in bytes (a cgroup, v1 or v2, for a process; the container's for a docker target); null for none.</summary>
     public long? TargetMemoryLimit { get; init; }
+
+    /// <summary>`--no-pin`: nothing is pinned or limited, scenarios' own placements included.</summary>
+    public bool NoPin { get; init; }
 
     public TimeSpan ReadyTimeout { get; init; } = TargetLaunchOptions.DefaultReadyTimeout;
 
@@ -48,4 +54,50 @@ public sealed record SweepSettings
 
     /// <summary><see cref="ForMachine(int, CgroupAccess)"/> on this host's cgroups.</summary>
     public static SweepSettings ForMachine(int cores) => ForMachine(cores, CgroupHost.System.Cpu);
+
+    /// <summary>
+    /// The settings <paramref name="scenario"/>'s targets run under: the run's, with what the scenario's placement
+    /// says in their place (its lesson depends on it, so it wins over --target-cpus and --target-quota); --no-pin
+    /// ignores it. The generator stays where the run put it.
+    /// </summary>
+    public SweepSettings For(Scenario scenario) => NoPin || scenario.Placement is not { } placement ? this : this with
+    {
+        TargetCpus = placement.TargetCpus ?? TargetCpus,
+        TargetCpuQuota = placement.SetsQuota ? placement.TargetCpuQuota : TargetCpuQuota,
+        NoQuotaReason = placement.SetsQuota ? (placement.TargetCpuQuota is null ? $"scenario {scenario.Name}: targetQuota: none" : null) : NoQuotaReason,
+    };
+
+    /// <summary>The effective placement of a scenario that overrides the run's, as results.json records it; null when it runs where the run puts targets.</summary>
+    public PlacementDefinition? PlacementOf(Scenario scenario)
+    {
+        if (NoPin || scenario.Placement is null)
+        {
+            return null;
+        }
+
+        var own = For(scenario);
+        return new PlacementDefinition(own.TargetCpus?.ToString(), own.TargetCpuQuota);
+    }
+
+    /// <summary>The line `bench run` prints for a scenario whose placement is not the run's (or is ignored under --no-pin); null otherwise.</summary>
+    public string? PlacementNote(Scenario scenario)
+    {
+        if (scenario.Placement is null)
+        {
+            return null;
+        }
+
+        if (NoPin)
+        {
+            return $"scenario {scenario.Name}: its placement is ignored under --no-pin (every target unpinned, no quota)";
+        }
+
+        var own = For(scenario);
+        return $"scenario {scenario.Name}: targets on {Describe(own)} (the run's: {Describe(this)}); the generator stays on cores {GeneratorText}";
+    }
+
+    private string GeneratorText => GeneratorCpus is { } n ? string.Join(',', Bench.Load.Platform.CpuPlacement.Highest(n)) : "any";
+
+    private static string Describe(SweepSettings settings) =>
+        $"cores {settings.TargetCpus?.ToString() ?? "any"}, {(settings.TargetCpuQuota is { } q ? $"quota {q.ToString("0.##", CultureInfo.InvariantCulture)} core" : "no quota")}";
 }

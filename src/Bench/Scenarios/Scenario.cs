@@ -15,6 +15,9 @@ public sealed record Scenario(
     IReadOnlyList<ScenarioGate> Gates,
     SourceLocation Source)
 {
+    /// <summary>Where this scenario's targets run, when not where the run puts them; null keeps the run's placement.</summary>
+    public ScenarioPlacement? Placement { get; init; }
+
     /// <summary>
     /// How long the sweep itself takes (warm-ups, measurements and cool-downs of every target, level and repeat),
     /// without starting and verifying targets: what a file's author budgets against. With <c>repeats: auto</c> every

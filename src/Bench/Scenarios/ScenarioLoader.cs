@@ -5,10 +5,11 @@ namespace Bench.Scenarios;
 
 /// <summary>
 /// Loads scenario files and validates them completely before anything starts: YAML syntax, field names,
-/// types, ranges, and the targets against the catalogue (does it exist, does it serve the request's endpoint).
+/// types, ranges, the targets against the catalogue (does it exist, does it serve the request's endpoint), and a
+/// placement against this machine (<paramref name="host"/>: its cores, and whether a CPU quota can be set).
 /// A file may hold several scenarios as YAML documents separated by <c>---</c>.
 /// </summary>
-public sealed class ScenarioLoader(TargetCatalog catalog)
+public sealed class ScenarioLoader(TargetCatalog catalog, PlacementHost? host = null)
 {
     /// <summary>Every scenario of every file, or a <see cref="ScenarioException"/> listing every problem of all of them.</summary>
     public IReadOnlyList<Scenario> LoadFiles(IEnumerable<string> paths)
@@ -54,7 +55,7 @@ public sealed class ScenarioLoader(TargetCatalog catalog)
         foreach (var root in roots)
         {
             int before = errors.Errors.Count;
-            var scenario = new ScenarioReader(catalog, errors).Read(root);
+            var scenario = new ScenarioReader(catalog, host ?? PlacementHost.System, errors).Read(root);
             if (scenario is not null && errors.Errors.Count == before)
             {
                 scenarios.Add(scenario);

@@ -8,9 +8,10 @@ using YamlDotNet.RepresentationModel;
 namespace Bench.Scenarios;
 
 /// <summary>Reads one scenario document; every problem goes to the error list, and null comes back when the shape is unusable.</summary>
-internal sealed partial class ScenarioReader(TargetCatalog catalog, ErrorList errors)
+internal sealed partial class ScenarioReader(TargetCatalog catalog, PlacementHost host, ErrorList errors)
 {
-    private static readonly string[] RootFields = ["name", "description", "targets", "request", "load", "gates"];
+    private static readonly string[] RootFields = ["name", "description", "targets", "request", "load", "placement", "gates"];
+    private static readonly string[] GateFields = ["gate", "why"];
     private static readonly string[] RequestFields = ["method", "path", "headers", "expect"];
     private static readonly string[] ExpectFields = ["status", "body"];
 
@@ -30,9 +31,12 @@ internal sealed partial class ScenarioReader(TargetCatalog catalog, ErrorList er
         var load = map.Map("load", "a mapping like { model: closed, levels: [1, 4, 16] }", LoadProfileReader.Fields, required: true) is { } loadMap
             ? LoadProfileReader.Read(loadMap)
             : null;
+        var placement = map.Map("placement", ScenarioPlacementReader.Expected, ScenarioPlacementReader.Fields) is { } placementMap
+            ? ScenarioPlacementReader.Read(placementMap, host)
+            : null;
         var gates = ReadGates(map, targets?.Select(t => t.Name).ToArray(), load?.Levels);
 
-        if (name is null || description is null || targets is null || request is null || load is null || gates is null)
+        if (name is null || description is null || targets is null || request is null || load is null || gates is null || (placement is null && map.Has("placement")))
         {
             return null;
         }
@@ -42,12 +46,13 @@ internal sealed partial class ScenarioReader(TargetCatalog catalog, ErrorList er
             CheckSupports(target, location, request.Endpoint);
         }
 
-        return new Scenario(name, description, targets.Select(t => t.Name).ToArray(), request, load, gates, map.Location);
+        return new Scenario(name, description, targets.Select(t => t.Name).ToArray(), request, load, gates, map.Location) { Placement = placement };
     }
 
     private static string? RootHint(string field) =>
         LoadProfileReader.Fields.Contains(field) ? "it belongs inside load: { … }; "
         : RequestFields.Contains(field) ? "it belongs inside request: { … }; "
+        : ScenarioPlacementReader.Fields.Contains(field) ? "it belongs inside placement: { … }; "
         : null;
 
     private List<(string Name, SourceLocation Location)>? ReadTargets(YamlMap map)
@@ -140,11 +145,12 @@ internal sealed partial class ScenarioReader(TargetCatalog catalog, ErrorList er
 
     /// <summary>
     /// Each gate is parsed here, so a run refuses a malformed one before launching anything; and, once targets
-    /// and levels are known, checked to name only those (another would leave the gate nothing to measure).
+    /// and levels are known, checked to name only those (another would leave the gate nothing to measure). A gate is
+    /// a quoted line, or a mapping { gate: "…", why: "…" } that adds the sentence saying why it should hold.
     /// </summary>
     private List<ScenarioGate>? ReadGates(YamlMap map, IReadOnlyList<string>? targets, IReadOnlyList<int>? levels)
     {
-        var items = map.List("gates", $"a list of gates, each a quoted line like {GateParser.Example}");
+        var items = map.List("gates", $"a list of gates, each a quoted line like {GateParser.Example} or a mapping {{ gate: \"…\", why: \"…\" }}");
         if (items is null)
         {
             return map.Has("gates") ? null : [];
@@ -153,14 +159,15 @@ internal sealed partial class ScenarioReader(TargetCatalog catalog, ErrorList er
         var gates = new List<ScenarioGate>();
         for (int i = 0; i < items.Count; i++)
         {
-            if (YamlValues.Text(items[i], $"gates[{i}]", $"a gate, a quoted line like {GateParser.Example}", errors) is not { } text)
+            if (ReadGate(items[i], $"gates[{i}]") is not ({ } node, var why)
+                || YamlValues.Text(node, $"gates[{i}]", $"a gate, a quoted line like {GateParser.Example}", errors) is not { } text)
             {
                 continue;
             }
 
             // Columns in errors count from the gate's first character, inside its quotes.
-            var start = errors.At(items[i]);
-            var gate = new ScenarioGate(text, items[i] is YamlScalarNode { Style: ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted } ? start with { Column = start.Column + 1 } : start);
+            var start = errors.At(node);
+            var gate = new ScenarioGate(text, node is YamlScalarNode { Style: ScalarStyle.DoubleQuoted or ScalarStyle.SingleQuoted } ? start with { Column = start.Column + 1 } : start) { Why = why };
             gates.Add(gate);
             var problems = !GateParser.TryParse(text, out var parsed, out var error) ? [error]
                 : targets is not null && levels is not null ? GateScope.Problems(parsed, targets, levels)
@@ -172,6 +179,26 @@ internal sealed partial class ScenarioReader(TargetCatalog catalog, ErrorList er
         }
 
         return gates;
+    }
+
+    /// <summary>The gate's own node and its explanation: the item itself for a plain line, else the mapping's fields.</summary>
+    private (YamlNode Gate, string? Why)? ReadGate(YamlNode item, string path)
+    {
+        if (item is not YamlMappingNode)
+        {
+            return (item, null);
+        }
+
+        var map = YamlMap.Open(item, path, "a mapping { gate: \"…\", why: \"…\" }", GateFields, errors);
+        var gate = map?.Get("gate", required: true, $"a quoted line like {GateParser.Example}");
+        string? why = map?.Text("why", "one sentence saying why the gate should hold");
+        if (why is not null && (why.Length == 0 || why.Any(char.IsControl)))
+        {
+            map!.Reject("why", "one sentence on one line");
+            return null;
+        }
+
+        return gate is null ? null : (gate, why);
     }
 
     private void CheckSupports(string target, SourceLocation location, string endpoint)

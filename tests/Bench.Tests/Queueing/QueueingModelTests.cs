@@ -1,5 +1,6 @@
 using Bench.Queueing;
 using Bench.Results;
+using Bench.Tests.Support;
 
 namespace Bench.Tests.Queueing;
 
@@ -60,5 +61,18 @@ public sealed class QueueingModelTests
         var run = new RunInfo(new MachineInfo(8, "x"), "Linux", ".NET", "abc", new PinningInfo(targetCpus, "1") { TargetCpuQuota = quota }, DateTimeOffset.UnixEpoch, null);
 
         Assert.Equal(cores, TargetCores.Of(run));
+    }
+
+    [Theory]
+    [InlineData("0-1", null, 2.0)]
+    [InlineData(null, null, 8.0)]
+    [InlineData("0-1", 1.5, 1.5)]
+    public void Given_a_scenario_with_its_own_placement_its_cores_replace_the_run_s(string? targetCpus, double? quota, double cores)
+    {
+        var run = new RunInfo(new MachineInfo(8, "x"), "Linux", ".NET", "abc", new PinningInfo("0", "1") { TargetCpuQuota = 0.5 }, DateTimeOffset.UnixEpoch, null);
+        var own = ScenarioDefinition.From(SampleResults.Scenario()) with { Placement = new PlacementDefinition(targetCpus, quota) };
+
+        Assert.Equal(cores, TargetCores.Of(run, own));
+        Assert.Equal(0.5, TargetCores.Of(run, own with { Placement = null }));
     }
 }

@@ -29,6 +29,17 @@ public sealed class ScenarioViewTests
     }
 
     [Fact]
+    public void Given_a_scenario_with_its_own_placement_the_model_uses_its_cores_not_the_run_s()
+    {
+        var definition = ScenarioDefinition.From(SampleResults.Scenario()) with { Placement = new PlacementDefinition("0-1", null) };
+        var levels = new[] { Level("async", 1, 48, 0.3), Level("async", 64, 3000, 0.03) };
+
+        var view = ScenarioView.From(new ScenarioResults("io", definition, [], levels), SampleResults.Run());
+
+        Assert.Equal(2, view.ModelFor("async")!.Fit!.Model.Cores); // the run pinned targets to "0"; this scenario to "0-1"
+    }
+
+    [Fact]
     public void Without_a_trusted_level_one_there_is_no_model_and_the_reason_is_given()
     {
         var view = View(Level("sync", 1, 48, 0.3, valid: false), Level("sync", 4, 48, 0.3));

@@ -18,7 +18,9 @@ public static class GateMarkdown
             }
         }
 
-        md.Append("\n| result | scenario | gate | expected | measured | margin | note |\n|---|---|---|---|---|---|---|\n");
+        // The why column only when a scenario explains a gate: reports of gates without one keep their shape.
+        bool why = report.Checks.Any(c => c.Why is not null);
+        md.Append("\n| result | scenario | gate | expected | measured | margin | note |").Append(why ? " why |" : "").Append("\n|---|---|---|---|---|---|---|").Append(why ? "---|" : "").Append('\n');
         foreach (var check in report.Checks)
         {
             md.Append("| ").Append(Result(check.Status))
@@ -28,6 +30,7 @@ public static class GateMarkdown
                 .Append(" | ").Append(MarkdownCell.Escape(check.Measured))
                 .Append(" | ").Append(MarkdownCell.Escape(check.Margin))
                 .Append(" | ").Append(MarkdownCell.Escape(check.Note ?? ""))
+                .Append(why ? $" | {MarkdownCell.Escape(check.Why ?? "")}" : "")
                 .Append(" |\n");
         }
 

@@ -20,6 +20,7 @@ internal static class ReportCss
         .lesson { font-size: 16px; }
         .problem { color: var(--invalid); background: var(--invalid-bg); border-left: 4px solid var(--invalid); padding: 6px 10px; margin: 6px 0; }
         .model li { margin: 4px 0; }
+        .gates li { margin: 4px 0; } .why { color: var(--muted); font-style: italic; }
         .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 16px; }
         figure { margin: 0; border: 1px solid var(--rule); border-radius: 6px; padding: 8px; background: var(--paper); }
         figure svg { display: block; width: 100%; height: auto; }

@@ -41,7 +41,7 @@ public static class ReportPage
 
         foreach (var scenario in scenarios)
         {
-            ScenarioSection.Append(html, scenario, palette);
+            ScenarioSection.Append(html, scenario, palette, run.Pinning);
         }
 
         AppendRun(html, results);

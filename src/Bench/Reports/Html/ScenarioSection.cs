@@ -8,13 +8,17 @@ namespace Bench.Reports.Html;
 /// <summary>A scenario's section: its lesson, what it ran, problems in red, the model in words, the charts, the table.</summary>
 internal static class ScenarioSection
 {
-    public static void Append(StringBuilder html, ScenarioReport report, TargetPalette palette)
+    public static void Append(StringBuilder html, ScenarioReport report, TargetPalette palette, PinningInfo run)
     {
         var view = report.View;
         var definition = view.Scenario.Definition;
         html.Append($"<section class=\"scenario\" id=\"scenario-{HtmlEncode(view.Name)}\">\n<h2>{HtmlEncode(view.Name)}</h2>\n")
             .Append($"<p class=\"lesson\">{HtmlEncode(definition.Description)}</p>\n")
             .Append($"<p class=\"muted\">{HtmlEncode(Setup(definition))}</p>\n");
+        if (definition.Placement is { } placement)
+        {
+            html.Append($"<p class=\"note\">{HtmlEncode(placement.Describe(run))}</p>\n");
+        }
         foreach (var failed in view.Scenario.Verification.Where(v => !v.Valid))
         {
             html.Append($"<p class=\"problem\"><b>{HtmlEncode(failed.Target)}</b> failed verification and was not measured: {HtmlEncode(failed.Reason ?? "no reason given")}</p>\n");
@@ -36,7 +40,9 @@ internal static class ScenarioSection
 
         if (view.Targets.Count == 0)
         {
-            html.Append("<p class=\"problem\">No level was measured.</p>\n</section>\n");
+            html.Append("<p class=\"problem\">No level was measured.</p>\n");
+            AppendGates(html, view.Scenario);
+            html.Append("</section>\n");
             return;
         }
 
@@ -60,7 +66,37 @@ internal static class ScenarioSection
 
         html.Append("</div>\n<h3>Summary</h3>\n<p class=\"note\">Requests, requests/s, latency and CPU per request count successful responses only (the expected status and body); every other outcome is an error, and its time is kept apart (the notes say how long failures took). Error rate = errors ÷ (successes + errors).</p>\n");
         SummaryTable.Append(html, view, palette);
+        AppendGates(html, view.Scenario);
         html.Append("</section>\n");
+    }
+
+    /// <summary>Each gate with this run's outcome and the sentence its scenario gives for why it should hold.</summary>
+    private static void AppendGates(StringBuilder html, ScenarioResults scenario)
+    {
+        var gates = GateLines.Of(scenario);
+        if (gates.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3>Gates</h3>\n<p class=\"muted\">This run's numbers against each gate of the scenario; <code>bench gate</code> gives the verdict (and checks regression gates against the baseline).</p>\n<ul class=\"gates\">\n");
+        foreach (var gate in gates)
+        {
+            bool bad = gate.Checks.Any(c => c.Status != Gates.GateStatus.Passed);
+            html.Append(bad ? "<li class=\"problem\">" : "<li>").Append($"<code>{HtmlEncode(gate.Gate.Expression)}</code> — ");
+            html.Append(gate.NeedsBaseline ? "checked by <code>bench gate</code> against the baseline"
+                : gate.Checks is [var only] && only.Gate == gate.Gate.Expression ? HtmlEncode(GateLines.Describe(only))
+                : gate.Checks.Count == 0 ? "not checked here"
+                : HtmlEncode(string.Join("; ", gate.Checks.Select(c => $"{c.Gate}: {GateLines.Describe(c)}"))));
+            if (gate.Gate.Why is { } why)
+            {
+                html.Append($"<br><span class=\"why\">Why: {HtmlEncode(why)}</span>");
+            }
+
+            html.Append("</li>\n");
+        }
+
+        html.Append("</ul>\n");
     }
 
     private static string Setup(ScenarioDefinition definition)

@@ -46,4 +46,17 @@ public sealed class GateOutputTests
         Assert.Contains("| ❌ **FAIL** | io | `sync@64 errorRate < 1%` (scenarios/io.yaml:8:6) | < 1% | 93.75% | -92.75% (-9275%) |  |\n", md, StringComparison.Ordinal);
         Assert.Contains("async failed verification: 500 \\| boom", md, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Given_a_gate_with_an_explanation_the_markdown_shows_it_beside_the_outcome()
+    {
+        var explained = new GateReport([Report.Checks[0] with { Why = "async waits on | timers, not threads" }, Report.Checks[1]], []);
+
+        string md = GateMarkdown.Write(explained);
+
+        Assert.Contains("| result | scenario | gate | expected | measured | margin | note | why |\n|---|---|---|---|---|---|---|---|\n", md, StringComparison.Ordinal);
+        Assert.Contains("| ✅ pass | io | `async@64 p99 < 30ms` (scenarios/io.yaml:7:6) | < 30 ms | 25.5 ms | +4.5 ms (+15%) |  | async waits on \\| timers, not threads |\n", md, StringComparison.Ordinal);
+        Assert.Contains("| -92.75% (-9275%) |  |  |\n", md, StringComparison.Ordinal);
+        Assert.DoesNotContain(" why |", GateMarkdown.Write(Report), StringComparison.Ordinal);
+    }
 }
