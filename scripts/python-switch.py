@@ -63,6 +63,7 @@ def asyncio_callback():
 
 for name, f in [("bare callback (bound method call)", bare_callback), ("bare generator resume (next)", bare_generator),
                 ("bare coroutine resume (send through await)", bare_coroutine),
-                ("selector_loop: callback via call_soon", loop_callback), ("selector_loop: generator yield TURN", loop_generator),
+                ("selector_loop: callback via call_soon", loop_callback),
+                ("selector_loop: generator yield TURN", loop_generator),
                 ("asyncio: call_soon callback", asyncio_callback), ("asyncio: await asyncio.sleep(0)", asyncio_await)]:
     print(f"{name:45s} {best(f, 7 if 'bare' in name else 5):7.0f} ns")
