@@ -1,9 +1,9 @@
 """py-generators: generator coroutines driven by a small scheduler on selector_loop's reactor — how async worked in
 Python before `async def` (PEP 342's send(), Twisted's inlineCallbacks, David Beazley's "A Curious Course on
-Coroutines"), and the twin of the C# `generators` model. A connection's handler is one generator, top to bottom, that yields what it
-waits for — READABLE, WRITABLE, TURN (give the others a turn) or a Delay — and its Task resumes it with next() when
-that is ready. No `async def`, no `await`, no asyncio. /blocking is time.sleep, which holds every connection on
-purpose."""
+Coroutines"), and the twin of the C# `generators` model. A connection's handler is one generator, top to bottom, that
+yields what it waits for — READABLE, WRITABLE, TURN (give the others a turn) or a Delay — and its Task resumes it
+with next() when that is ready. No `async def`, no `await`, no asyncio. /blocking is time.sleep, which holds every
+connection on purpose."""
 
 import time
 
