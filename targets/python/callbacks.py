@@ -1,6 +1,6 @@
-"""py-callbacks: protocol callbacks on selector_loop's reactor, no asyncio and no coroutines — asyncio.Protocol
-shape without asyncio (the twin of the C# `callbacks` model). The loop calls back when the socket is readable or writable
-or a timer is due, and a connection's state lives in its fields between calls: each suspension is a registered
+"""py-callbacks: protocol callbacks on selector_loop's reactor, no asyncio and no coroutines — asyncio.Protocol's
+shape without asyncio (the twin of the C# `callbacks` model). The loop calls back when the socket is readable or
+writable or a timer is due, and a connection's state lives in its fields between calls: each suspension is a registered
 callback and a return. /io is a loop timer; /cpu with yield=K computes K rounds per callback and reschedules the rest
 with call_soon, so the others get their turn in between; /blocking is time.sleep, which holds every connection on
 purpose."""
