@@ -9,8 +9,8 @@
 # while its cost per request barely moves. So each row also has "x nginx by CPU", nginx's CPU per request in the same
 # round over the server's: the ratio of requests/s both would reach if the quota were all that limited them.
 #   scripts/bench-python.sh [rounds=1] [duration=8s] [connections=64] [server…]
-# Servers: nginx, py-<model> (serve.py's), a Bench.Targets model (sync … kestrel, async-inline; built first with
-# dotnet build), default: nginx py-asyncio-protocol py-asyncio-streams py-uvloop-protocol py-threads py-sync (nginx
+# Servers: nginx, py-<model> (serve.py's), a Bench.Targets model (sync … kestrel, async-inline; built first), default:
+# nginx py-asyncio-protocol py-asyncio-streams py-uvloop-protocol py-callbacks py-generators py-threads py-sync (nginx
 # always runs, first, since every ratio is to it). PYTHON picks the interpreter (default /usr/bin/python3, whose
 # modules Debian's python3-uvloop installs into).
 set -euo pipefail
@@ -98,7 +98,7 @@ servers=(nginx)
 if (( $# )); then
   for s in "$@"; do [[ "$s" == nginx ]] || servers+=("$s"); done
 else
-  servers+=(py-asyncio-protocol py-asyncio-streams py-uvloop-protocol py-threads py-sync)
+  servers+=(py-asyncio-protocol py-asyncio-streams py-uvloop-protocol py-callbacks py-generators py-threads py-sync)
 fi
 hz="$(getconf CLK_TCK)"
 declare -A ratios cpus cpu_ratios

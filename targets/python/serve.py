@@ -26,6 +26,8 @@ MODELS = {
     "asyncio-streams": ("asyncio_streams", None),
     "asyncio-protocol": ("asyncio_protocol", None),
     "uvloop-protocol": ("uvloop_protocol", ("uvloop", "python3-uvloop")),
+    "callbacks": ("callbacks", None),
+    "generators": ("generators", None),
 }
 
 USAGE = (

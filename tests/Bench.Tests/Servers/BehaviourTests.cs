@@ -19,7 +19,7 @@ public sealed class BehaviourTests
     private const long HeldMs = 400;
 
     /// <summary>The models that run every handler on one loop: a block or an unyielding computation holds them all.</summary>
-    public static TheoryData<string> EventLoops => ["eventloop", "callbacks", "generators", "py-asyncio-streams", "py-asyncio-protocol", "py-uvloop-protocol"];
+    public static TheoryData<string> EventLoops => ["eventloop", "callbacks", "generators", "py-asyncio-streams", "py-asyncio-protocol", "py-uvloop-protocol", "py-callbacks", "py-generators"];
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
