@@ -1,79 +1,144 @@
 #!/usr/bin/env bash
-# Benchmark: every Bench.Targets model against nginx (one worker) on GET /hello, keep-alive.
-# Each server is pinned to core 0, wrk -t1 to core 1; 64 connections, 10 s each (after a 2 s warm-up).
+# Benchmark: targets (C# models, Python models) against nginx (one worker) on GET /hello, keep-alive, at half a core.
+# Each server runs pinned to core 0 in a cgroup of its own with a CPU quota of half a core (cgroup v1 cpu controller:
+# cfs_quota_us 50000 per cfs_period_us 100000); wrk -t1 runs on core 1. 2 s of warm-up, then the measured run.
 # Rounds are interleaved (A B C, A B C, …) so drift spreads over all servers; ratios are to nginx of the same round.
-#   scripts/bench-targets.sh [rounds=1] [duration=10s] [connections=64]
+# CPU per request is the server's whole process tree (utime + stime from /proc/<pid>/stat) over the measured run,
+# divided by the requests wrk counted. On a shared machine it is the steadier figure: other work on core 0 takes CPU
+# time from a server (requests/s falls, and the ratio says more about when each server ran than about the server)
+# while its cost per request barely moves. So each row also has "x nginx by CPU", nginx's CPU per request in the same
+# round over the server's: the ratio of requests/s both would reach if the quota were all that limited them.
+#   scripts/bench-targets.sh [rounds=1] [duration=8s] [connections=64] [server…]
+# Servers: nginx, py-<model> (serve.py's), a Bench.Targets model (sync … kestrel, async-inline; built first), default:
+# nginx py-asyncio-protocol py-asyncio-streams py-uvloop-protocol py-callbacks py-generators py-threads py-sync (nginx
+# always runs, first, since every ratio is to it). PYTHON picks the interpreter (default /usr/bin/python3, whose
+# modules Debian's python3-uvloop installs into).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/scripts/lib/nginx-hello.sh"
-rounds="${1:-1}"; duration="${2:-10s}"; connections="${3:-64}"
+rounds="${1:-1}"; duration="${2:-8s}"; connections="${3:-64}"
+shift $(( $# < 3 ? $# : 3 ))
+python="${PYTHON:-/usr/bin/python3}"
+targets_bin="$root/targets/Bench.Targets/bin/Release/net10.0/Bench.Targets"
+cpu_root=/sys/fs/cgroup/cpu
+quota_us=50000; period_us=100000
 
-for tool in wrk nginx; do
-  command -v "$tool" >/dev/null || "$root/scripts/setup.sh"
+for tool in wrk nginx taskset; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "bench-targets.sh: $tool not found (scripts/setup.sh installs it)" >&2; exit 2
+  fi
 done
-dotnet build "$root/targets/Bench.Targets/Bench.Targets.csproj" -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null
-bin="$root/targets/Bench.Targets/bin/Release/net10.0/Bench.Targets"
+[[ -w "$cpu_root" ]] || { echo "bench-targets.sh: no writable cgroup v1 cpu controller at $cpu_root" >&2; exit 2; }
 
 work="$(mktemp -d)"
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT INT TERM
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-
-start_nginx() {
-  nginx_hello_conf "$work/nginx" "$1"
-  taskset -c 0 nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
-  pids+=($!)
+pid=""      # the running server (the shell that moved itself into the cgroup, then exec'd the server)
+group=""    # its cgroup
+stop_server() {
+  if [[ -n "$pid" ]]; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    pid=""
+  fi
+  if [[ -n "$group" ]]; then
+    # nginx's worker may outlive its master by a moment; the group cannot be removed while it holds a task.
+    for _ in $(seq 50); do
+      [[ -s "$group/cgroup.procs" ]] || break
+      while read -r p; do kill "$p" 2>/dev/null || true; done <"$group/cgroup.procs"
+      sleep 0.1
+    done
+    rmdir "$group" 2>/dev/null || echo "bench-targets.sh: could not remove $group" >&2
+    group=""
+  fi
 }
+cleanup() { stop_server; rm -rf "$work"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
-# name → how to start it on a port; prints nothing, leaves its pid in pids[]
+free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# Starts server $1 on port $2 inside a fresh cgroup: the shell joins the group, then execs the server, so every
+# process it forks (nginx's worker) is in the group and under the quota from its first instruction.
 start_server() {
   local name="$1" port="$2"
+  group="$cpu_root/bench-targets-$$-$name"
+  mkdir "$group"
+  echo "$period_us" >"$group/cpu.cfs_period_us"
+  echo "$quota_us" >"$group/cpu.cfs_quota_us"
+  local -a cmd
   case "$name" in
-    nginx) start_nginx "$port" ;;
-    async-inline) DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 taskset -c 0 "$bin" --model async --port "$port" >/dev/null & pids+=($!) ;;
-    *) taskset -c 0 "$bin" --model "$name" --port "$port" >/dev/null 2>>"$work/$name.err" & pids+=($!) ;;
+    nginx) nginx_hello_conf "$work/nginx" "$port"; cmd=(nginx -p "$work/nginx" -c "$work/nginx/nginx.conf") ;;
+    py-*) cmd=("$python" "$root/targets/python/serve.py" --model "${name#py-}" --port "$port") ;;
+    async-inline) cmd=(env DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 "$targets_bin" --model async --port "$port") ;;
+    sync|threads|pool|async|callbacks|generators|eventloop|kestrel) cmd=("$targets_bin" --model "$name" --port "$port") ;;
+    *) echo "bench-targets.sh: unknown server '$name'" >&2; exit 2 ;;
   esac
+  sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec taskset -c 0 "$@"' sh "$group" "${cmd[@]}" \
+    >/dev/null 2>>"$work/$name.err" &
+  pid=$!
   for _ in $(seq 100); do
     curl -fs "http://127.0.0.1:$port/hello" >/dev/null 2>&1 && return 0
     sleep 0.1
   done
-  echo "server $name did not start" >&2; return 1
+  echo "server $name did not start; its stderr:" >&2; cat "$work/$name.err" >&2 2>/dev/null || true; exit 1
 }
 
-stop_server() {
-  local pid="${pids[-1]}"
-  kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
-  unset 'pids[-1]'
+# CPU ticks (utime + stime) of every process in the server's cgroup (nginx: master and worker; threads included).
+cpu_ticks() {
+  local total=0 p stat
+  while read -r p; do
+    stat="$(cat "/proc/$p/stat" 2>/dev/null)" || continue
+    stat="${stat##*) }"   # the fields after "(comm) ", so field 14 (utime) is the 12th here
+    read -r -a f <<<"$stat"
+    total=$(( total + f[11] + f[12] ))
+  done <"$group/cgroup.procs"
+  echo "$total"
 }
 
-servers=(nginx sync threads pool async async-inline eventloop callbacks kestrel)
-declare -A total
-printf "%-14s %6s %12s %10s %10s %8s\n" server round "requests/s" "p50" "p99" "x nginx"
+servers=(nginx)
+if (( $# )); then
+  for s in "$@"; do [[ "$s" == nginx ]] || servers+=("$s"); done
+else
+  servers+=(py-asyncio-protocol py-asyncio-streams py-uvloop-protocol py-callbacks py-generators py-threads py-sync)
+fi
+hz="$(getconf CLK_TCK)"
+declare -A ratios cpus cpu_ratios
+echo "half a core each ($quota_us/$period_us µs), pinned to core 0;" \
+  "wrk -t1 -c$connections -d$duration on core 1; $("$python" -V)"
+printf "%-20s %5s %11s %9s %9s %8s %10s %8s\n" server round "requests/s" p50 p99 "x nginx" "CPU µs/req" "by CPU"
 for round in $(seq "$rounds"); do
-  nginx_rps=""
+  nginx_rps=""; nginx_cpu=""
   for name in "${servers[@]}"; do
     port="$(free_port)"
     start_server "$name" "$port"
-    taskset -c 1 wrk -t1 -c"$connections" -d2s "http://127.0.0.1:$port/hello" >/dev/null  # warm-up (JIT, pools)
+    taskset -c 1 wrk -t1 -c"$connections" -d2s "http://127.0.0.1:$port/hello" >/dev/null  # warm-up
+    before="$(cpu_ticks)"
     out="$(taskset -c 1 wrk -t1 -c"$connections" -d"$duration" --latency "http://127.0.0.1:$port/hello")"
-    if ! kill -0 "${pids[-1]}" 2>/dev/null; then
+    after="$(cpu_ticks)"
+    if ! kill -0 "$pid" 2>/dev/null; then
       echo "server $name died during the run; its stderr:" >&2; cat "$work/$name.err" >&2 2>/dev/null || true; exit 1
     fi
     stop_server
     rps="$(awk '/Requests\/sec/ {print $2}' <<<"$out")"
+    requests="$(awk '/requests in/ {print $1}' <<<"$out")"
     p50="$(awk '$1=="50%" {print $2}' <<<"$out")"
     p99="$(awk '$1=="99%" {print $2}' <<<"$out")"
     [[ "$name" == nginx ]] && nginx_rps="$rps"
     ratio="$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN {printf "%.2f", a / b}')"
-    total[$name]="${total[$name]:-} $ratio"
-    printf "%-14s %6s %12.0f %10s %10s %8s\n" "$name" "$round" "$rps" "$p50" "$p99" "$ratio"
+    cpu="$(awk -v t=$(( after - before )) -v hz="$hz" -v n="$requests" \
+      'BEGIN {printf "%.1f", n ? t / hz * 1e6 / n : 0}')"
+    [[ "$name" == nginx ]] && nginx_cpu="$cpu"
+    cpu_ratio="$(awk -v a="$nginx_cpu" -v b="$cpu" 'BEGIN {printf "%.2f", (b > 0) ? a / b : 0}')"
+    ratios[$name]="${ratios[$name]:-} $ratio"
+    cpus[$name]="${cpus[$name]:-} $cpu"
+    cpu_ratios[$name]="${cpu_ratios[$name]:-} $cpu_ratio"
+    printf "%-20s %5s %11.0f %9s %9s %8s %10s %8s\n" "$name" "$round" "$rps" "$p50" "$p99" "$ratio" "$cpu" "$cpu_ratio"
   done
 done
 if (( rounds > 1 )); then
-  echo; echo "ratio to nginx per round (min … max):"
+  sorted() { tr ' ' '\n' <<<"$1" | sed '/^$/d' | sort -n | paste -sd' '; }
+  echo; echo "per round, sorted: x nginx (requests/s) | CPU µs per request | x nginx by CPU"
   for name in "${servers[@]}"; do
-    printf "%-14s %s\n" "$name" "$(tr ' ' '\n' <<<"${total[$name]}" | sort -n | sed '/^$/d' | paste -sd' ')"
+    printf "%-20s %-24s| %-24s| %s\n" "$name" "$(sorted "${ratios[$name]}")" "$(sorted "${cpus[$name]}")" \
+      "$(sorted "${cpu_ratios[$name]}")"
   done
 fi

@@ -1,4 +1,4 @@
-# Sourced by the benchmark scripts that measure against nginx (bench-targets.sh, bench-python.sh, compare-wrk.sh), so
+# Sourced by the benchmark scripts that measure against nginx (bench-targets.sh, compare-wrk.sh), so
 # all measure the same server: one worker, keep-alive without a request limit, no access log, GET /hello answered
 # "Hello, World!" from the config itself, every path of its own under one folder, bound to 127.0.0.1 only.
 #   nginx_hello_conf DIR PORT [CPU]   writes DIR/nginx.conf (CPU: pin the worker to that core); run it in the foreground:
