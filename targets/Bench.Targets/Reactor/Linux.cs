@@ -19,6 +19,8 @@ internal static partial class Linux
     public const int EFD_NONBLOCK = 0x800;
     public const int EFD_CLOEXEC = 0x80000;
     public const int EINTR = 4;
+    public const int SOCK_NONBLOCK = 0x800;
+    public const int SOCK_CLOEXEC = 0x80000;
 
     /// <summary>struct epoll_event is packed (12 bytes) on x86-64 only; elsewhere its 64-bit data is aligned (16).</summary>
     public static readonly int EventStride = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
@@ -42,6 +44,10 @@ internal static partial class Linux
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     public static partial nint Write(int fd, ref ulong buffer, nint count);
+
+    /// <summary>Accepts without blocking and without an exception when the backlog is empty (-1, EAGAIN).</summary>
+    [LibraryImport("libc", EntryPoint = "accept4", SetLastError = true)]
+    public static partial int Accept4(int fd, nint address, nint addressLength, int flags);
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);

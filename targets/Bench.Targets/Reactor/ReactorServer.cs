@@ -20,6 +20,8 @@ public sealed class ReactorServer : IReadinessHandler
     private readonly Action<ReactorTransport> _released;
     private readonly int _sweepMilliseconds;
 
+    private const int AcceptsPerTurn = 64;
+
     private ReactorServer(Reactor reactor, Socket listener, ServerContext context, Action<ReactorTransport> serve)
     {
         _reactor = reactor;
@@ -63,22 +65,24 @@ public sealed class ReactorServer : IReadinessHandler
         });
     }
 
-    /// <summary>The listener is readable: one accept per turn, so a burst of connections cannot starve the served ones.</summary>
+    /// <summary>
+    /// The listener is readable: accept what is waiting, up to <see cref="AcceptsPerTurn"/> — a burst of new connections
+    /// (a thousand clients connecting at once) is taken in a few turns, yet cannot starve the connections being served.
+    /// </summary>
     public void OnReady(bool readable, bool writable)
     {
-        Socket accepted;
-        try
+        for (int i = 0; i < AcceptsPerTurn; i++)
         {
-            accepted = _listener.Accept();
-        }
-        catch (SocketException)
-        {
-            return; // WouldBlock (another turn took it), or a connection reset before it was accepted
-        }
+            int fd = Linux.Accept4((int)_listener.Handle, 0, 0, Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC);
+            if (fd < 0)
+            {
+                return; // EAGAIN: the backlog is empty (or a connection was reset before it was accepted)
+            }
 
-        var transport = new ReactorTransport(_reactor, accepted, _context, _released);
-        _open.Add(transport);
-        _serve(transport);
+            var transport = new ReactorTransport(_reactor, new Socket(new SafeSocketHandle(fd, ownsHandle: true)), _context, _released);
+            _open.Add(transport);
+            _serve(transport);
+        }
     }
 
     /// <summary>A connection whose request head is not complete in time is closed, here on the loop like everything else.</summary>

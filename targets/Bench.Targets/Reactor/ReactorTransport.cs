@@ -107,8 +107,12 @@ public sealed class ReactorTransport : IReadinessHandler
 
     public void WaitWritable(IReadinessHandler owner) => Wait(owner, readable: false, writable: true);
 
-    /// <summary>The owner waits for a timer or a turn, not the socket: stop watching it so level-triggered readiness cannot spin.</summary>
-    public void Pause() => Interest(readable: false, writable: false);
+    /// <summary>
+    /// The owner waits for a timer or a turn, not the socket. The socket stays watched as it was: a client that sends
+    /// nothing meanwhile (almost every one) costs no epoll_ctl; one that does is unwatched when its readiness arrives
+    /// (<see cref="OnReady"/>), so level-triggered readiness cannot spin.
+    /// </summary>
+    public void Pause() => _waiter = null;
 
     public void OnReady(bool readable, bool writable)
     {
@@ -125,9 +129,14 @@ public sealed class ReactorTransport : IReadinessHandler
         }
         else if (readable && writable && _registered)
         {
-            // A hang-up while the owner waits for a timer: level-triggered, it would be reported every turn until then.
+            // A hang-up while the owner waits for a timer: reported every turn until then, whatever the interest.
             _hungUp = true;
             Unregister();
+        }
+        else
+        {
+            // Bytes (a pipelined request) while the owner waits for a timer: they stay in the socket until it waits again.
+            Interest(readable: false, writable: false);
         }
     }
 
