@@ -140,15 +140,7 @@ class CallbackConnection:
         return False
 
     def _watch(self, events):
-        if events == self.interest:
-            return
-        if not self.interest:
-            self.loop.register(self.sock, events, self.on_ready)
-        elif events:
-            self.loop.modify(self.sock, events, self.on_ready)
-        else:
-            self.loop.unregister(self.sock)
-        self.interest = events
+        self.interest = self.loop.watch(self.sock, self.interest, events, self.on_ready)
 
     def _lost(self, error):
         if not isinstance(error, (ConnectionResetError, BrokenPipeError)):

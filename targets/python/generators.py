@@ -88,15 +88,18 @@ class Task:
         self.server.remove(self)
 
     def _watch(self, events):
-        if events == self.interest:
-            return
-        if not self.interest:
-            self.loop.register(self.sock, events, self.resume)
-        elif events:
-            self.loop.modify(self.sock, events, self.resume)
-        else:
-            self.loop.unregister(self.sock)
-        self.interest = events
+        self.interest = self.loop.watch(self.sock, self.interest, events, self.resume)
+
+
+def send_all(send, out):
+    """Sends out, yielding WRITABLE whenever the socket's buffer is full."""
+    while out:
+        try:
+            out = out[send(out):]
+        except (BlockingIOError, InterruptedError):
+            pass
+        if out:
+            yield WRITABLE
 
 
 def handle(conn, sock):
@@ -107,14 +110,7 @@ def handle(conn, sock):
         if kind is WORK:
             conn.complete((yield from run_work(work)))
             continue
-        out = conn.take_output()
-        while out:
-            try:
-                out = out[send(out):]
-            except (BlockingIOError, InterruptedError):
-                pass
-            if out:
-                yield WRITABLE
+        yield from send_all(send, conn.take_output())
         if kind is CLOSE:
             return
         while True:
@@ -128,13 +124,7 @@ def handle(conn, sock):
             out = answer(data)  # the common request, answered in one call (contract.Connection.answer)
             if out is None:
                 break
-            while out:
-                try:
-                    out = out[send(out):]
-                except (BlockingIOError, InterruptedError):
-                    pass
-                if out:
-                    yield WRITABLE
+            yield from send_all(send, out)
         conn.received(data)
 
 

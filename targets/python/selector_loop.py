@@ -42,6 +42,17 @@ class Loop:
     def unregister(self, sock):
         self._selector.unregister(sock)
 
+    def watch(self, sock, interest, events, callback):
+        """Moves sock from what it is watched for (interest, 0 for nothing) to events; returns events, the new interest."""
+        if events != interest:
+            if not interest:
+                self._selector.register(sock, events, callback)
+            elif events:
+                self._selector.modify(sock, events, callback)
+            else:
+                self._selector.unregister(sock)
+        return events
+
     def call_later(self, seconds, callback):
         """Runs callback() once seconds have passed, on a later turn, never now; the entry cancels it (cancel())."""
         entry = [time.monotonic() + seconds, next(self._sequence), callback]
