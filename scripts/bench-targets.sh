@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: targets (C# models, Python models) against nginx (one worker) on GET /hello, keep-alive, at half a core.
-# Each server runs pinned to core 0 in a cgroup of its own with a CPU quota of half a core (cgroup v1 cpu controller:
-# cfs_quota_us 50000 per cfs_period_us 100000); wrk -t1 runs on core 1. 2 s of warm-up, then the measured run.
+# Each server runs pinned to core 0 in a cgroup of its own with a CPU quota of half a core (50000 µs per 100000 µs:
+# cgroup v1's cfs_quota_us/cfs_period_us, or v2's cpu.max); wrk -t1 runs on core 1. 2 s of warm-up, then the measured run.
 # Rounds are interleaved (A B C, A B C, …) so drift spreads over all servers; ratios are to nginx of the same round.
 # CPU per request is the server's whole process tree (utime + stime from /proc/<pid>/stat) over the measured run,
 # divided by the requests wrk counted. On a shared machine it is the steadier figure: other work on core 0 takes CPU
@@ -20,15 +20,25 @@ rounds="${1:-1}"; duration="${2:-8s}"; connections="${3:-64}"
 shift $(( $# < 3 ? $# : 3 ))
 python="${PYTHON:-/usr/bin/python3}"
 targets_bin="$root/targets/Bench.Targets/bin/Release/net10.0/Bench.Targets"
-cpu_root=/sys/fs/cgroup/cpu
 quota_us=50000; period_us=100000
+# cgroup v1's cpu controller (this machine), else v2's unified hierarchy with the cpu controller enabled for children
+# (current distributions and hosted CI runners).
+if [[ -w /sys/fs/cgroup/cpu/cgroup.procs ]]; then
+  cpu_root=/sys/fs/cgroup/cpu; cgroup_v=1
+elif [[ -w /sys/fs/cgroup/cgroup.subtree_control ]] && grep -qw cpu /sys/fs/cgroup/cgroup.subtree_control; then
+  cpu_root=/sys/fs/cgroup; cgroup_v=2
+else
+  cpu_root=""; cgroup_v=""
+fi
 
 for tool in wrk nginx taskset; do
   if ! command -v "$tool" >/dev/null; then
     echo "bench-targets.sh: $tool not found (scripts/setup.sh installs it)" >&2; exit 2
   fi
 done
-[[ -w "$cpu_root" ]] || { echo "bench-targets.sh: no writable cgroup v1 cpu controller at $cpu_root" >&2; exit 2; }
+[[ -n "$cpu_root" ]] || {
+  echo "bench-targets.sh: no cgroup cpu controller to write (v1 /sys/fs/cgroup/cpu, or v2 with cpu in" \
+    "/sys/fs/cgroup/cgroup.subtree_control): run as root" >&2; exit 2; }
 
 work="$(mktemp -d)"
 pid=""      # the running server (the shell that moved itself into the cgroup, then exec'd the server)
@@ -62,8 +72,12 @@ start_server() {
   local name="$1" port="$2"
   group="$cpu_root/bench-targets-$$-$name"
   mkdir "$group"
-  echo "$period_us" >"$group/cpu.cfs_period_us"
-  echo "$quota_us" >"$group/cpu.cfs_quota_us"
+  if [[ "$cgroup_v" == 1 ]]; then
+    echo "$period_us" >"$group/cpu.cfs_period_us"
+    echo "$quota_us" >"$group/cpu.cfs_quota_us"
+  else
+    echo "$quota_us $period_us" >"$group/cpu.max"
+  fi
   local -a cmd
   case "$name" in
     nginx) nginx_hello_conf "$work/nginx" "$port"; cmd=(nginx -p "$work/nginx" -c "$work/nginx/nginx.conf") ;;
