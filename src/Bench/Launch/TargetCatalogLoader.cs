@@ -21,7 +21,7 @@ public static partial class TargetCatalogLoader
     public const string PythonPlaceholder = "python";
 
     private static readonly string[] RootFields = ["targets"];
-    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "requires", "files", ContractDifferencesReader.Field, .. ContainerSpecReader.Fields];
+    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "concurrency", "requires", "files", ContractDifferencesReader.Field, .. ContainerSpecReader.Fields];
     private static readonly string[] ReadinessFields = ["stdout", "http"];
 
     /// <summary>
@@ -116,6 +116,7 @@ public static partial class TargetCatalogLoader
             map.Reject("supports", $"paths without query, like /hello (not '{bad}')");
         }
 
+        int? concurrency = map.WholeNumber("concurrency", 1, 1_000_000);
         var fill = Filler(map, placeholders);
         var container = ContainerSpecReader.Read(map, fill, out bool containerValid);
         var requires = TargetRequirementsReader.Read(map, placeholders);
@@ -143,6 +144,7 @@ public static partial class TargetCatalogLoader
         return new TargetDefinition(name, description, filled.Command, filled.Environment)
         {
             Readiness = readiness, Supports = supports, Container = container, Requires = requires, Files = files, Differences = differences,
+            ConcurrencyLimit = concurrency,
         };
     }
 

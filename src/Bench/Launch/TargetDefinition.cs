@@ -25,6 +25,12 @@ public sealed record TargetDefinition(
     /// <summary>Set for a docker target: its image and limits. Null for a process.</summary>
     public ContainerSpec? Container { get; init; }
 
+    /// <summary>
+    /// The most requests it serves at once, whatever the connections (sync 1, a pool its workers); null when it takes
+    /// every connection at once. The queueing model predicts its throughput from it.
+    /// </summary>
+    public int? ConcurrencyLimit { get; init; }
+
     /// <summary>Files rendered into its own folder ({dir}) before it starts; the folder is removed after it stops.</summary>
     public IReadOnlyList<TargetFile> Files { get; init; } = [];
 

@@ -52,6 +52,11 @@ public sealed record ModelFit(QueueingModel Model, IReadOnlyList<ModelPoint> Poi
             return ModelRegime.CpuCap;
         }
 
+        if (model is { ConcurrencyLimit: > 1, LimitRps: { } limit } && x >= (1 - Tolerance) * limit && x <= (1 + Tolerance) * limit)
+        {
+            return ModelRegime.ConcurrencyLimit;
+        }
+
         double oneAtATime = model.OneAtATimeRps;
         return x > (1 + Tolerance) * oneAtATime ? ModelRegime.Between
             : x >= (1 - Tolerance) * oneAtATime ? ModelRegime.OneAtATime

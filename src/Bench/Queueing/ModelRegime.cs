@@ -9,6 +9,9 @@ public enum ModelRegime
     /// <summary>At (or above) cores / S: the CPU is the bottleneck.</summary>
     CpuCap,
 
+    /// <summary>Within tolerance of L / R₀ for its declared limit L &gt; 1: it serves at most L requests at a time.</summary>
+    ConcurrencyLimit,
+
     /// <summary>Within tolerance of 1 / R₀: it serves one request at a time.</summary>
     OneAtATime,
 

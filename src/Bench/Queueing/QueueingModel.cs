@@ -5,10 +5,20 @@ namespace Bench.Queueing;
 /// (the response time at one connection, nobody else waiting), <see cref="ThinkMs"/> Z, <see cref="CpuMsPerRequest"/>
 /// S on <see cref="Cores"/> cores. These are the asymptotic bounds of Denning and Buzen: with no contention N
 /// connections make X = N / (R₀ + Z); a server that handles one request at a time stays at X = 1 / R₀; CPU-bound
-/// work is capped at X = cores / S. Throughputs are requests per second.
+/// work is capped at X = cores / S; a server that serves at most L requests at once (its declared
+/// <see cref="ConcurrencyLimit"/>: a pool's workers) stays at X = L / R₀. Throughputs are requests per second.
 /// </summary>
 public sealed record QueueingModel(double ServiceMs, double ThinkMs, double CpuMsPerRequest, double Cores)
 {
+    /// <summary>L: the most requests the target serves at once, as its catalogue entry declares; null when unlimited.</summary>
+    public int? ConcurrencyLimit { get; init; }
+
+    /// <summary>L / R₀: L requests in service at a time, each for R₀; null without a declared limit.</summary>
+    public double? LimitRps => ConcurrencyLimit is { } limit ? limit * 1000 / ServiceMs : null;
+
+    /// <summary>N* = (R₀ + Z) · L / R₀: where the ideal line meets the limit.</summary>
+    public double? LimitKnee => ConcurrencyLimit is { } limit ? (ServiceMs + ThinkMs) * limit / ServiceMs : null;
+
     /// <summary>N / (R₀ + Z): every connection gets the service time it had alone.</summary>
     public double IdealRps(double connections) => connections * 1000 / (ServiceMs + ThinkMs);
 

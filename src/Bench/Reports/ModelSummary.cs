@@ -22,7 +22,8 @@ public static class ModelSummary
         var m = fit.Model;
         string inputs = $"R₀ = {Format.Ms(m.ServiceMs)} ms, Z = {Format.Ms(m.ThinkMs)} ms, S = {Format.Ms(m.CpuMsPerRequest)} ms CPU on {m.Cores} core{(m.Cores == 1 ? "" : "s")}: "
             + $"ideal {Format.Rps(m.IdealRps(1))} requests/s per connection, one at a time {Format.Rps(m.OneAtATimeRps)}/s, "
-            + (m.CpuCapRps is { } cap ? $"CPU cap {Format.Rps(cap)}/s." : "no CPU cap (no CPU time measured).");
+            + (m.CpuCapRps is { } cap ? $"CPU cap {Format.Rps(cap)}/s" : "no CPU cap (no CPU time measured)")
+            + (m is { ConcurrencyLimit: > 1, LimitRps: { } limit } ? $", its own limit of {m.ConcurrencyLimit} at once {Format.Rps(limit)}/s." : ".");
         string knee = fit.Knee switch
         {
             null => $" It follows the ideal line at every level measured (within {Format.Percent(fit.WorstDeviationBeforeKnee)}).",
@@ -42,8 +43,9 @@ public static class ModelSummary
             ModelRegime.Ideal => $"{at} it is still at {Format.Percent(top.ShareOfIdeal)} of the ideal: no knee yet"
                 + (m.CpuKnee is { } n ? $"; the CPU cap puts one near N* = (R₀+Z)·cores/S = {Knee(n)}." : "."),
             ModelRegime.CpuCap => $"{at} it is at {Format.Percent(top.MeasuredRps / m.CpuCapRps!.Value)} of the CPU cap: CPU-bound, as the model predicts past N* = (R₀+Z)·cores/S = {Knee(m.CpuKnee!.Value)}.",
-            ModelRegime.OneAtATime => $"{at} it sits on the one-at-a-time bound ({Format.Percent(top.MeasuredRps / m.OneAtATimeRps)} of 1/R₀): it serves one request at a time, flat past N* = (R₀+Z)/R₀ = {Knee(m.OneAtATimeKnee)}.",
-            ModelRegime.Between => $"{at} it reaches {Format.Percent(top.ShareOfIdeal)} of the ideal, above one at a time but short of the CPU cap: something other than waiting and CPU limits it (threads, locks, scheduling, or the generator).",
+            ModelRegime.ConcurrencyLimit => $"{at} it sits on its own limit ({Format.Percent(top.MeasuredRps / m.LimitRps!.Value)} of L/R₀ with L = {m.ConcurrencyLimit}): it serves at most {m.ConcurrencyLimit} requests at a time, as its catalogue entry declares, flat past N* = (R₀+Z)·L/R₀ = {Knee(m.LimitKnee!.Value)}.",
+            ModelRegime.OneAtATime => $"{at} it sits on the one-at-a-time bound ({Format.Percent(top.MeasuredRps / m.OneAtATimeRps)} of 1/R₀): it serves one request at a time{(m.ConcurrencyLimit == 1 ? ", its declared limit" : "")}, flat past N* = (R₀+Z)/R₀ = {Knee(m.OneAtATimeKnee)}.",
+            ModelRegime.Between => $"{at} it reaches {Format.Percent(top.ShareOfIdeal)} of the ideal, above one at a time but short of the CPU cap{(m.ConcurrencyLimit is { } l ? $" and of its own limit ({l} at once)" : "")}: something other than waiting, CPU and the model's own limit holds it (threads, locks, scheduling, or the generator).",
             _ => $"{at} it falls below even one at a time ({Format.Percent(top.MeasuredRps / m.OneAtATimeRps)} of 1/R₀): errors, timeouts or thrashing — see the error rate.",
         };
     }

@@ -83,7 +83,8 @@ public sealed class ScenarioView
 
         var trusted = Row(target, trustedOnly: true);
         double cpuMs = trusted.Select(c => c.CpuMsPerRequest).OfType<double>().Where(ms => ms > 0).DefaultIfEmpty(0).Min();
-        var model = first.MeanMs is { } meanMs ? QueueingModel.From(meanMs, ThinkMs, cpuMs, cores) : null;
+        int? limit = Scenario.Verification.FirstOrDefault(v => v.Target == target)?.ConcurrencyLimit;
+        var model = first.MeanMs is { } meanMs && QueueingModel.From(meanMs, ThinkMs, cpuMs, cores) is { } fitted ? fitted with { ConcurrencyLimit = limit } : null;
         var fit = model is null ? null : ModelFit.Of(model, trusted.Select(c => (c.Level, c.ThroughputRps)));
         return fit is null
             ? new TargetModel(target, null, "level 1 measured no latency")

@@ -8,6 +8,9 @@ public sealed record TargetVerification(string Target, bool Valid, string? Reaso
     /// <summary>For a docker target, the image it ran from (bench-target:&lt;hash of its files&gt;); null for a process.</summary>
     public string? Image { get; init; }
 
+    /// <summary>The most requests it serves at once, as its catalogue entry declares (null: every connection at once).</summary>
+    public int? ConcurrencyLimit { get; init; }
+
     public static TargetVerification From(VerificationResult result) =>
         new(result.Target, result.Valid, result.Valid ? null : result.Reason) { Image = result.Image };
 }

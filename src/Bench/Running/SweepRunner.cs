@@ -42,7 +42,7 @@ public sealed class SweepRunner(
                         var verification = await session.StartAndVerifyAsync(cancellationToken);
                         if (repeat == 1 || !verification.Valid)
                         {
-                            await recorder.RecordVerificationAsync(scenario.Name, TargetVerification.From(verification), CancellationToken.None);
+                            await recorder.RecordVerificationAsync(scenario.Name, TargetVerification.From(verification) with { ConcurrencyLimit = session.Definition.ConcurrencyLimit }, CancellationToken.None);
                         }
 
                         if (!verification.Valid)

@@ -38,6 +38,10 @@ public sealed class RunCommandTests : IDisposable
         var run = root.GetProperty("scenarios")[0];
         Assert.Equal("tiny", run.GetProperty("name").GetString());
         Assert.All(run.GetProperty("verification").EnumerateArray(), v => Assert.True(v.GetProperty("valid").GetBoolean()));
+        // The catalogue's declared limits go with the results, for the queueing model: sync serves one at a time, async any.
+        var limits = run.GetProperty("verification").EnumerateArray().ToDictionary(v => v.GetProperty("target").GetString()!, v => v.GetProperty("concurrencyLimit"));
+        Assert.Equal(1, limits["sync"].GetInt32());
+        Assert.Equal(JsonValueKind.Null, limits["async"].ValueKind);
         var results = run.GetProperty("results").EnumerateArray().ToArray();
         Assert.Equal(["sync@1", "sync@4", "async@1", "async@4"], results.Select(r => $"{r.GetProperty("target").GetString()}@{r.GetProperty("level").GetInt32()}"));
         foreach (var r in results)

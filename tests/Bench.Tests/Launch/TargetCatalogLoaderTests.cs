@@ -113,6 +113,26 @@ public sealed class TargetCatalogLoaderTests
     }
 
     [Fact]
+    public void Concurrency_is_the_declared_limit_a_whole_number_from_one_and_absent_means_none()
+    {
+        var catalog = TargetCatalogLoader.Parse("""
+            targets:
+              - { name: pool, description: x, command: [s, "{port}"], concurrency: 16, supports: [/hello] }
+              - { name: open, description: x, command: [s, "{port}"], supports: [/hello] }
+            """, "t.yaml", Placeholders);
+
+        Assert.Equal(16, catalog.Find("pool")!.ConcurrencyLimit);
+        Assert.Null(catalog.Find("open")!.ConcurrencyLimit);
+        Assert.Equal(
+            ["t.yaml:2:72: targets[0].concurrency: found '0'; expected a whole number from 1 to 1000000"],
+            ErrorsOf("""
+            targets:
+              - { name: pool, description: x, command: [s, "{port}"], concurrency: 0, supports: [/hello] }
+            """));
+        Assert.Equal(1, RepositoryFiles.Catalog().Find("sync")!.ConcurrencyLimit);
+    }
+
+    [Fact]
     public void Every_problem_is_reported_with_its_position()
     {
         var errors = ErrorsOf("""
@@ -142,7 +162,7 @@ public sealed class TargetCatalogLoaderTests
         Assert.Equal(
         [
             "t.yaml:4:14: targets[0].command: found the string \"server --port {port}\"; expected an argument array like [\"{targets_bin}\", --model, sync, --port, \"{port}\"] (never a shell string)",
-            "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports, requires, files, differences, kind, image, memory, cpus",
+            "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports, concurrency, requires, files, differences, kind, image, memory, cpus",
             "t.yaml:9:24: targets[1].readiness.http: found 'health'; expected a path starting with /, like /hello",
             "t.yaml:10:15: targets[1].supports: found a list; expected paths without query, like /hello (not 'hello')",
             "t.yaml:15:16: targets[2].readiness: expected exactly one of stdout or http, like { stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello }",

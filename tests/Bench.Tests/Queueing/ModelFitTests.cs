@@ -53,6 +53,23 @@ public sealed class ModelFitTests
     }
 
     [Fact]
+    public void A_target_flat_at_its_declared_limit_over_R0_is_held_by_its_own_limit_not_something_else()
+    {
+        // A pool of 4 on /io: R₀ = 20 ms, Z = 0, L = 4 → L/R₀ = 200/s; ideal 50, 200, 800, 3200.
+        var pool = new QueueingModel(20, 0, 0.05, 1) { ConcurrencyLimit = 4 };
+        var measured = new (int, double)[] { (1, 50), (4, 198), (16, 196), (64, 195) };
+
+        var fit = ModelFit.Of(pool, measured)!;
+
+        Assert.Equal(200, pool.LimitRps!.Value, 9);
+        Assert.Equal(4, pool.LimitKnee!.Value, 9);
+        Assert.Equal(ModelRegime.ConcurrencyLimit, fit.Regime);
+        Assert.Equal(16, fit.Knee!.Level);
+        // Without the declared limit the same numbers are "between": something unexplained would be said to hold it.
+        Assert.Equal(ModelRegime.Between, ModelFit.Of(pool with { ConcurrencyLimit = null }, measured)!.Regime);
+    }
+
+    [Fact]
     public void A_target_on_the_ideal_line_everywhere_has_no_knee()
     {
         var fit = ModelFit.Of(Model, [(1, 40), (4, 150), (16, 620)])!;   // 100 %, 93.75 %, 96.875 %

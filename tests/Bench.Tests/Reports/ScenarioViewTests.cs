@@ -40,6 +40,22 @@ public sealed class ScenarioViewTests
     }
 
     [Fact]
+    public void A_target_held_by_its_declared_concurrency_limit_is_said_to_be_held_by_it()
+    {
+        // R₀ = 20.5 ms, Z = 1.5 ms: a pool of 4 makes L/R₀ = 195/s; ideal at 64 is 2 909/s.
+        var verification = new TargetVerification("sync", true, null) { ConcurrencyLimit = 4 };
+        var levels = new[] { Level("sync", 1, 45, 0.05), Level("sync", 16, 190, 0.05), Level("sync", 64, 193, 0.05) };
+
+        var view = ScenarioView.From(new ScenarioResults("io", ScenarioDefinition.From(SampleResults.Scenario()), [verification], levels), SampleResults.Run());
+        string said = ModelSummary.For(view).Single(s => s.Target == "sync").Text;
+
+        Assert.Equal(4, view.ModelFor("sync")!.Fit!.Model.ConcurrencyLimit);
+        Assert.Contains("its own limit of 4 at once 195/s", said, StringComparison.Ordinal);
+        Assert.Contains("it serves at most 4 requests at a time, as its catalogue entry declares", said, StringComparison.Ordinal);
+        Assert.DoesNotContain("something other than", said, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_a_trusted_level_one_there_is_no_model_and_the_reason_is_given()
     {
         var view = View(Level("sync", 1, 48, 0.3, valid: false), Level("sync", 4, 48, 0.3));

@@ -21,7 +21,7 @@ internal static class ThroughputChart
         var fits = view.Models.Where(m => m.Fit is not null).Select(m => (m.Target, Fit: m.Fit!)).ToArray();
 
         // Keep the measurements readable: a prediction widens the axis only while it is near them; the rest leave the chart.
-        var near = fits.SelectMany(f => new[] { f.Fit.Model.OneAtATimeRps, f.Fit.Model.CpuCapRps ?? 0 }).Where(c => c > low / 3 && c < high * 3).ToList();
+        var near = fits.SelectMany(f => new[] { f.Fit.Model.LimitRps ?? f.Fit.Model.OneAtATimeRps, f.Fit.Model.CpuCapRps ?? 0 }).Where(c => c > low / 3 && c < high * 3).ToList();
         if (!view.IsClosed)
         {
             near.AddRange([view.Levels[0], view.Levels[^1]]);
@@ -54,7 +54,7 @@ internal static class ThroughputChart
         ChartStyle.LogAxis(plot, plot.Axes.Left, axisMin, axisMax, zeroAt);
         LevelSeries.Legend(plot, view, palette, styles);
         string caption = view.IsClosed
-            ? "A line on its dashed ideal scales with the connections; one flat on its dotted line serves one request at a time; one that bends onto its dash-dot line has run out of CPU. R₀ is the mean latency at level 1, S the least CPU per request of any level; lines beyond the edges are off the chart."
+            ? "A line on its dashed ideal scales with the connections; one flat on its dotted line serves as many requests at once as it can (one, or the limit its catalogue entry declares: L/R₀); one that bends onto its dash-dot line has run out of CPU. R₀ is the mean latency at level 1, S the least CPU per request of any level; lines beyond the edges are off the chart."
             : "Throughput reached against the rate offered: a target that keeps up lies on the dashed diagonal; where it falls below, it cannot keep up and requests queue.";
         return new Chart(Slug, $"Throughput vs {view.LevelUnit}", caption, plot);
     }
@@ -64,7 +64,9 @@ internal static class ThroughputChart
         double from = ChartStyle.LevelX(levels[0]), to = ChartStyle.LevelX(levels[^1]);
         Coordinates At(double x, double rps) => new(x, Math.Log10(rps));
         plot.Add.Plottable(new DashedLine([At(from, model.IdealRps(levels[0])), At(to, model.IdealRps(levels[^1]))], color, 1.5f, DashedLine.Dashed));
-        plot.Add.Plottable(new DashedLine([At(from, model.OneAtATimeRps), At(to, model.OneAtATimeRps)], color, 1.5f, DashedLine.Dotted));
+        // The target's own bound: one request at a time, or the limit its catalogue entry declares (L / R₀).
+        double bound = model.LimitRps ?? model.OneAtATimeRps;
+        plot.Add.Plottable(new DashedLine([At(from, bound), At(to, bound)], color, 1.5f, DashedLine.Dotted));
         if (model.CpuCapRps is { } cap)
         {
             plot.Add.Plottable(new DashedLine([At(from, cap), At(to, cap)], color, 1.5f, DashedLine.DashDot));
