@@ -1,0 +1,12 @@
+using BenchmarkDotNet.Running;
+
+namespace Bench.Benchmarks;
+
+/// <summary>
+/// Micro-benchmarks of the servers' building blocks (BenchmarkDotNet):
+/// <c>dotnet run -c Release --project benchmarks/Bench.Benchmarks -- --filter '*'</c>.
+/// </summary>
+public static class Program
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}
