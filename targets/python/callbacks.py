@@ -7,23 +7,17 @@ purpose."""
 
 import time
 
-from contract import CLOSE, CPU, IO, OK, WORK, Connection, Response, sha256_chain
-from selector_loop import READ, WRITE, peer, serve
+from contract import CLOSE, CPU, IO, OK, WORK, Response, sha256_chain
+from selector_loop import READ, WRITE, LoopConnection, peer, serve
 
 
-class CallbackConnection:
-    __slots__ = ("server", "loop", "sock", "conn", "interest", "pending", "closed", "timer", "cpu")
+class CallbackConnection(LoopConnection):
+    __slots__ = ("pending", "cpu")
 
     def __init__(self, server, sock):
-        self.server = server
-        self.loop = server.loop
-        self.sock = sock
-        self.conn = Connection(server.stats, server.timeout)
-        self.conn.handle = sock
-        self.interest = 0  # what the loop watches the socket for: 0, READ or WRITE
+        super().__init__(server, sock)
+        self.ready = self.on_ready
         self.pending = b""  # output the socket has not taken yet; while there is some, nothing is read
-        self.closed = False
-        self.timer = None
         self.cpu = None  # (state, remaining, every) of a yielding /cpu between its slices
         server.add(self)
         self._process()  # connection_made
@@ -50,21 +44,6 @@ class CallbackConnection:
             return
         self.conn.received(data)
         self._process()
-
-    def abort(self):
-        """Closes at once: the peer went away, the header timeout passed, or the response is out and the request said
-        close."""
-        if self.closed:
-            return
-        self.closed = True
-        if self.interest:
-            self.loop.unregister(self.sock)
-            self.interest = 0
-        if self.timer is not None:
-            self.loop.cancel(self.timer)
-            self.timer = None
-        self.sock.close()
-        self.server.remove(self)
 
     def _process(self):
         """Runs the protocol until it needs something it must wait for, then arranges the callback for it."""
@@ -138,9 +117,6 @@ class CallbackConnection:
         self.pending = out[sent:]
         self._watch(WRITE)
         return False
-
-    def _watch(self, events):
-        self.interest = self.loop.watch(self.sock, self.interest, events, self.on_ready)
 
     def _lost(self, error):
         if not isinstance(error, (ConnectionResetError, BrokenPipeError)):

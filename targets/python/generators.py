@@ -7,8 +7,8 @@ connection on purpose."""
 
 import time
 
-from contract import CLOSE, CPU, IO, OK, WORK, Connection, Response, sha256_chain
-from selector_loop import READ, WRITE, peer, serve
+from contract import CLOSE, CPU, IO, OK, WORK, Response, sha256_chain
+from selector_loop import READ, WRITE, LoopConnection, peer, serve
 
 READABLE = "readable"
 WRITABLE = "writable"
@@ -24,24 +24,17 @@ class Delay:
         self.seconds = seconds
 
 
-class Task:
+class Task(LoopConnection):
     """Drives one connection's generator: runs it to its next yield, then arranges to be resumed for what it yielded.
     A suspension here is the generator's frame saved at the yield and resumed by next() — no callback per step, no
     future, no event loop handle."""
 
-    __slots__ = ("server", "loop", "sock", "conn", "interest", "closed", "timer", "generator", "resume")
+    __slots__ = ("generator",)
 
     def __init__(self, server, sock):
-        self.server = server
-        self.loop = server.loop
-        self.sock = sock
-        self.conn = Connection(server.stats, server.timeout)
-        self.conn.handle = sock
-        self.interest = 0  # what the loop watches the socket for: 0, READ or WRITE
-        self.closed = False
-        self.timer = None
+        super().__init__(server, sock)
         self.generator = handle(self.conn, sock)
-        self.resume = self._resume  # bound once: every registration and timer reuses it
+        self.ready = self._resume  # bound once: every registration and timer reuses it
         server.add(self)
         self._resume()
 
@@ -67,28 +60,15 @@ class Task:
             self._watch(WRITE)
         elif what is TURN:
             self._watch(0)  # level-triggered readiness must not spin while the generator waits for something else
-            self.loop.call_soon(self.resume)
+            self.loop.call_soon(self.ready)
         else:
             self._watch(0)
-            self.timer = self.loop.call_later(what.seconds, self.resume)
+            self.timer = self.loop.call_later(what.seconds, self.ready)
 
     def abort(self):
-        """Closes at once: the generator finished or failed, or the header timeout passed."""
-        if self.closed:
-            return
-        self.closed = True
-        if self.interest:
-            self.loop.unregister(self.sock)
-            self.interest = 0
-        if self.timer is not None:
-            self.loop.cancel(self.timer)
-            self.timer = None
-        self.generator.close()
-        self.sock.close()
-        self.server.remove(self)
-
-    def _watch(self, events):
-        self.interest = self.loop.watch(self.sock, self.interest, events, self.resume)
+        if not self.closed:
+            super().abort()
+            self.generator.close()
 
 
 def send_all(send, out):

@@ -14,7 +14,7 @@ import time
 from collections import deque
 from itertools import count
 
-from contract import watchdog_period
+from contract import Connection, watchdog_period
 
 READ = selectors.EVENT_READ
 WRITE = selectors.EVENT_WRITE
@@ -107,6 +107,40 @@ class Loop:
 
     def _failed(self, error):
         self.log.write(f"loop handler failed: {type(error).__name__}: {error}")
+
+
+class LoopConnection:
+    """What a connection of either style holds on the loop: its socket, its contract.Connection, what the loop watches
+    the socket for, its pending timer, and `ready`, the one callable the loop calls when the socket is ready (bound
+    once by the subclass). abort() closes it at once, whatever it was waiting for."""
+
+    __slots__ = ("server", "loop", "sock", "conn", "interest", "closed", "timer", "ready")
+
+    def __init__(self, server, sock):
+        self.server = server
+        self.loop = server.loop
+        self.sock = sock
+        self.conn = Connection(server.stats, server.timeout)
+        self.conn.handle = sock
+        self.interest = 0  # what the loop watches the socket for: 0, READ or WRITE
+        self.closed = False
+        self.timer = None
+
+    def _watch(self, events):
+        self.interest = self.loop.watch(self.sock, self.interest, events, self.ready)
+
+    def abort(self):
+        """Closes at once: the peer went away, the header timeout passed, the handler finished or failed, or the
+        response is out and the request said close."""
+        if self.closed:
+            return
+        self.closed = True
+        self._watch(0)
+        if self.timer is not None:
+            self.loop.cancel(self.timer)
+            self.timer = None
+        self.sock.close()
+        self.server.remove(self)
 
 
 class Server:
