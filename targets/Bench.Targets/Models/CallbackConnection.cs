@@ -96,14 +96,12 @@ public sealed class CallbackConnection : IReadinessHandler
         switch (work.Kind)
         {
             case WorkKind.Io:
-                _transport.Pause();
                 _transport.Reactor.After(work.Milliseconds, IoDone, this);
                 return false;
             case WorkKind.Cpu when work.YieldEvery > 0:
                 _chain = new Sha256Chain();
                 _cpuRemaining = work.Rounds;
                 _cpuYieldEvery = work.YieldEvery;
-                _transport.Pause();
                 ContinueCpu();
                 return false;
             default:

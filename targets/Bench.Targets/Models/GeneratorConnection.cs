@@ -45,11 +45,9 @@ public sealed class GeneratorConnection : IReadinessHandler
                 _transport.WaitWritable(this);
                 break;
             case SuspendKind.Turn:
-                _transport.Pause();
                 _transport.Reactor.Soon(ResumeLater, this);
                 break;
             default:
-                _transport.Pause();
                 _transport.Reactor.After(suspend.Milliseconds, ResumeLater, this);
                 break;
         }

@@ -62,11 +62,9 @@ public sealed class ReactorAwaitable : ICriticalNotifyCompletion, IReadinessHand
                 _transport.WaitWritable(this);
                 break;
             case SuspendOn.Turn:
-                _transport.Pause();
                 _transport.Reactor.Soon(Fire, this);
                 break;
             default:
-                _transport.Pause();
                 _transport.Reactor.After(_milliseconds, Fire, this);
                 break;
         }

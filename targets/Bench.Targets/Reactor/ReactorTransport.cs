@@ -102,17 +102,16 @@ public sealed class ReactorTransport : IReadinessHandler
         return IoStatus.Done;
     }
 
-    /// <summary><paramref name="owner"/> is called once the socket is readable (or writable), on a later turn.</summary>
+    /// <summary>
+    /// <paramref name="owner"/> is called once the socket is readable (or writable), on a later turn. An owner that waits
+    /// for a timer or a turn instead calls nothing here: the socket stays watched as it was, so a client that sends
+    /// nothing meanwhile (almost every one) costs no epoll_ctl, and one that does is unwatched when its readiness
+    /// arrives with no owner waiting (<see cref="OnReady"/>), so level-triggered readiness cannot spin.
+    /// </summary>
     public void WaitReadable(IReadinessHandler owner) => Wait(owner, readable: true, writable: false);
 
     public void WaitWritable(IReadinessHandler owner) => Wait(owner, readable: false, writable: true);
 
-    /// <summary>
-    /// The owner waits for a timer or a turn, not the socket. The socket stays watched as it was: a client that sends
-    /// nothing meanwhile (almost every one) costs no epoll_ctl; one that does is unwatched when its readiness arrives
-    /// (<see cref="OnReady"/>), so level-triggered readiness cannot spin.
-    /// </summary>
-    public void Pause() => _waiter = null;
 
     public void OnReady(bool readable, bool writable)
     {
