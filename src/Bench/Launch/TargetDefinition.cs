@@ -13,8 +13,8 @@ public sealed record TargetDefinition(
     IReadOnlyList<string> Command,
     IReadOnlyDictionary<string, string> Environment)
 {
-    public const string PortPlaceholder = "{port}";
-    public const string DirPlaceholder = "{dir}";
+    public const string PortPlaceholder = "{" + LaunchValues.PortPlaceholder + "}";
+    public const string DirPlaceholder = "{" + LaunchValues.DirPlaceholder + "}";
 
     /// <summary>How Bench knows the target accepts connections; by default the contract's "listening on" line.</summary>
     public TargetReadiness Readiness { get; init; } = TargetReadiness.ListeningLine;
