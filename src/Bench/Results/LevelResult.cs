@@ -50,6 +50,12 @@ public sealed record LevelResult(
 
     /// <summary>What steal and other processes took from the measured cores over the window; null when not measured.</summary>
     public Launch.Sampling.Interference? Interference { get; init; }
+
+    /// <summary>Bytes the code-first steps reported (Bench.Sdk's <c>sizeBytes</c>), successes and failures; null for the engine's levels.</summary>
+    public long? Bytes { get; init; }
+
+    /// <summary>A code-first open-model level's schedule: due, started, late; null for the closed model and for the engine's levels.</summary>
+    public ScheduleResult? Open { get; init; }
 }
 
 /// <summary>Latency in milliseconds, from a level's histogram.</summary>

@@ -5,8 +5,8 @@ namespace Bench.Load.Engine;
 /// <summary>Merges the workers' measurements into one <see cref="LoadResult"/> once every worker has stopped.</summary>
 internal static class ResultBuilder
 {
-    private const double SaturationThreshold = 0.9;
-    private const double RateReachedFraction = 0.98;
+    public const double SaturationThreshold = 0.9;
+    public const double RateReachedFraction = 0.98;
 
     public static LoadResult Build(RunPlan plan, DateTimeOffset startedAt, IReadOnlyList<Worker> workers, IReadOnlyList<OpenWorkerModel> open, TimeSpan processCpuAtEnd, long endTimestamp)
     {

@@ -1,0 +1,3 @@
+namespace Bench.Sdk.Running;
+
+internal sealed record InitContext(ScenarioInfo ScenarioInfo, ILogger Logger, CancellationToken CancellationToken) : IScenarioInitContext;

@@ -1,0 +1,64 @@
+using Bench.Sdk.Measurement;
+
+namespace Bench.Sdk.Running;
+
+/// <summary>One copy of a scenario (a virtual user): its number and state, and the iteration it is running.</summary>
+internal sealed class ScenarioContext(ScenarioInfo info, ILogger logger, TimeProvider time, StepNames steps) : IScenarioContext
+{
+    public ScenarioInfo ScenarioInfo { get; } = info;
+
+    public ILogger Logger { get; } = logger;
+
+    public CancellationToken CancellationToken { get; private set; }
+
+    public Dictionary<string, object> Data { get; } = [];
+
+    public long InvocationNumber { get; private set; }
+
+    internal Iteration? Current { get; private set; }
+
+    internal LevelMeter? Meter { get; private set; }
+
+    internal void Begin(Iteration iteration, LevelMeter? meter, CancellationToken token)
+    {
+        Current = iteration;
+        Meter = meter;
+        CancellationToken = token;
+        InvocationNumber++;
+    }
+
+    internal void End()
+    {
+        Current = null;
+        Meter = null;
+    }
+
+    internal async Task<Response<T>> RunStepAsync<T>(string name, Func<Task<Response<T>>> run)
+    {
+        var iteration = Current ?? throw new InvalidOperationException($"Step.Run(\"{name}\") outside a running iteration of scenario '{ScenarioInfo.ScenarioName}'");
+        var meter = Meter;
+        string step = steps.Register(name);
+        long start = time.GetTimestamp();
+        Response<T> response;
+        try
+        {
+            response = await run() ?? throw new InvalidOperationException($"step '{name}' returned null instead of a Response");
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw; // the run cut this iteration: it is settled by the cut, not recorded as the step's error
+        }
+        catch (Exception e)
+        {
+            string kind = Outcome.OfException(e);
+            meter?.RecordStep(step, iteration, start, time.GetTimestamp(), kind, 0);
+            throw new StepFailedException(kind, e);
+        }
+
+        iteration.RanStep = true;
+        iteration.StepBytes += response.SizeBytes;
+        string? error = response.IsError ? Outcome.OfFailure(response) : null;
+        meter?.RecordStep(step, iteration, start, time.GetTimestamp(), error, response.SizeBytes);
+        return error is null ? response : throw new StepFailedException(error);
+    }
+}

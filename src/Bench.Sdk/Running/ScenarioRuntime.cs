@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+
+namespace Bench.Sdk.Running;
+
+/// <summary>What every phase of one scenario shares: its settings, clock, log, steps and copies (each copy keeps its number and Data for the whole run).</summary>
+internal sealed class ScenarioRuntime
+{
+    private readonly List<ScenarioContext> _copies = [];
+    private readonly ConcurrentStack<ScenarioContext> _idle = new();
+    private readonly Lock _lock = new();
+
+    public ScenarioRuntime(ScenarioProps props, string name, TimeProvider time, ILogger log)
+    {
+        Props = props;
+        Name = name;
+        Time = time;
+        Log = log;
+        Steps = new StepNames(name, log);
+    }
+
+    public ScenarioProps Props { get; }
+
+    /// <summary>The name results.json records.</summary>
+    public string Name { get; }
+
+    public TimeProvider Time { get; }
+
+    public ILogger Log { get; }
+
+    public StepNames Steps { get; }
+
+    public long TicksPerSecond => Time.TimestampFrequency;
+
+    public long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Time.TimestampFrequency);
+
+    /// <summary>Copy <paramref name="index"/> (closed model), created when first needed.</summary>
+    public ScenarioContext Copy(int index)
+    {
+        lock (_lock)
+        {
+            while (_copies.Count <= index)
+            {
+                _copies.Add(new ScenarioContext(new ScenarioInfo(Name, _copies.Count), Log, Time, Steps));
+            }
+
+            return _copies[index];
+        }
+    }
+
+    /// <summary>An idle copy for an open-model iteration (a new one when all are busy); give it back with <see cref="Return"/>.</summary>
+    public ScenarioContext Rent()
+    {
+        if (_idle.TryPop(out var copy))
+        {
+            return copy;
+        }
+
+        lock (_lock)
+        {
+            return Copy(_copies.Count);
+        }
+    }
+
+    public void Return(ScenarioContext copy) => _idle.Push(copy);
+}
