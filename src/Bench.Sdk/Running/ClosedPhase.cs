@@ -39,7 +39,7 @@ internal sealed class ClosedPhase(ScenarioRuntime scenario, int fromCopies, int 
                     double done = (double)(now - start) / (end - start);
                     _active = (int)Math.Round(fromCopies + ((toCopies - fromCopies) * done));
                     long left = end - now;
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(RampStep.TotalSeconds, (double)left / scenario.TicksPerSecond)), time, stop);
+                    await Task.Delay(scenario.Wait(Math.Min(scenario.Ticks(RampStep), end - now)), time, stop);
                 }
             }
         }

@@ -42,13 +42,13 @@ internal sealed class OpenPhase(ScenarioRuntime scenario, double fromRate, doubl
                     break;
                 }
 
-                await Task.Delay(TimeSpan.FromSeconds((double)(next - now) / scenario.TicksPerSecond), time, stop);
+                await Task.Delay(scenario.Wait(next - now), time, stop);
             }
 
             // The window is over when its time is, even if the last arrival was due earlier.
             for (long now = time.GetTimestamp(); now < end; now = time.GetTimestamp())
             {
-                await Task.Delay(TimeSpan.FromSeconds((double)(end - now) / scenario.TicksPerSecond), time, stop);
+                await Task.Delay(scenario.Wait(end - now), time, stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -33,6 +33,14 @@ internal sealed class ScenarioRuntime
 
     public long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Time.TimestampFrequency);
 
+    /// <summary>
+    /// A wait of <paramref name="timestampTicks"/> rounded up to whole milliseconds, at least one: Task.Delay with a
+    /// TimeProvider counts in whole milliseconds, and a wait rounded down to zero completes at once — the waiting loop
+    /// would spin (burning the generator's CPU, and never letting a fake clock's test move on).
+    /// </summary>
+    public TimeSpan Wait(long timestampTicks) =>
+        TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling(timestampTicks * 1000.0 / Time.TimestampFrequency)));
+
     /// <summary>Copy <paramref name="index"/> (closed model), created when first needed.</summary>
     public ScenarioContext Copy(int index)
     {
