@@ -55,4 +55,18 @@ public sealed class StepErrorTests : IDisposable
         Assert.Equal(new Dictionary<string, long> { ["status503"] = 3 }, _run.Level("status", "get", 1).Errors);
         Assert.Equal(3, afterFailure);
     }
+
+    [Fact]
+    public async Task Given_a_scenario_that_throws_outside_any_step_then_the_iteration_is_an_error_by_exception_type_not_a_crash()
+    {
+        var scenario = Scenario.Create("throws", _ => throw new ArgumentException("bad payload"))
+            .WithLoadSimulations(Simulation.IterationsForConstant(copies: 2, iterations: 8));
+
+        Assert.Equal(ExitCodes.Success, await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken));
+
+        var whole = _run.Level("throws", "throws", 2);
+        Assert.Equal(0, whole.Requests);
+        Assert.Equal(new Dictionary<string, long> { ["exception:ArgumentException"] = 8 }, whole.Errors);
+        Assert.Null(whole.LatencyMs);
+    }
 }
