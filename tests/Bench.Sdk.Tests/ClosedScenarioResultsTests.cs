@@ -24,7 +24,8 @@ public sealed class ClosedScenarioResultsTests : IDisposable
     [Fact]
     public async Task Given_a_closed_scenario_with_a_step_when_it_runs_then_results_json_records_the_scenario_and_the_step_field_by_field()
     {
-        Assert.Equal(ExitCodes.Success, await _run.RunAsync([Checkout()], cancellationToken: TestContext.Current.CancellationToken));
+        await _run.RunAsync([Checkout()], cancellationToken: TestContext.Current.CancellationToken);
+        _run.AssertExit(ExitCodes.Success);
 
         var results = _run.Results();
         Assert.NotNull(results.Run.EndedAt);
@@ -70,7 +71,8 @@ public sealed class ClosedScenarioResultsTests : IDisposable
     public async Task Given_a_code_first_run_folder_when_bench_report_and_bench_gate_read_it_then_both_work_unchanged()
     {
         var scenario = Checkout().WithThresholds(Threshold.Create("errorRate < 1%"), Threshold.Create("login@* p50 >= 5ms"));
-        Assert.Equal(ExitCodes.Success, await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken));
+        await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken);
+        _run.AssertExit(ExitCodes.Success);
 
         Assert.Equal(ExitCodes.Success, await BenchCli.RunAsync(BenchCli.Create(), ["gate", _run.Folder, "--baseline", _run.Folder], TextWriter.Null, TestContext.Current.CancellationToken));
         Assert.Equal(ExitCodes.Success, await BenchCli.RunAsync(BenchCli.Create(), ["report", _run.Folder], TextWriter.Null, TestContext.Current.CancellationToken));

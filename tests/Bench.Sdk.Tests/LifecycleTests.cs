@@ -14,12 +14,13 @@ public sealed class LifecycleTests : IDisposable
     {
         int inits = 0, cleans = 0;
         var copiesSeen = new System.Collections.Concurrent.ConcurrentDictionary<int, int>();
-        var scenario = Scenario.Create("lifecycle", ctx =>
+        var scenario = Scenario.Create("lifecycle", async ctx =>
             {
                 // Data is the copy's own: the number stored on its first iteration is always its own.
                 int mine = (int)(ctx.Data.TryGetValue("me", out var me) ? me : ctx.Data["me"] = ctx.ScenarioInfo.InstanceNumber);
                 copiesSeen[ctx.ScenarioInfo.InstanceNumber] = mine;
-                return Task.FromResult<IResponse>(mine == ctx.ScenarioInfo.InstanceNumber ? Response.Ok() : Response.Fail(message: "shared data"));
+                await Task.Delay(1, ctx.CancellationToken); // a closed loop of synchronous iterations would saturate the generator
+                return mine == ctx.ScenarioInfo.InstanceNumber ? Response.Ok() : Response.Fail(message: "shared data");
             })
             .WithInit(_ => Task.FromResult(Interlocked.Increment(ref inits)))
             .WithClean(_ => Task.FromResult(Interlocked.Increment(ref cleans)))
@@ -28,7 +29,8 @@ public sealed class LifecycleTests : IDisposable
                 Simulation.KeepConstant(copies: 2, during: TimeSpan.FromMilliseconds(300)),
                 Simulation.KeepConstant(copies: 3, during: TimeSpan.FromMilliseconds(300)));
 
-        Assert.Equal(ExitCodes.Success, await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken));
+        await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken);
+        _run.AssertExit(ExitCodes.Success);
 
         Assert.Equal((1, 1), (inits, cleans));
         Assert.Equal([0, 1, 2], copiesSeen.Keys.Order());
@@ -52,7 +54,8 @@ public sealed class LifecycleTests : IDisposable
                 Simulation.KeepConstant(copies: 4, during: TimeSpan.FromSeconds(30)));
 
         interrupt.CancelAfter(TimeSpan.FromSeconds(1));
-        Assert.Equal(ExitCodes.Interrupted, await _run.RunAsync([scenario], cancellationToken: interrupt.Token));
+        await _run.RunAsync([scenario], cancellationToken: interrupt.Token);
+        _run.AssertExit(ExitCodes.Interrupted);
 
         Assert.Equal(1, cleans);
         var results = _run.Results();
@@ -74,7 +77,8 @@ public sealed class LifecycleTests : IDisposable
             .WithClean(_ => Task.FromResult(Interlocked.Increment(ref cleans)))
             .WithLoadSimulations(Simulation.KeepConstant(copies: 1, during: TimeSpan.FromMilliseconds(200)));
 
-        Assert.Equal(ExitCodes.InvalidRun, await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken));
+        await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken);
+        _run.AssertExit(ExitCodes.InvalidRun);
 
         Assert.Equal((0, 1), (iterations, cleans));
         Assert.Equal("bench-sdk: scenario 'broken': init failed (InvalidOperationException): no database", _run.Errors.ToString().Trim());

@@ -25,7 +25,8 @@ public sealed class StepErrorTests : IDisposable
             })
             .WithLoadSimulations(Simulation.IterationsForConstant(copies: 1, iterations: 10));
 
-        Assert.Equal(ExitCodes.Success, await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken));
+        await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken);
+        _run.AssertExit(ExitCodes.Success);
 
         var whole = _run.Level("flaky", "flaky", 1);
         Assert.Equal(5, whole.Requests);
@@ -49,7 +50,8 @@ public sealed class StepErrorTests : IDisposable
             })
             .WithLoadSimulations(Simulation.IterationsForConstant(copies: 1, iterations: 6));
 
-        Assert.Equal(ExitCodes.Success, await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken));
+        await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken);
+        _run.AssertExit(ExitCodes.Success);
 
         Assert.Equal(new Dictionary<string, long> { ["status503"] = 3, ["status:NOT_FOUND"] = 1 }, _run.Level("status", "status", 1).Errors);
         Assert.Equal(new Dictionary<string, long> { ["status503"] = 3 }, _run.Level("status", "get", 1).Errors);
@@ -62,7 +64,8 @@ public sealed class StepErrorTests : IDisposable
         var scenario = Scenario.Create("throws", _ => throw new ArgumentException("bad payload"))
             .WithLoadSimulations(Simulation.IterationsForConstant(copies: 2, iterations: 8));
 
-        Assert.Equal(ExitCodes.Success, await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken));
+        await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken);
+        _run.AssertExit(ExitCodes.Success);
 
         var whole = _run.Level("throws", "throws", 2);
         Assert.Equal(0, whole.Requests);

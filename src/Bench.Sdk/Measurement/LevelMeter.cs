@@ -33,7 +33,7 @@ internal sealed class LevelMeter
 
     public bool Open { get; }
 
-    public long WindowStart { get; }
+    public long WindowStart { get; private set; }
 
     /// <summary>The window's end; long.MaxValue while it is open.</summary>
     public long WindowEnd { get; private set; } = long.MaxValue;
@@ -88,6 +88,13 @@ internal sealed class LevelMeter
                 Interlocked.Increment(ref _late);
             }
         }
+    }
+
+    /// <summary>The phase starts its timetable (or its copies) now: the window starts here, not when the meter was made.</summary>
+    public void OpenWindow(long start)
+    {
+        WindowStart = start;
+        Scenario.OpenWindow(start);
     }
 
     public void CloseWindow(long end)

@@ -11,6 +11,7 @@ namespace Bench.Sdk.Measurement;
 /// </summary>
 internal sealed class StatsRecorder(long windowStart, long ticksPerSecond)
 {
+    private long _windowStart = windowStart;
     private readonly Lock _lock = new();
     private readonly SortedDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly List<SecondBucket> _seconds = [];
@@ -32,6 +33,15 @@ internal sealed class StatsRecorder(long windowStart, long ticksPerSecond)
     public IReadOnlyDictionary<string, long> Errors => _errors;
 
     public IReadOnlyList<SecondBucket> Seconds => _seconds;
+
+    /// <summary>The window's start, when the phase begins its timetable (the first second of the series starts there).</summary>
+    public void OpenWindow(long start)
+    {
+        lock (_lock)
+        {
+            _windowStart = start;
+        }
+    }
 
     /// <summary>The window's end: a completion drained after it belongs to its last second.</summary>
     public void CloseWindow(long windowEnd)
@@ -100,8 +110,8 @@ internal sealed class StatsRecorder(long windowStart, long ticksPerSecond)
 
     private SecondBucket Second(long now)
     {
-        long last = _windowEnd == long.MaxValue ? long.MaxValue : Math.Max(0, (_windowEnd - windowStart - 1) / ticksPerSecond);
-        int index = (int)Math.Clamp((now - windowStart) / ticksPerSecond, 0, Math.Min(last, 86_400));
+        long last = _windowEnd == long.MaxValue ? long.MaxValue : Math.Max(0, (_windowEnd - _windowStart - 1) / ticksPerSecond);
+        int index = (int)Math.Clamp((now - _windowStart) / ticksPerSecond, 0, Math.Min(last, 86_400));
         while (_seconds.Count <= index)
         {
             _seconds.Add(new SecondBucket());

@@ -23,6 +23,7 @@ internal sealed class ClosedPhase(ScenarioRuntime scenario, int fromCopies, int 
             run.Meter?.AddCopy(scenario.Copy(i).ScenarioInfo.InstanceNumber);
         }
 
+        run.Meter?.OpenWindow(time.GetTimestamp());
         var loops = Enumerable.Range(0, max).Select(i => Task.Run(() => LoopAsync(run, i, stop), CancellationToken.None)).ToArray();
         long start = time.GetTimestamp();
         try

@@ -23,6 +23,7 @@ internal sealed class OpenPhase(ScenarioRuntime scenario, double fromRate, doubl
         }
 
         long start = time.GetTimestamp();
+        run.Meter?.OpenWindow(start);
         long end = start + scenario.Ticks(during);
         long Due(long k) => schedule.TimeOf(k) is var seconds && double.IsPositiveInfinity(seconds) ? long.MaxValue : start + (long)(seconds * scenario.TicksPerSecond);
         long k = 0;

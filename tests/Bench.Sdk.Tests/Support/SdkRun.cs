@@ -28,6 +28,9 @@ public sealed class SdkRun : IDisposable
         return ExitCode;
     }
 
+    /// <summary>Asserts the exit code, showing what the run printed on stderr when it is another.</summary>
+    public void AssertExit(int expected) => Assert.True(ExitCode == expected, $"exit {ExitCode}, expected {expected}: {Errors}");
+
     /// <summary>results.json as written, after checking it against the schema.</summary>
     public RunResults Results()
     {
