@@ -26,30 +26,15 @@ internal sealed class OpenPhase(ScenarioRuntime scenario, double fromRate, doubl
         run.Meter?.OpenWindow(start);
         long end = start + scenario.Ticks(during);
         long Due(long k) => schedule.TimeOf(k) is var seconds && double.IsPositiveInfinity(seconds) ? long.MaxValue : start + (long)(seconds * scenario.TicksPerSecond);
-        long k = 0;
-        long next = Due(0);
         try
         {
-            while (true)
+            if (time == TimeProvider.System)
             {
-                long now = time.GetTimestamp();
-                for (; next <= now && next < end; next = Due(++k))
-                {
-                    Dispatch(run, next);
-                }
-
-                if (next >= end)
-                {
-                    break;
-                }
-
-                await Task.Delay(scenario.Wait(next - now), time, stop);
+                await OnOwnThreadAsync(() => Timetable(run, end, Due, stop));
             }
-
-            // The window is over when its time is, even if the last arrival was due earlier.
-            for (long now = time.GetTimestamp(); now < end; now = time.GetTimestamp())
+            else
             {
-                await Task.Delay(scenario.Wait(end - now), time, stop);
+                await TimetableAsync(run, end, Due, stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -77,6 +62,90 @@ internal sealed class OpenPhase(ScenarioRuntime scenario, double fromRate, doubl
         }
 
         await run.CutAsync(time.GetTimestamp(), scenario.Props.Timeout);
+    }
+
+    /// <summary>
+    /// The real clock's timetable, on a thread of its own: the pool runs the iterations, so a pool that cannot keep up
+    /// delays their starts (counted late) but never the timetable itself. Sleeps of whole milliseconds (at least one),
+    /// then every arrival due is dispatched: at most about a millisecond late by this loop's own doing.
+    /// </summary>
+    private void Timetable(PhaseRun run, long end, Func<long, long> due, CancellationToken stop)
+    {
+        var time = scenario.Time;
+        long k = 0;
+        for (long next = due(0); next < end;)
+        {
+            stop.ThrowIfCancellationRequested();
+            long now = time.GetTimestamp();
+            for (; next <= now && next < end; next = due(++k))
+            {
+                Dispatch(run, next);
+            }
+
+            long wait = Math.Min(next, end) - time.GetTimestamp();
+            if (wait > 0)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(Math.Clamp(Math.Floor(wait * 1000.0 / scenario.TicksPerSecond), 1, 50)));
+            }
+        }
+
+        // The window is over when its time is, even if the last arrival was due earlier.
+        for (long now = time.GetTimestamp(); now < end; now = time.GetTimestamp())
+        {
+            stop.ThrowIfCancellationRequested();
+            Thread.Sleep(TimeSpan.FromMilliseconds(Math.Clamp(Math.Ceiling((end - now) * 1000.0 / scenario.TicksPerSecond), 1, 50)));
+        }
+    }
+
+    /// <summary>The same timetable on any other clock (a test's fake one), waiting with the clock's own delays.</summary>
+    private async Task TimetableAsync(PhaseRun run, long end, Func<long, long> due, CancellationToken stop)
+    {
+        var time = scenario.Time;
+        long k = 0;
+        long next = due(0);
+        while (true)
+        {
+            long now = time.GetTimestamp();
+            for (; next <= now && next < end; next = due(++k))
+            {
+                Dispatch(run, next);
+            }
+
+            if (next >= end)
+            {
+                break;
+            }
+
+            await Task.Delay(scenario.Wait(next - now), time, stop);
+        }
+
+        for (long now = time.GetTimestamp(); now < end; now = time.GetTimestamp())
+        {
+            await Task.Delay(scenario.Wait(end - now), time, stop);
+        }
+    }
+
+    private static Task OnOwnThreadAsync(Action work)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                work();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "bench-sdk timetable",
+        };
+        thread.Start();
+        return done.Task;
     }
 
     private void Dispatch(PhaseRun run, long due)
