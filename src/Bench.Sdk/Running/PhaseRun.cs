@@ -101,7 +101,7 @@ internal sealed class PhaseRun : IDisposable
         Meter?.Seal(now);
         await _cut.CancelAsync();
         long deadline = _scenario.Time.GetTimestamp() + (long)(grace.TotalSeconds * _scenario.Time.TimestampFrequency);
-        while (_running.Values.Count > 0 && _running.Keys.Any(i => i.Started >= 0) && _scenario.Time.GetTimestamp() < deadline)
+        while (_running.Keys.Any(i => i.Started >= 0) && _scenario.Time.GetTimestamp() < deadline)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(5), _scenario.Time, CancellationToken.None);
         }
