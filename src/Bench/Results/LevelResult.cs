@@ -50,6 +50,9 @@ public sealed record LevelResult(
 
     /// <summary>What steal and other processes took from the measured cores over the window; null when not measured.</summary>
     public Launch.Sampling.Interference? Interference { get; init; }
+
+    /// <summary>The scenario's background streams in this level, in its order; empty when it has none.</summary>
+    public IReadOnlyList<BackgroundResult> Background { get; init; } = [];
 }
 
 /// <summary>Latency in milliseconds, from a level's histogram.</summary>

@@ -37,12 +37,12 @@ public sealed class SweepRunner(
                             continue; // every level of it has converged
                         }
 
-                        await using var session = new TargetSession(catalog.Find(name)!, placed, launcher);
+                        await using var session = new TargetSession(catalog.Find(scenario.CatalogueTarget(name))!, placed, launcher);
                         progress.TargetStarting(scenario.Name, name);
                         var verification = await session.StartAndVerifyAsync(cancellationToken);
                         if (repeat == 1 || !verification.Valid)
                         {
-                            await recorder.RecordVerificationAsync(scenario.Name, TargetVerification.From(verification) with { ConcurrencyLimit = session.Definition.ConcurrencyLimit }, CancellationToken.None);
+                            await recorder.RecordVerificationAsync(scenario.Name, TargetVerification.From(verification) with { Target = name, ConcurrencyLimit = session.Definition.ConcurrencyLimit }, CancellationToken.None);
                         }
 
                         if (!verification.Valid)
@@ -59,7 +59,7 @@ public sealed class SweepRunner(
                             // A target that could not be restarted ends its remaining levels with the reason, so every
                             // planned cell has its record and gating sees why, rather than a cell short of repeats.
                             var result = lost is null
-                                ? await RunLevelAsync(scenario, session, level, repeat, cancellationToken)
+                                ? await RunLevelAsync(scenario, name, session, level, repeat, cancellationToken)
                                 : LevelResultFactory.NotRun(name, level, repeat, _time.GetUtcNow(), lost);
                             var interval = cells.Add(result);
                             // Written even when interrupted: a partial level is kept, marked invalid.
@@ -92,20 +92,20 @@ public sealed class SweepRunner(
         }
     }
 
-    private async Task<LevelResult> RunLevelAsync(Scenario scenario, TargetSession session, int level, int repeat, CancellationToken cancellationToken)
+    private async Task<LevelResult> RunLevelAsync(Scenario scenario, string name, TargetSession session, int level, int repeat, CancellationToken cancellationToken)
     {
         try
         {
             if (await session.EnsureReadyAsync(cancellationToken) is { } restartReason)
             {
-                progress.Note($"{session.Definition.Name} restarted before level {level}: it {restartReason}");
+                progress.Note($"{name} restarted before level {level}: it {restartReason}");
             }
         }
         catch (TargetStartException e)
         {
-            return LevelResultFactory.NotRun(session.Definition.Name, level, repeat, _time.GetUtcNow(), $"not run: the target had to be restarted and could not be: {e.Message}");
+            return LevelResultFactory.NotRun(name, level, repeat, _time.GetUtcNow(), $"not run: the target had to be restarted and could not be: {e.Message}");
         }
 
-        return await levels.RunAsync(scenario, session.Target!, level, repeat, cancellationToken);
+        return await levels.RunAsync(scenario, name, session.Target!, level, repeat, cancellationToken);
     }
 }
