@@ -28,6 +28,11 @@ public static class ReportPage
         }
 
         html.Append("<nav><ul>\n");
+        if (LessonsSection.Any(scenarios))
+        {
+            html.Append($"<li><a href=\"#{LessonsSection.Anchor}\">Lessons</a></li>\n");
+        }
+
         foreach (var scenario in scenarios)
         {
             html.Append($"<li><a href=\"#scenario-{HtmlEncode(scenario.View.Name)}\">{HtmlEncode(scenario.View.Name)}</a></li>\n");
@@ -39,6 +44,7 @@ public static class ReportPage
             html.Append("<section><p class=\"problem\">The run recorded no scenario.</p></section>\n");
         }
 
+        LessonsSection.Append(html, scenarios);
         foreach (var scenario in scenarios)
         {
             ScenarioSection.Append(html, scenario, palette, run.Pinning);
