@@ -51,6 +51,12 @@ public sealed record LevelResult(
     /// <summary>What steal and other processes took from the measured cores over the window; null when not measured.</summary>
     public Launch.Sampling.Interference? Interference { get; init; }
 
+    /// <summary>
+    /// A simul's predicted total for this target (seconds, scaled, <see cref="Queueing.SimulPrediction"/>): what
+    /// <see cref="DurationSeconds"/> — the whole game, from the first move to the last — is held against; null elsewhere.
+    /// </summary>
+    public double? PredictedSeconds { get; init; }
+
     /// <summary>The scenario's background streams in this level, in its order; empty when it has none.</summary>
     public IReadOnlyList<BackgroundResult> Background { get; init; } = [];
 }

@@ -21,6 +21,9 @@ public sealed record ScenarioDefinition(
     /// <summary>The claim the scenario tests, for the report's Lessons page; null when it is not a lesson (and in results written before claims existed).</summary>
     public string? Claim { get; init; }
 
+    /// <summary>The chess simul the scenario played, with its predictions; null for other scenarios (and in results written before simuls existed).</summary>
+    public SimulDefinition? Simul { get; init; }
+
     /// <summary>Targets that are a catalogue entry under another name, with their own paths; empty when none (and in results written before they existed).</summary>
     public IReadOnlyList<VariantDefinition> Variants { get; init; } = [];
 
@@ -55,6 +58,7 @@ public sealed record ScenarioDefinition(
             scenario.Gates.Select(g => new GateDefinition(g.Expression, g.Location.ToString()) { Why = g.Why }).ToArray())
         {
             Claim = scenario.Claim,
+            Simul = scenario.Simul is { } simul ? SimulDefinition.From(simul) : null,
             Variants = scenario.Targets.Where(scenario.Variants.ContainsKey).Select(t => scenario.Variants[t])
                 .Select(v => new VariantDefinition(v.Name, v.Target, v.Path, v.BackgroundPaths)).ToArray(),
             Background = scenario.Background.Select(s => new BackgroundDefinition(s.Name, s.Request.Method, s.Request.Path, s.Connections, s.Rate)).ToArray(),

@@ -1,3 +1,4 @@
+using Bench.Queueing;
 using Bench.Results;
 using Bench.Scenarios;
 using Bench.Launch;
@@ -61,6 +62,12 @@ public sealed class SweepRunner(
                             var result = lost is null
                                 ? await RunLevelAsync(scenario, name, session, level, repeat, cancellationToken)
                                 : LevelResultFactory.NotRun(name, level, repeat, _time.GetUtcNow(), lost);
+                            if (scenario.Simul is { } simul)
+                            {
+                                result = result with { PredictedSeconds = SimulPrediction.Scaled(simul, session.Definition.ConcurrencyLimit).TotalSeconds };
+                                progress.Note(SimulWords.Played(simul, name, result));
+                            }
+
                             var interval = cells.Add(result);
                             // Written even when interrupted: a partial level is kept, marked invalid.
                             await recorder.RecordLevelAsync(scenario.Name, result, interval, CancellationToken.None);

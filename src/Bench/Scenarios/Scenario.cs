@@ -24,6 +24,9 @@ public sealed record Scenario(
     /// </summary>
     public string? Claim { get; init; }
 
+    /// <summary>The chess simul the scenario plays (its request and load are made from it); null for others.</summary>
+    public Simul? Simul { get; init; }
+
     /// <summary>Targets of <see cref="Targets"/> that are a catalogue entry under another name, by that name.</summary>
     public IReadOnlyDictionary<string, TargetVariant> Variants { get; init; } = new Dictionary<string, TargetVariant>();
 

@@ -9,7 +9,7 @@ namespace Bench.Scenarios;
 /// <summary>Reads one scenario document; every problem goes to the error list, and null comes back when the shape is unusable.</summary>
 internal sealed class ScenarioReader(TargetCatalog catalog, PlacementHost host, ErrorList errors)
 {
-    private static readonly string[] RootFields = ["name", "description", "claim", "targets", "request", "load", "placement", "background", "gates"];
+    private static readonly string[] RootFields = ["name", "description", "claim", "targets", "request", "load", "simul", "placement", "background", "gates"];
     private static readonly string[] GateFields = ["gate", "why"];
 
     public Scenario? Read(YamlNode root)
@@ -26,19 +26,15 @@ internal sealed class ScenarioReader(TargetCatalog catalog, PlacementHost host, 
         string? claim = map.Text("claim", "the claim the scenario puts to the test, in one sentence, like \"async is faster for I/O-bound work\"");
         var streams = BackgroundReader.Read(map);
         var targets = new ScenarioTargetsReader(catalog, errors).Read(map, streams);
-        var request = map.Map("request", "a mapping like { path: /hello }", ScenarioRequestReader.Fields, required: true) is { } requestMap
-            ? ScenarioRequestReader.Read(requestMap)
-            : null;
-        var load = map.Map("load", "a mapping like { model: closed, levels: [1, 4, 16] }", LoadProfileReader.Fields, required: true) is { } loadMap
-            ? LoadProfileReader.Read(loadMap)
-            : null;
+        var simul = map.Map("simul", SimulReader.Expected, SimulReader.Fields) is { } simulMap ? SimulReader.Read(simulMap) : null;
+        var (request, load) = map.Has("simul") ? FromSimul(map, simul) : (ReadRequest(map), ReadLoad(map));
         var placement = map.Map("placement", ScenarioPlacementReader.Expected, ScenarioPlacementReader.Fields) is { } placementMap
             ? ScenarioPlacementReader.Read(placementMap, host)
             : null;
         var gates = ReadGates(map, targets?.Select(t => t.Name).ToArray(), load?.Levels);
 
         if (name is null || description is null || targets is null || request is null || load is null || gates is null || streams is null
-            || (placement is null && map.Has("placement")))
+            || (placement is null && map.Has("placement")) || (simul is null && map.Has("simul")))
         {
             return null;
         }
@@ -47,6 +43,7 @@ internal sealed class ScenarioReader(TargetCatalog catalog, PlacementHost host, 
         {
             Placement = placement,
             Claim = claim,
+            Simul = simul,
             Variants = targets.Where(t => t.Variant is not null).ToDictionary(t => t.Name, t => t.Variant!),
             Background = streams,
         };
@@ -56,6 +53,30 @@ internal sealed class ScenarioReader(TargetCatalog catalog, PlacementHost host, 
         }
 
         return scenario;
+    }
+
+    private static ScenarioRequest? ReadRequest(YamlMap map) =>
+        map.Map("request", "a mapping like { path: /hello }", ScenarioRequestReader.Fields, required: true) is { } requestMap
+            ? ScenarioRequestReader.Read(requestMap)
+            : null;
+
+    private static LoadProfile? ReadLoad(YamlMap map) =>
+        map.Map("load", "a mapping like { model: closed, levels: [1, 4, 16] }", LoadProfileReader.Fields, required: true) is { } loadMap
+            ? LoadProfileReader.Read(loadMap)
+            : null;
+
+    /// <summary>A simul is its own request and load: a scenario that also gives either would have two of each.</summary>
+    private static (ScenarioRequest?, LoadProfile?) FromSimul(YamlMap map, Simul? simul)
+    {
+        foreach (string field in new[] { "request", "load" })
+        {
+            if (map.Get(field, false, "") is { } node)
+            {
+                map.Errors.Add(node, $"{field}: simul: makes the request (the master's move) and the load (boards, moves, replies); leave {field} out");
+            }
+        }
+
+        return simul is null || map.Has("request") || map.Has("load") ? (null, null) : (SimulReader.Request(simul), SimulReader.Load(simul));
     }
 
     private static string? RootHint(string field) =>

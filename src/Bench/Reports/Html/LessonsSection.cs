@@ -1,6 +1,7 @@
 using System.Text;
 using Bench.Gates;
 using Bench.Gates.Syntax;
+using Bench.Queueing;
 using Bench.Reports.Charts;
 using Bench.Results;
 using static System.Net.WebUtility;
@@ -60,6 +61,11 @@ internal static class LessonsSection
         }
 
         html.Append("</tbody>\n</table>\n");
+        if (definition.Simul is { } simul)
+        {
+            AppendSimul(html, simul, scenario.Results);
+        }
+
         if (ChartFor(lesson, gates) is { } chart)
         {
             // The same chart is in the scenario's section too: its ids are renamed so the two copies' clip paths stay apart.
@@ -70,6 +76,22 @@ internal static class LessonsSection
         html.Append($"<p class=\"muted\">Every number of it: <a href=\"#scenario-{name}\">{name}</a>.</p>\n</article>\n");
     }
 
+    /// <summary>Each target's game beside its prediction, scaled as run and at real scale; and what the predictions say.</summary>
+    private static void AppendSimul(StringBuilder html, SimulDefinition simul, IReadOnlyList<LevelResult> results)
+    {
+        html.Append($"<p>Played {Format.Fixed(simul.TimeScale, "0")} times faster than real. At real scale the predictions are: one board at a time {HtmlEncode(SimulWords.RealScale(simul.OneBoardAtATimeSeconds * simul.TimeScale))}, ")
+            .Append($"switching while opponents think {HtmlEncode(SimulWords.RealScale(simul.SwitchingSeconds * simul.TimeScale))}")
+            .Append(simul.SwitchMs > 0 ? $", and {HtmlEncode(SimulWords.RealScale(simul.SwitchingWithCostSeconds * simul.TimeScale))} if each switch cost {HtmlEncode(SimulWords.RealScale(simul.SwitchMs / 1000))} (a server's switch costs microseconds: the games are held against the first two).</p>\n" : ".</p>\n")
+            .Append("<table>\n<thead><tr><th>target</th><th>measured</th><th>predicted</th><th>measured ÷ predicted</th><th>measured at real scale</th></tr></thead>\n<tbody>\n");
+        foreach (var game in results.Where(r => r.PredictedSeconds is not null))
+        {
+            html.Append($"<tr><td>{HtmlEncode(game.Target)}</td><td>{Format.Fixed(game.DurationSeconds, "0.0")} s</td><td>{Format.Fixed(game.PredictedSeconds!.Value, "0.0")} s</td>")
+                .Append($"<td>{Format.Fixed(game.DurationSeconds / game.PredictedSeconds.Value, "0.00")}</td><td>{HtmlEncode(SimulWords.RealScale(game.DurationSeconds * simul.TimeScale))}</td></tr>\n");
+        }
+
+        html.Append("</tbody>\n</table>\n");
+    }
+
     /// <summary>Held when every check passed; not held when one failed; not decided when none failed but one could not be read.</summary>
     private static (bool Held, string Word, string Detail) Verdict(IReadOnlyList<GateLines> gates)
     {
@@ -77,9 +99,9 @@ internal static class LessonsSection
         int failed = checks.Count(c => c.Status == GateStatus.Failed);
         int invalid = checks.Count(c => c.Status is not (GateStatus.Passed or GateStatus.Failed));
         return checks.Length == 0 ? (false, "NOT TESTED", "the scenario has no gate this run could check")
-            : failed > 0 ? (false, "FAIL", $"{failed} of {checks.Length} {(checks.Length == 1 ? "gate" : "gates")} failed: the claim did not hold on this machine in this run")
-            : invalid > 0 ? (false, "NOT DECIDED", $"{invalid} of {checks.Length} gates could not be read (see their notes)")
-            : (true, "PASS", checks.Length == 1 ? "held: its gate passed" : $"held: all {checks.Length} gates passed");
+            : failed > 0 ? (false, "FAIL", $"{failed} of {checks.Length} {(checks.Length == 1 ? "check" : "checks")} failed: the claim did not hold on this machine in this run")
+            : invalid > 0 ? (false, "NOT DECIDED", $"{invalid} of {checks.Length} checks could not be read (see their notes)")
+            : (true, "PASS", checks.Length == 1 ? "held: its one check passed" : $"held: all {checks.Length} checks passed");
     }
 
     /// <summary>The chart of what the first gate measures: latency for a percentile, resources for CPU or memory, else throughput.</summary>

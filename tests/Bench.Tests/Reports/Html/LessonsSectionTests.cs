@@ -44,7 +44,7 @@ public sealed class LessonsSectionTests
         string html = Page(Results(3000));
 
         Assert.Contains("<li><a href=\"#lessons\">Lessons</a></li>", html, StringComparison.Ordinal);
-        Assert.Contains($"<h3>{Claim}</h3>\n<p class=\"held\"><b>PASS</b> — held: its gate passed</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<h3>{Claim}</h3>\n<p class=\"held\"><b>PASS</b> — held: its one check passed</p>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><td><code>async@64 throughput / sync@64 throughput &gt;= 10</code></td><td>async overlaps the waits</td><td>62.5 (3000 req/s / 48 req/s) (expected &gt;= 10)</td><td>PASS</td></tr>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("regression", html[html.IndexOf("id=\"lessons\"", StringComparison.Ordinal)..html.IndexOf("class=\"scenario\"", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
@@ -54,7 +54,7 @@ public sealed class LessonsSectionTests
     {
         string html = Page(Results(240));
 
-        Assert.Contains("<p class=\"problem\"><b>FAIL</b> — 1 of 1 gate failed: the claim did not hold on this machine in this run</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"problem\"><b>FAIL</b> — 1 of 1 check failed: the claim did not hold on this machine in this run</p>", html, StringComparison.Ordinal);
         Assert.Contains("<tr class=\"problem\"><td><code>async@64 throughput / sync@64 throughput &gt;= 10</code></td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>FAIL</td>", html, StringComparison.Ordinal);
     }
