@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using Bench.Servers.Models;
 
-namespace Bench.Benchmarks;
+namespace Bench.Micro;
 
 /// <summary>
 /// What one suspension and resumption costs in each of the reactor's three styles, without the sockets: a callback

@@ -1,10 +1,10 @@
 using BenchmarkDotNet.Running;
 
-namespace Bench.Benchmarks;
+namespace Bench.Micro;
 
 /// <summary>
 /// Micro-benchmarks of the servers' building blocks (BenchmarkDotNet):
-/// <c>dotnet run -c Release --project benchmarks/Bench.Benchmarks -- --filter '*'</c>.
+/// <c>dotnet run -c Release --project benchmarks/Bench.Micro -- --filter '*'</c>.
 /// </summary>
 public static class Program
 {
