@@ -58,6 +58,20 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_malformed_micro_json_beside_results_json_is_one_line_with_its_location_and_exit_code_two()
+    {
+        File.Copy(Fixture, Path.Combine(_dir, "results.json"));
+        await File.WriteAllTextAsync(Path.Combine(_dir, "micro.json"), "{\n  \"schemaVersion\": one\n}", TestContext.Current.CancellationToken);
+
+        var outcome = await BenchCommand.RunAsync("report", _dir);
+
+        Assert.Equal(2, outcome.ExitCode);
+        string line = Assert.Single(outcome.Stderr.TrimEnd().Split('\n'));
+        Assert.StartsWith($"bench report: {Path.Combine(_dir, "micro.json")}:2:20: not a micro.json: ", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "report.html")));
+    }
+
+    [Fact]
     public void The_committed_fixture_is_a_results_json_the_schema_accepts()
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.PathOf("docs", "results.schema.json")));
