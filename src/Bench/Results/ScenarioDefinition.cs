@@ -21,6 +21,9 @@ public sealed record ScenarioDefinition(
     /// <summary>The claim the scenario tests, for the report's Lessons page; null when it is not a lesson (and in results written before claims existed).</summary>
     public string? Claim { get; init; }
 
+    /// <summary>Micro benchmarks the lesson cites (Class.Method); empty when none (and in results written before cites existed).</summary>
+    public IReadOnlyList<string> Cites { get; init; } = [];
+
     /// <summary>The chess simul the scenario played, with its predictions; null for other scenarios (and in results written before simuls existed).</summary>
     public SimulDefinition? Simul { get; init; }
 
@@ -58,6 +61,7 @@ public sealed record ScenarioDefinition(
             scenario.Gates.Select(g => new GateDefinition(g.Expression, g.Location.ToString()) { Why = g.Why }).ToArray())
         {
             Claim = scenario.Claim,
+            Cites = scenario.Cites,
             Simul = scenario.Simul is { } simul ? SimulDefinition.From(simul) : null,
             Variants = scenario.Targets.Where(scenario.Variants.ContainsKey).Select(t => scenario.Variants[t])
                 .Select(v => new VariantDefinition(v.Name, v.Target, v.Path, v.BackgroundPaths)).ToArray(),

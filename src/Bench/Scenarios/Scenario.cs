@@ -24,6 +24,9 @@ public sealed record Scenario(
     /// </summary>
     public string? Claim { get; init; }
 
+    /// <summary>Micro benchmarks (Class.Method) whose cost the lesson depends on: the Lessons page cites them when the run has micro results.</summary>
+    public IReadOnlyList<string> Cites { get; init; } = [];
+
     /// <summary>The chess simul the scenario plays (its request and load are made from it); null for others.</summary>
     public Simul? Simul { get; init; }
 

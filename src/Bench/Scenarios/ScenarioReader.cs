@@ -9,7 +9,7 @@ namespace Bench.Scenarios;
 /// <summary>Reads one scenario document; every problem goes to the error list, and null comes back when the shape is unusable.</summary>
 internal sealed class ScenarioReader(TargetCatalog catalog, PlacementHost host, ErrorList errors)
 {
-    private static readonly string[] RootFields = ["name", "description", "claim", "targets", "request", "load", "simul", "placement", "background", "gates"];
+    private static readonly string[] RootFields = ["name", "description", "claim", "targets", "request", "load", "simul", "placement", "background", "cites", "gates"];
     private static readonly string[] GateFields = ["gate", "why"];
 
     public Scenario? Read(YamlNode root)
@@ -24,6 +24,7 @@ internal sealed class ScenarioReader(TargetCatalog catalog, PlacementHost host, 
 
         string? description = map.Text("description", "one sentence: the lesson the scenario shows", required: true);
         string? claim = map.Text("claim", "the claim the scenario puts to the test, in one sentence, like \"async is faster for I/O-bound work\"");
+        var cites = ReadCites(map);
         var streams = BackgroundReader.Read(map);
         var targets = new ScenarioTargetsReader(catalog, errors).Read(map, streams);
         var simul = map.Map("simul", SimulReader.Expected, SimulReader.Fields) is { } simulMap ? SimulReader.Read(simulMap) : null;
@@ -34,7 +35,7 @@ internal sealed class ScenarioReader(TargetCatalog catalog, PlacementHost host, 
         var gates = ReadGates(map, targets?.Select(t => t.Name).ToArray(), load?.Levels);
 
         if (name is null || description is null || targets is null || request is null || load is null || gates is null || streams is null
-            || (placement is null && map.Has("placement")) || (simul is null && map.Has("simul")))
+            || (placement is null && map.Has("placement")) || (simul is null && map.Has("simul")) || cites is null)
         {
             return null;
         }
@@ -44,6 +45,7 @@ internal sealed class ScenarioReader(TargetCatalog catalog, PlacementHost host, 
             Placement = placement,
             Claim = claim,
             Simul = simul,
+            Cites = cites,
             Variants = targets.Where(t => t.Variant is not null).ToDictionary(t => t.Name, t => t.Variant!),
             Background = streams,
         };
@@ -53,6 +55,35 @@ internal sealed class ScenarioReader(TargetCatalog catalog, PlacementHost host, 
         }
 
         return scenario;
+    }
+
+    /// <summary>The micro benchmarks a lesson depends on, by BenchmarkDotNet's Class.Method name (docs/micro.md).</summary>
+    private List<string>? ReadCites(YamlMap map)
+    {
+        const string Expected = "a list of micro benchmarks like [SuspendResume.Awaits, ThreadHandoff.Blocking] (docs/micro.md)";
+        var items = map.List("cites", Expected);
+        if (items is null)
+        {
+            return map.Has("cites") ? null : [];
+        }
+
+        var names = new List<string>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (YamlValues.Text(items[i], $"cites[{i}]", Expected, errors) is { } name)
+            {
+                if (name.Split('.') is [{ Length: > 0 } type, { Length: > 0 } method] && type.All(char.IsAsciiLetterOrDigit) && method.All(char.IsAsciiLetterOrDigit))
+                {
+                    names.Add(name);
+                }
+                else
+                {
+                    errors.Add(items[i], $"cites[{i}]: '{name}' is not a benchmark name like SuspendResume.Awaits (its class and method)");
+                }
+            }
+        }
+
+        return names.Count == items.Count ? names : null;
     }
 
     private static ScenarioRequest? ReadRequest(YamlMap map) =>

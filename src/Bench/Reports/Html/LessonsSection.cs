@@ -3,6 +3,7 @@ using Bench.Gates;
 using Bench.Gates.Syntax;
 using Bench.Queueing;
 using Bench.Reports.Charts;
+using Bench.Reports.Micro;
 using Bench.Results;
 using static System.Net.WebUtility;
 
@@ -19,7 +20,7 @@ internal static class LessonsSection
 
     public static bool Any(IReadOnlyList<ScenarioReport> scenarios) => scenarios.Any(s => s.View.Scenario.Definition.Claim is not null);
 
-    public static void Append(StringBuilder html, IReadOnlyList<ScenarioReport> scenarios)
+    public static void Append(StringBuilder html, IReadOnlyList<ScenarioReport> scenarios, MicroReading? micro = null)
     {
         var lessons = scenarios.Where(s => s.View.Scenario.Definition.Claim is not null).ToArray();
         if (lessons.Length == 0)
@@ -32,13 +33,13 @@ internal static class LessonsSection
             .Append("It <b>held</b> when every gate passed; when one failed, the claim did not hold on this machine in this run, and the page says so.</p>\n");
         foreach (var lesson in lessons)
         {
-            AppendLesson(html, lesson);
+            AppendLesson(html, lesson, micro?.Results);
         }
 
         html.Append("</section>\n");
     }
 
-    private static void AppendLesson(StringBuilder html, ScenarioReport lesson)
+    private static void AppendLesson(StringBuilder html, ScenarioReport lesson, MicroResults? micro)
     {
         var scenario = lesson.View.Scenario;
         var definition = scenario.Definition;
@@ -66,6 +67,7 @@ internal static class LessonsSection
             AppendSimul(html, simul, scenario.Results);
         }
 
+        AppendCites(html, definition.Cites, micro);
         if (ChartFor(lesson, gates) is { } chart)
         {
             // The same chart is in the scenario's section too: its ids are renamed so the two copies' clip paths stay apart.
@@ -74,6 +76,31 @@ internal static class LessonsSection
         }
 
         html.Append($"<p class=\"muted\">Every number of it: <a href=\"#scenario-{name}\">{name}</a>.</p>\n</article>\n");
+    }
+
+    /// <summary>What one operation the lesson depends on costs, from the micro benchmarks run beside this run (micro.json).</summary>
+    private static void AppendCites(StringBuilder html, IReadOnlyList<string> cites, MicroResults? micro)
+    {
+        if (cites.Count == 0)
+        {
+            return;
+        }
+
+        if (micro is null)
+        {
+            html.Append($"<p class=\"muted\">It depends on what {HtmlEncode(string.Join(", ", cites))} cost: <code>scripts/micro.sh &lt;this run's folder&gt;</code> measures them beside the run and this page then quotes them (docs/micro.md).</p>\n");
+            return;
+        }
+
+        html.Append("<p>What it depends on, measured beside this run by BenchmarkDotNet:</p>\n<ul class=\"model\">\n");
+        foreach (string name in cites)
+        {
+            html.Append(micro.Find(name) is { } benchmark
+                ? $"<li><code>{HtmlEncode(name)}</code>: {HtmlEncode(Format.Fixed(benchmark.MeanNs, benchmark.MeanNs >= 100 ? "#,0" : "0.0"))} ns — {HtmlEncode(benchmark.Op)}</li>\n"
+                : $"<li><code>{HtmlEncode(name)}</code>: not in this run's micro.json</li>\n");
+        }
+
+        html.Append("</ul>\n");
     }
 
     /// <summary>Each target's game beside its prediction, scaled as run and at real scale; and what the predictions say.</summary>

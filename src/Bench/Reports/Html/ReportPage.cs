@@ -47,7 +47,7 @@ public static class ReportPage
             html.Append("<section><p class=\"problem\">The run recorded no scenario.</p></section>\n");
         }
 
-        LessonsSection.Append(html, scenarios);
+        LessonsSection.Append(html, scenarios, micro);
         foreach (var scenario in scenarios)
         {
             ScenarioSection.Append(html, scenario, palette, run.Pinning);

@@ -1,6 +1,7 @@
 using Bench.Reports;
 using Bench.Reports.Charts;
 using Bench.Reports.Html;
+using Bench.Reports.Micro;
 using Bench.Results;
 using Bench.Scenarios;
 using Bench.Tests.Support;
@@ -21,6 +22,7 @@ public sealed class LessonsSectionTests
             {{claimLine}}
             targets: [sync, async]
             request: { path: "/io?ms=20" }
+            cites: [SuspendResume.Awaits, Nope.Missing]
             load: { levels: [1, 64] }
             gates:
               - { gate: "async@64 throughput / sync@64 throughput >= 10", why: "async overlaps the waits" }
@@ -32,8 +34,10 @@ public sealed class LessonsSectionTests
         };
     }
 
-    private static string Page(RunResults results, params ChartFile[] charts) =>
-        ReportPage.Write(results, results.Scenarios.Select(s => new ScenarioReport(ScenarioView.From(s, results.Run), charts)).ToArray(), new TargetPalette(results));
+    private static string Page(RunResults results, params ChartFile[] charts) => Page(results, null, charts);
+
+    private static string Page(RunResults results, MicroReading? micro, params ChartFile[] charts) =>
+        ReportPage.Write(results, results.Scenarios.Select(s => new ScenarioReport(ScenarioView.From(s, results.Run), charts)).ToArray(), new TargetPalette(results), micro);
 
     private static ChartFile Chart(string slug) =>
         new(slug, slug + " chart", "caption", $"/x/{slug}.png", $"/x/{slug}.svg", $"<svg role=\"img\"><clipPath id=\"{slug}-1\"></clipPath><g clip-path=\"url(#{slug}-1)\"></g></svg>");
@@ -78,5 +82,26 @@ public sealed class LessonsSectionTests
 
         Assert.DoesNotContain("id=\"lessons\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"#lessons\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_lesson_quotes_the_micro_benchmarks_it_cites_when_the_run_has_them()
+    {
+        string folder = RepositoryFiles.PathOf("tests", "Bench.Tests", "Reports", "Fixtures");
+        var micro = new MicroReading(MicroResults.TryRead(folder), null);
+
+        string html = Page(Results(3000), micro);
+
+        var record = micro.Results!.Find("SuspendResume.Awaits")!;
+        Assert.Contains($"<li><code>SuspendResume.Awaits</code>: {record.MeanNs:0.0} ns — {System.Net.WebUtility.HtmlEncode(record.Op)}</li>", html, StringComparison.Ordinal);
+        Assert.Contains("<li><code>Nope.Missing</code>: not in this run's micro.json</li>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_micro_results_a_lesson_says_how_to_measure_what_it_cites()
+    {
+        string html = Page(Results(3000));
+
+        Assert.Contains("It depends on what SuspendResume.Awaits, Nope.Missing cost: <code>scripts/micro.sh &lt;this run's folder&gt;</code>", html, StringComparison.Ordinal);
     }
 }
