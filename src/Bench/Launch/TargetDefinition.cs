@@ -37,6 +37,12 @@ public sealed record TargetDefinition(
     /// <summary>What it needs beyond Bench (Python modules, programs); missing, the entry is unavailable.</summary>
     public TargetRequirements Requires { get; init; } = TargetRequirements.None;
 
+    /// <summary>
+    /// The catalogue's dependencies it needs running (<c>needs: [redis]</c>): Bench starts them first and fills their
+    /// <c>{&lt;name&gt;_port}</c> placeholders; one that cannot start makes this target not run (docs/targets.md, "Dependencies").
+    /// </summary>
+    public IReadOnlyList<TargetDefinition> Needs { get; init; } = [];
+
     /// <summary>The contract checks it answers differently, by check name (docs/targets.md, "Contract differences").</summary>
     public IReadOnlyDictionary<string, ContractDifference> Differences { get; init; } = new Dictionary<string, ContractDifference>();
 

@@ -9,12 +9,14 @@ namespace Bench.Launch;
 /// </summary>
 internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort, string? Dir)
 {
+    public const string CheckoutVariable = "BENCH_CHECKOUT";
+
     public static TargetLaunch Plan(TargetDefinition definition, TargetLaunchOptions options)
     {
         // A target that announces its port picks it (port 0); any other is given a free one.
         int port = definition.AnnouncesPort ? 0 : FreePort.Find();
         string? dir = definition.UsesDir ? CreateDir(definition.Name) : null;
-        var values = new LaunchValues(port, dir ?? "", options.HeaderTimeout);
+        var values = new LaunchValues(port, dir ?? "", options.HeaderTimeout) { DependencyPorts = options.DependencyPorts };
         try
         {
             foreach (var file in definition.Files)
@@ -52,6 +54,10 @@ internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort,
             info.Environment[key] = value;
         }
 
+        // Names the checkout in what it starts: a server that rewrites its command line (redis-server does) is still
+        // found by scripts/test.sh's leftover check, and never confused with another checkout's.
+        info.Environment[CheckoutVariable] = CheckoutRoot();
+
         return new TargetLaunch(info, port, dir);
     }
 
@@ -65,6 +71,18 @@ internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort,
         File.SetUnixFileMode(dir.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         return dir.FullName;
+    }
+
+    private static string CheckoutRoot()
+    {
+        try
+        {
+            return TargetsBinary.RepositoryRoot();
+        }
+        catch (InvalidOperationException)
+        {
+            return "";
+        }
     }
 
     /// <summary>Removes a target's folder once nothing of it runs; a folder already gone is fine.</summary>
