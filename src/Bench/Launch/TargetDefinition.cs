@@ -46,6 +46,10 @@ public sealed record TargetDefinition(
     /// <summary>The contract checks it answers differently, by check name (docs/targets.md, "Contract differences").</summary>
     public IReadOnlyDictionary<string, ContractDifference> Differences { get; init; } = new Dictionary<string, ContractDifference>();
 
+    /// <summary>Null when it and every dependency it needs have what they require; else one line saying what is missing.</summary>
+    public string? MissingRequirement() =>
+        Requires.Missing() ?? Needs.Select(n => n.Requires.Missing() is { } missing ? $"needs {n.Name}, {missing}" : null).FirstOrDefault(m => m is not null);
+
     public TargetKind Kind => Container is null ? TargetKind.Process : TargetKind.Docker;
 
     /// <summary>True when the target picks its own port and announces it, so it is started with port 0.</summary>
