@@ -9,7 +9,6 @@ namespace Bench.Launch;
 /// </summary>
 internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort, string? Dir)
 {
-    public const string CheckoutVariable = "BENCH_CHECKOUT";
 
     public static TargetLaunch Plan(TargetDefinition definition, TargetLaunchOptions options)
     {
@@ -54,10 +53,6 @@ internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort,
             info.Environment[key] = value;
         }
 
-        // Names the checkout in what it starts: a server that rewrites its command line (redis-server does) is still
-        // found by scripts/test.sh's leftover check, and never confused with another checkout's.
-        info.Environment[CheckoutVariable] = CheckoutRoot();
-
         return new TargetLaunch(info, port, dir);
     }
 
@@ -67,22 +62,30 @@ internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort,
     /// </summary>
     private static string CreateDir(string name)
     {
-        var dir = Directory.CreateTempSubdirectory($"bench-{name}-");
+        var dir = Directory.CreateTempSubdirectory($"bench-{name}-{CheckoutTag()}-");
         File.SetUnixFileMode(dir.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         return dir.FullName;
     }
 
-    private static string CheckoutRoot()
+    /// <summary>
+    /// The first 8 hex digits of the SHA-256 of the checkout's root: in every folder name, so scripts/test.sh finds a
+    /// leftover server by its working folder even when it rewrites its command line and environment (redis-server
+    /// does), and never takes another checkout's for its own.
+    /// </summary>
+    public static string CheckoutTag()
     {
+        string root;
         try
         {
-            return TargetsBinary.RepositoryRoot();
+            root = TargetsBinary.RepositoryRoot();
         }
         catch (InvalidOperationException)
         {
-            return "";
+            root = "";
         }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root)))[..8];
     }
 
     /// <summary>Removes a target's folder once nothing of it runs; a folder already gone is fine.</summary>
