@@ -8,8 +8,7 @@
 #                             dockerd --bridge=none --iptables=false --ip-masq=false; log in /var/log/bench-dockerd.log)
 set -euo pipefail
 
-packages=(wrk nginx-light chromium python3-uvloop python3-flask gunicorn
-          redis-server python3-redis haproxy rabbitmq-server python3-pika python3-aio-pika)
+packages=(wrk nginx-light chromium python3-uvloop python3-flask gunicorn redis-server python3-redis haproxy rabbitmq-server python3-pika python3-aio-pika)
 [[ "${1:-}" == docker ]] && packages+=(docker.io)
 missing=()
 for p in "${packages[@]}"; do
