@@ -30,6 +30,18 @@ public sealed class DependencySet : IAsyncDisposable
         }
     }
 
+    /// <summary>The ports of the dependencies running now, by name.</summary>
+    public IReadOnlyDictionary<string, int> Ports
+    {
+        get
+        {
+            lock (_running)
+            {
+                return _running.ToDictionary(r => r.Key, r => r.Value.Port, StringComparer.Ordinal);
+            }
+        }
+    }
+
     /// <summary>
     /// Starts what <paramref name="target"/> needs and is not running healthy, and returns the port of each thing it needs;
     /// a dependency that cannot start is a <see cref="TargetStartException"/> naming the target and why, in one line.
