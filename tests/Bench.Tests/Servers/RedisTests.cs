@@ -17,13 +17,16 @@ public sealed class RedisTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The entries whose every handler runs on one loop thread, Redis replies included: their own client on the loop.</summary>
-    private static readonly string[] OneLoop = ["eventloop-redis", "callbacks-redis", "generators-redis"];
+    private static readonly string[] OneLoop =
+        ["eventloop-redis", "callbacks-redis", "generators-redis", "py-asyncio-streams-redis", "py-asyncio-protocol-redis", "py-callbacks-redis", "py-generators-redis"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static TheoryData<string> BehindRedis => Models.Needing("redis");
 
     public static TheoryData<string> CSharpModels => new(Models.CSharp);
+
+    public static TheoryData<string> PythonModels => new(Models.Python);
 
     private static Task<ProbeResponse> GetAsync(int port, string path) => HttpProbe.GetAsync(port, path, Timeout, Ct);
 
@@ -60,12 +63,14 @@ public sealed class RedisTests
 
     [Theory]
     [MemberData(nameof(CSharpModels))]
+    [MemberData(nameof(PythonModels))]
     public async Task Given_redis_is_down_then_redis_answers_503_with_one_line_and_the_target_keeps_serving(string model)
     {
         int closed = ClosedPort();
         await using var server = await RunningTarget.StartAsync(model, "--redis", closed.ToString());
+        string[] paths = Models.CSharp.Contains(model) ? ["/redis?key=k", "/redis?key=k&set=v", "/redis-blocking?key=k"] : ["/redis?key=k", "/redis?key=k&set=v"];
 
-        foreach (string path in (string[])["/redis?key=k", "/redis?key=k&set=v", "/redis-blocking?key=k"])
+        foreach (string path in paths)
         {
             var response = await GetAsync(server.Port, path);
             Assert.Equal(503, response.Status);
