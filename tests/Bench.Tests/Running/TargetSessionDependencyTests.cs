@@ -38,7 +38,7 @@ public sealed class TargetSessionDependencyTests
         int targetPort = session.Target!.Port;
         var levels = new LevelRunner(new LoadEngine(), settings, new LineProgress(TextWriter.Null));
 
-        var level = levels.RunAsync(scenario, session.Target!, 4, 1, Ct);
+        var level = levels.RunAsync(scenario, session.Definition.Name, session.Target!, 4, 1, Ct);
         await Task.Delay(TimeSpan.FromSeconds(1.2), Ct);
         using (var redis = Process.GetProcessById(redisPid))
         {
@@ -54,7 +54,7 @@ public sealed class TargetSessionDependencyTests
 
         Assert.StartsWith("needs redis exited with code", reason);
         Assert.NotEqual(redisPid, launcher.Dependencies.Pids["redis"]);
-        var next = await levels.RunAsync(scenario, session.Target!, 4, 1, Ct);
+        var next = await levels.RunAsync(scenario, session.Definition.Name, session.Target!, 4, 1, Ct);
         Assert.Equal(0, next.ErrorCount);
         Assert.True(next.Requests > 0, $"{next.Requests} requests, {next.ErrorCount} errors, valid {next.Valid}: {next.InvalidReason}; killed level: {killed.Requests} / {killed.ErrorCount} {string.Join(",", killed.Errors)}");
     }
