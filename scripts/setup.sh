@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what Bench's tests and benchmarks use, when missing. Idempotent.
 #   scripts/setup.sh          packages for the tests (wrk, nginx-light, chromium for the report's browser test, python3-uvloop
-#                             for the py-uvloop-protocol target, python3-flask and gunicorn for the flask-* targets)
+#                             for the py-uvloop-protocol target, python3-flask and gunicorn for the flask-* targets; the
+#                             stack's pieces: redis-server and python3-redis, haproxy, rabbitmq-server, python3-pika and
+#                             python3-aio-pika — Bench starts each server itself, in its own folder, never as a service)
 #   scripts/setup.sh docker   also Debian's docker.io, and starts an engine when none answers (host networking only:
 #                             dockerd --bridge=none --iptables=false --ip-masq=false; log in /var/log/bench-dockerd.log)
 set -euo pipefail
 
-packages=(wrk nginx-light chromium python3-uvloop python3-flask gunicorn)
+packages=(wrk nginx-light chromium python3-uvloop python3-flask gunicorn redis-server python3-redis haproxy rabbitmq-server python3-pika python3-aio-pika)
 [[ "${1:-}" == docker ]] && packages+=(docker.io)
 missing=()
 for p in "${packages[@]}"; do
@@ -24,6 +26,10 @@ if ((${#missing[@]})); then
   # Debian starts nginx on install; Bench runs its own instances on loopback only.
   if command -v systemctl >/dev/null && systemctl is-active --quiet nginx 2>/dev/null; then systemctl stop nginx || true; fi
   pkill -x nginx 2>/dev/null || true
+  # The same for the stack's servers, where an init started them: Bench starts its own, on ports of its own.
+  for service in redis-server haproxy rabbitmq-server; do
+    if command -v systemctl >/dev/null && systemctl is-active --quiet "$service" 2>/dev/null; then systemctl stop "$service" || true; fi
+  done
 fi
 
 if [[ "${1:-}" == docker ]]; then

@@ -45,6 +45,12 @@ done
 for pid in $(pgrep -f -- "nginx -p ${TMPDIR:-/tmp}/bench-nginx-" || true); do
   [[ "$pid" != "$$" ]] && leftover+=" $pid $(pgrep -P "$pid" | tr '\n' ' ')"
 done
+# A dependency (redis-server) rewrites its command line and environment ("redis-server 127.0.0.1:<port>"): it is ours when
+# it works in a folder Bench made for this checkout (bench-<name>-<first 8 hex digits of sha256(root)>-…, TargetLaunch).
+tag=$(printf '%s' "$root" | sha256sum | cut -c1-8)
+for pid in $(pgrep -x redis-server || true); do
+  [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "${TMPDIR:-/tmp}/bench-redis-$tag-"* ]] && leftover+=" $pid"
+done
 if [[ -n "$leftover" ]]; then
   echo "leftover target processes after the tests:"; ps -o pid=,args= -p $leftover
   kill $leftover 2>/dev/null || true

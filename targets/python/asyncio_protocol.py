@@ -5,7 +5,8 @@ import asyncio
 import time
 
 from aio import Registry
-from contract import CLOSE, CPU, IO, OK, WORK, Connection, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, WORK, Connection, Response, sha256_chain
+from redis_backend import async_execute
 
 _PAUSE_INPUT = 16 * 1024  # buffered input beyond which reading pauses while a request is in progress
 
@@ -85,6 +86,12 @@ class HttpProtocol(asyncio.Protocol):
         if kind is IO:
             self.busy = True
             self.timer = self.loop.call_later(amount / 1000, self._finish, OK)
+            return False
+        if kind is REDIS:
+            # A Protocol has no coroutine of its own: redis.asyncio's call runs as a task, its answer finishes the request.
+            self.busy = True
+            task = self.loop.create_task(async_execute(amount, every))
+            task.add_done_callback(lambda done: self._finish(done.result()))
             return False
         if kind is CPU:
             if every and amount > every:

@@ -5,7 +5,8 @@ import asyncio
 import time
 
 from aio import Registry
-from contract import CLOSE, CPU, IO, OK, WORK, Connection, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, WORK, Connection, Response, sha256_chain
+from redis_backend import async_execute
 
 
 async def _run_work(work):
@@ -13,6 +14,8 @@ async def _run_work(work):
     if kind is IO:
         await asyncio.sleep(amount / 1000)
         return OK
+    if kind is REDIS:
+        return await async_execute(amount, every)  # redis.asyncio: the loop serves the others while Redis answers
     if kind is CPU:
         if not every:
             return Response(200, sha256_chain(amount).hex().encode())

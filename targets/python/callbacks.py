@@ -7,7 +7,7 @@ purpose."""
 
 import time
 
-from contract import CLOSE, CPU, IO, OK, WORK, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, WORK, Response, sha256_chain
 from selector_loop import READ, WRITE, LoopConnection, peer, serve
 
 
@@ -70,6 +70,9 @@ class CallbackConnection(LoopConnection):
         if kind is IO:
             self.timer = self.loop.call_later(amount / 1000, self._io_done)
             return False
+        if kind is REDIS:
+            self.server.redis.execute(amount, every, self._redis_done)  # the loop's own client calls back with the answer
+            return False
         if kind is CPU:
             if every and amount > every:
                 self.cpu = (b"bench", amount, every)
@@ -80,6 +83,12 @@ class CallbackConnection(LoopConnection):
         time.sleep(amount / 1000)  # /blocking: the anti-pattern on purpose, the whole loop stops
         self.conn.complete(OK)
         return True
+
+    def _redis_done(self, answer):
+        if self.closed:
+            return
+        self.conn.complete(answer)
+        self._process()
 
     def _io_done(self):
         self.timer = None

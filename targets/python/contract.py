@@ -20,7 +20,7 @@ MAX_ROUNDS = 10_000_000
 # Steps Connection.next() returns.
 NEED_DATA, WORK, CLOSE = 0, 1, 2
 # Work kinds carried out by the model.
-IO, BLOCK, CPU = 0, 1, 2
+IO, BLOCK, CPU, REDIS = 0, 1, 2, 3
 
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _TARGET = re.compile(rb"/[\x21-\x7e\x80-\xff]*")
@@ -43,7 +43,8 @@ _COMMON_GET = re.compile(rb"GET (/[\x21-\x7e\x80-\xff]*+) HTTP/1\.1\r\n" + _FIEL
 _REASONS = {
     200: b"200 OK", 400: b"400 Bad Request", 404: b"404 Not Found", 405: b"405 Method Not Allowed",
     408: b"408 Request Timeout", 413: b"413 Content Too Large", 431: b"431 Request Header Fields Too Large",
-    500: b"500 Internal Server Error", 501: b"501 Not Implemented", 505: b"505 HTTP Version Not Supported",
+    500: b"500 Internal Server Error", 501: b"501 Not Implemented", 503: b"503 Service Unavailable",
+    505: b"505 HTTP Version Not Supported",
 }
 
 
@@ -78,7 +79,11 @@ NOT_FOUND = Response.text(404, "not found\n")
 METHOD_NOT_ALLOWED = Response.text(405, "method not allowed\n")
 _HEAD_TOO_LARGE = Response.error(431, "request head too large")
 _INFO = object()  # the router's marker for /info, answered from the server's statistics
-_KNOWN = frozenset((b"/hello", b"/io", b"/cpu", b"/blocking", b"/info"))
+_KNOWN = frozenset((b"/hello", b"/io", b"/cpu", b"/blocking", b"/info", b"/redis"))
+# /redis?key=K[&set=V]: letters, digits and . _ : - only (nothing to percent-decode, never the "(nil)" a missing key gets)
+_REDIS_TEXT = re.compile(rb"[A-Za-z0-9._:-]+")
+MAX_KEY, MAX_VALUE = 128, 4096
+REDIS_NIL = Response(200, b"(nil)")
 _CONSTANT_GET = {b"/hello": HELLO}  # the GET targets whose answer never changes: Connection.answer() serves them
 _monotonic = time.monotonic  # one global lookup instead of two per request
 
@@ -107,8 +112,30 @@ def _int_param(query, name, low, high, required):
     return _BAD[name] if required else None
 
 
+def redis_unavailable(reason):
+    """A Redis that is down, or answers an error: 503 with one line, never a crash."""
+    line = str(reason).splitlines()[0] if str(reason) else "unavailable"
+    return Response.text(503, f"redis: {line[:200]}\n")
+
+
+def _text_param(query, name, limit, required):
+    """The parameter's bytes, None when absent and optional, or the 400 Response to answer."""
+    key = name.encode() + b"="
+    for pair in query.split(b"&"):
+        if pair.startswith(key) or pair == name.encode():
+            text = pair[len(key):]
+            if 0 < len(text) <= limit and _REDIS_TEXT.fullmatch(text):
+                return text
+            break
+    else:
+        if not required:
+            return None
+    return Response.text(400, f"parameter '{name}' must be 1 to {limit} letters, digits or . _ : -\n")
+
+
 def route(is_get, target):
-    """A Response, _INFO, or a work tuple (kind, amount, yield_every) for the model to carry out."""
+    """A Response, _INFO, or a work tuple (kind, amount, yield_every) for the model to carry out; for /redis
+    (REDIS, key, value to SET or None)."""
     q = target.find(b"?")
     path, query = (target, b"") if q < 0 else (target[:q], target[q + 1:])
     if path not in _KNOWN:
@@ -119,6 +146,14 @@ def route(is_get, target):
         return HELLO
     if path == b"/info":
         return _INFO
+    if path == b"/redis":
+        key = _text_param(query, "key", MAX_KEY, True)
+        if isinstance(key, Response):
+            return key
+        value = _text_param(query, "set", MAX_VALUE, False)
+        if isinstance(value, Response):
+            return value
+        return (REDIS, key, value)
     if path == b"/cpu":
         rounds = _int_param(query, "n", 0, MAX_ROUNDS, True)
         if type(rounds) is not int:

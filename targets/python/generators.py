@@ -7,12 +7,22 @@ connection on purpose."""
 
 import time
 
-from contract import CLOSE, CPU, IO, OK, WORK, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, WORK, Response, sha256_chain
 from selector_loop import READ, WRITE, LoopConnection, peer, serve
 
 READABLE = "readable"
 WRITABLE = "writable"
 TURN = "turn"
+
+
+class RedisCall:
+    """Yielded for /redis: the loop's own client sends it, and the generator is resumed with the answer (send())."""
+
+    __slots__ = ("key", "value")
+
+    def __init__(self, key, value):
+        self.key = key
+        self.value = value
 
 
 class Delay:
@@ -38,12 +48,13 @@ class Task(LoopConnection):
         server.add(self)
         self._resume()
 
-    def _resume(self):
+    def _resume(self, sent=None):
+        """Runs the generator to its next yield; sent is what its yield evaluates to (the answer of a RedisCall)."""
         if self.closed:
             return
         self.timer = None
         try:
-            what = next(self.generator)
+            what = self.generator.send(sent)
         except StopIteration:
             self.abort()
             return
@@ -58,6 +69,9 @@ class Task(LoopConnection):
             self._watch(READ)
         elif what is WRITABLE:
             self._watch(WRITE)
+        elif type(what) is RedisCall:
+            self._watch(0)
+            self.server.redis.execute(what.key, what.value, self._resume)  # resumed with the answer, sent in
         elif what is TURN:
             self._watch(0)  # level-triggered readiness must not spin while the generator waits for something else
             self.loop.call_soon(self.ready)
@@ -111,6 +125,8 @@ def handle(conn, sock):
 def run_work(work):
     """A sub-generator (yield from): /io waits for a Delay, a yielding /cpu for a TURN every K rounds."""
     kind, amount, every = work
+    if kind is REDIS:
+        return (yield RedisCall(amount, every))
     if kind is IO:
         yield Delay(amount / 1000)
         return OK

@@ -15,6 +15,7 @@ from collections import deque
 from itertools import count
 
 from contract import Connection, watchdog_period
+from redis_backend import LoopRedis
 
 READ = selectors.EVENT_READ
 WRITE = selectors.EVENT_WRITE
@@ -153,6 +154,7 @@ class Server:
         self.timeout = timeout
         self.log = log
         self.open = set()
+        self.redis = LoopRedis(loop)  # /redis: the loop's own non-blocking client, shared by its connections
         self._listener = listener
         self._start = start
         self._period = watchdog_period(timeout)

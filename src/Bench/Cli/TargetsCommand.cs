@@ -30,7 +30,7 @@ public static class TargetsCommand
                     Markup.Escape(string.Join(' ', target.Supports)),
                     // How many contract checks it answers its own way; docs/targets.md lists them with the reasons.
                     target.Differences.Count == 0 ? "-" : target.Differences.Count.ToString(),
-                    Markup.Escape(target.Requires.Missing() ?? "yes"));
+                    Markup.Escape(target.MissingRequirement() ?? "yes"));
             }
 
             AnsiConsole.Write(table);

@@ -28,6 +28,7 @@ public static class MetricValues
         GateMetric.PeakRss => level.Resources.PeakRssBytes,
         GateMetric.StarvedConnections => level.StarvedConnections is { } starved && level.Level > 0 ? (double)starved / level.Level : null,
         GateMetric.Fairness => level.Fairness,
+        GateMetric.VsPrediction => level.PredictedSeconds is > 0 and { } predicted && level.DurationSeconds > 0 ? level.DurationSeconds / predicted : null,
         _ => throw new ArgumentOutOfRangeException(nameof(metric)),
     };
 
@@ -38,6 +39,7 @@ public static class MetricValues
         GateMetric.StarvedConnections => "not counted (open model)",
         GateMetric.Fairness => "none without a completed request, nor in the open model",
         GateMetric.Throughput or GateMetric.PeakRss => "not recorded",
+        GateMetric.VsPrediction => "no prediction (only a simul scenario has one) or nothing measured",
         _ => "no successful response",
     };
 }

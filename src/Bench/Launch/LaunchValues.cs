@@ -4,10 +4,20 @@ namespace Bench.Launch;
 
 /// <summary>
 /// What is known only when a target starts: the port it listens on, its own fresh folder, and the header timeout it is
-/// asked to keep. Their placeholders stay in an entry's command, environment and files until then.
+/// asked to keep, and the ports of the dependencies it needs (<c>{redis_port}</c>). Their placeholders stay in an
+/// entry's command, environment and files until then.
 /// </summary>
 public sealed record LaunchValues(int Port, string Dir, TimeSpan HeaderTimeout)
 {
+    /// <summary>The suffix of a dependency's placeholder: <c>{redis_port}</c> is the port the dependency redis listens on.</summary>
+    public const string DependencyPortSuffix = "_port";
+
+    /// <summary>By dependency name, the port each running dependency of the target listens on.</summary>
+    public IReadOnlyDictionary<string, int> DependencyPorts { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>The placeholder naming <paramref name="dependency"/>'s port, without braces: redis → redis_port.</summary>
+    public static string DependencyPortPlaceholder(string dependency) => dependency + DependencyPortSuffix;
+
     public const string PortPlaceholder = "port";
     public const string DirPlaceholder = "dir";
     public const string HeaderTimeoutPlaceholder = "header_timeout";
@@ -25,8 +35,17 @@ public sealed record LaunchValues(int Port, string Dir, TimeSpan HeaderTimeout)
     /// </summary>
     public string HeaderTimeoutText => HeaderTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
-    public string Fill(string text) => text
-        .Replace($"{{{PortPlaceholder}}}", Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-        .Replace($"{{{DirPlaceholder}}}", Dir, StringComparison.Ordinal)
-        .Replace($"{{{HeaderTimeoutPlaceholder}}}", HeaderTimeoutText, StringComparison.Ordinal);
+    public string Fill(string text)
+    {
+        text = text
+            .Replace($"{{{PortPlaceholder}}}", Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace($"{{{DirPlaceholder}}}", Dir, StringComparison.Ordinal)
+            .Replace($"{{{HeaderTimeoutPlaceholder}}}", HeaderTimeoutText, StringComparison.Ordinal);
+        foreach (var (name, port) in DependencyPorts)
+        {
+            text = text.Replace($"{{{DependencyPortPlaceholder(name)}}}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
+        return text;
+    }
 }

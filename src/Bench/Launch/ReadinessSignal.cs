@@ -2,7 +2,7 @@ namespace Bench.Launch;
 
 /// <summary>
 /// When a starting target is ready, however it says so (<see cref="TargetReadiness"/>): a stdout line that matches,
-/// with the port read from it when it captures one, or an HTTP probe answering on the port Bench planned; or why it
+/// with the port read from it when it captures one, or an HTTP probe (or a Redis PING) answering on the port Bench planned; or why it
 /// never will be. One for a process and a container alike.
 /// </summary>
 internal sealed class ReadinessSignal(TargetDefinition definition, int plannedPort)
@@ -19,7 +19,11 @@ internal sealed class ReadinessSignal(TargetDefinition definition, int plannedPo
     {
         if (definition.Readiness is HttpReadiness http)
         {
-            _ = ProbeAsync(http.Path, interval, cancellationToken);
+            _ = ProbeAsync(token => HttpReadinessProbe.WaitAsync(plannedPort, http.Path, interval, token), cancellationToken);
+        }
+        else if (definition.Readiness is RedisPingReadiness)
+        {
+            _ = ProbeAsync(token => RedisPing.WaitAsync(plannedPort, interval, token), cancellationToken);
         }
     }
 
@@ -33,11 +37,11 @@ internal sealed class ReadinessSignal(TargetDefinition definition, int plannedPo
 
     public void Fail(Exception reason) => _port.TrySetException(reason);
 
-    private async Task ProbeAsync(string path, TimeSpan interval, CancellationToken cancellationToken)
+    private async Task ProbeAsync(Func<CancellationToken, Task> probe, CancellationToken cancellationToken)
     {
         try
         {
-            await HttpReadinessProbe.WaitAsync(plannedPort, path, interval, cancellationToken);
+            await probe(cancellationToken);
             _port.TrySetResult(plannedPort);
         }
         catch (OperationCanceledException)

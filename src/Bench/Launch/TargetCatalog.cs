@@ -5,6 +5,9 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
 {
     public IReadOnlyList<TargetDefinition> Targets { get; } = targets;
 
+    /// <summary>The servers Bench starts for the targets that need them (<c>dependencies:</c>, such as redis).</summary>
+    public IReadOnlyList<TargetDefinition> Dependencies { get; init; } = [];
+
     /// <summary>Names another catalogue file for every command (for example one adding a local server).</summary>
     public const string EnvironmentVariable = "BENCH_CATALOG";
 

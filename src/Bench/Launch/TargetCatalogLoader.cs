@@ -9,7 +9,8 @@ namespace Bench.Launch;
 
 /// <summary>
 /// Reads targets/targets.yaml: a <c>targets:</c> list, each with name, description, command (an argument
-/// array), environment, readiness, supports, requires and files. Placeholders other than the launch ones ({port}, {dir},
+/// array), environment, readiness, supports, requires, files and needs; and a <c>dependencies:</c> list of the servers
+/// Bench starts for the targets that need them (the same fields but supports and needs). Placeholders other than the launch ones ({port}, {dir},
 /// {header_timeout}) are filled in here; those stay until launch. Every problem is reported with file:line:column (docs/targets.md).
 /// </summary>
 public static partial class TargetCatalogLoader
@@ -20,9 +21,10 @@ public static partial class TargetCatalogLoader
     public const string DotnetRootPlaceholder = "dotnet_root";
     public const string PythonPlaceholder = "python";
 
-    private static readonly string[] RootFields = ["targets"];
-    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "concurrency", "requires", "files", ContractDifferencesReader.Field, .. ContainerSpecReader.Fields];
-    private static readonly string[] ReadinessFields = ["stdout", "http"];
+    private static readonly string[] RootFields = ["dependencies", "targets"];
+    private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "concurrency", "requires", "files", TargetNeedsReader.Field, ContractDifferencesReader.Field, .. ContainerSpecReader.Fields];
+    private static readonly string[] DependencyFields = ["name", "description", "command", "environment", "readiness", "requires", "files"];
+    private static readonly string[] ReadinessFields = ["stdout", "http", "redis"];
 
     /// <summary>
     /// {targets_bin} → the built Bench.Targets executable, {targets_dir} → its folder, {repo} → the checkout's root,
@@ -74,31 +76,50 @@ public static partial class TargetCatalogLoader
         }
 
         var targets = new List<TargetDefinition>();
-        if (roots.Count == 1 && YamlMap.Open(roots[0], "", "a mapping with a 'targets:' list", RootFields, errors) is { } root
-            && root.List("targets", "a non-empty list of targets", required: true, allowEmpty: false) is { } items)
+        var dependencies = new List<TargetDefinition>();
+        if (roots.Count == 1 && YamlMap.Open(roots[0], "", "a mapping with a 'targets:' list (and a 'dependencies:' list)", RootFields, errors) is { } root)
         {
-            for (int i = 0; i < items.Count; i++)
-            {
-                if (ReadTarget(items[i], $"targets[{i}]", errors, placeholders) is not { } target)
-                {
-                    continue;
-                }
-
-                if (targets.Any(t => t.Name == target.Name))
-                {
-                    errors.Add(items[i], $"targets[{i}]: the name '{target.Name}' is used twice");
-                }
-
-                targets.Add(target);
-            }
+            ReadEntries(root, "dependencies", dependencies, errors, placeholders, []);
+            ReadEntries(root, "targets", targets, errors, placeholders, dependencies);
         }
 
-        return errors.Any ? throw new CatalogException(errors.Errors) : new TargetCatalog(targets);
+        return errors.Any ? throw new CatalogException(errors.Errors) : new TargetCatalog(targets) { Dependencies = dependencies };
     }
 
-    private static TargetDefinition? ReadTarget(YamlNode node, string path, ErrorList errors, IReadOnlyDictionary<string, string> placeholders)
+    /// <summary>Reads the list <paramref name="key"/> (targets, whose needs name <paramref name="dependencies"/>; or dependencies) into <paramref name="into"/>.</summary>
+    private static void ReadEntries(YamlMap root, string key, List<TargetDefinition> into, ErrorList errors, IReadOnlyDictionary<string, string> placeholders, IReadOnlyList<TargetDefinition> dependencies)
     {
-        var map = YamlMap.Open(node, path, "a mapping with name, description, command, readiness and supports (and for kind: docker, image)", TargetFields, errors);
+        bool isTarget = key == "targets";
+        var items = isTarget
+            ? root.List(key, "a non-empty list of targets", required: true, allowEmpty: false)
+            : root.List(key, "a list of servers Bench starts for the targets that need them", required: false);
+        // A target's {redis_port} stays until launch, like {port}: here it stands for itself.
+        var filled = isTarget
+            ? placeholders.Concat(dependencies.Select(d => LaunchValues.DependencyPortPlaceholder(d.Name)).Select(p => KeyValuePair.Create(p, $"{{{p}}}"))).ToDictionary()
+            : placeholders;
+        for (int i = 0; i < (items?.Count ?? 0); i++)
+        {
+            if (ReadTarget(items![i], $"{key}[{i}]", errors, filled, isTarget ? dependencies : null) is not { } entry)
+            {
+                continue;
+            }
+
+            if (into.Any(t => t.Name == entry.Name) || (isTarget && dependencies.Any(d => d.Name == entry.Name)))
+            {
+                errors.Add(items[i], $"{key}[{i}]: the name '{entry.Name}' is used twice");
+            }
+
+            into.Add(entry);
+        }
+    }
+
+    /// <summary>A target, or a dependency when <paramref name="dependencies"/> is null (then no supports, needs or image).</summary>
+    private static TargetDefinition? ReadTarget(YamlNode node, string path, ErrorList errors, IReadOnlyDictionary<string, string> placeholders, IReadOnlyList<TargetDefinition>? dependencies)
+    {
+        bool isTarget = dependencies is not null;
+        var map = isTarget
+            ? YamlMap.Open(node, path, "a mapping with name, description, command, readiness and supports (and for kind: docker, image)", TargetFields, errors)
+            : YamlMap.Open(node, path, "a mapping with name, description, command and readiness", DependencyFields, errors);
         if (map is null)
         {
             return null;
@@ -110,7 +131,7 @@ public static partial class TargetCatalogLoader
         var command = ReadTexts(map, "command", "an argument array like [\"{targets_bin}\", --model, sync, --port, \"{port}\"] (never a shell string)", required: true);
         var environment = map.TextMap("environment", "a mapping of variable names to values") ?? new Dictionary<string, string>();
         var readiness = ReadReadiness(map);
-        var supports = ReadTexts(map, "supports", "a list of endpoints like [/hello, /io]", required: true);
+        var supports = isTarget ? ReadTexts(map, "supports", "a list of endpoints like [/hello, /io]", required: true) : [];
         if (supports?.FirstOrDefault(s => !s.StartsWith('/') || s.Contains('?', StringComparison.Ordinal)) is { } bad)
         {
             map.Reject("supports", $"paths without query, like /hello (not '{bad}')");
@@ -122,7 +143,8 @@ public static partial class TargetCatalogLoader
         var requires = TargetRequirementsReader.Read(map, placeholders);
         var files = TargetFilesReader.Read(map, fill, placeholders);
         var differences = ContractDifferencesReader.Read(map);
-        if (name is null || description is null || command is null || readiness is null || supports is null || !containerValid || requires is null || files is null || differences is null)
+        var needs = TargetNeedsReader.Read(map, dependencies ?? []);
+        if (name is null || description is null || command is null || readiness is null || supports is null || !containerValid || requires is null || files is null || differences is null || needs is null)
         {
             return null;
         }
@@ -136,6 +158,7 @@ public static partial class TargetCatalogLoader
             errors.Add(map.Location, $"{path}: its readiness does not capture a port, so Bench chooses one: put {TargetDefinition.PortPlaceholder} in command, environment or a file");
         }
 
+        TargetNeedsReader.CheckPlaceholders(map, needs, dependencies ?? [], texts);
         if (container is not null && (files.Count > 0 || texts.Any(a => a.Contains(TargetDefinition.DirPlaceholder, StringComparison.Ordinal))))
         {
             errors.Add(map.Location, $"{path}: files and {TargetDefinition.DirPlaceholder} are for process targets; a container's root is read-only and its scratch folder is $TMPDIR");
@@ -144,7 +167,7 @@ public static partial class TargetCatalogLoader
         return new TargetDefinition(name, description, filled.Command, filled.Environment)
         {
             Readiness = readiness, Supports = supports, Container = container, Requires = requires, Files = files, Differences = differences,
-            ConcurrencyLimit = concurrency,
+            ConcurrencyLimit = concurrency, Needs = needs,
         };
     }
 
@@ -161,7 +184,7 @@ public static partial class TargetCatalogLoader
 
     private static TargetReadiness? ReadReadiness(YamlMap target)
     {
-        const string Expected = "{ stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello }";
+        const string Expected = "{ stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello } or { redis: ping }";
         if (target.Get("readiness", false, Expected) is null)
         {
             return TargetReadiness.ListeningLine;
@@ -174,10 +197,22 @@ public static partial class TargetCatalogLoader
 
         string? stdout = map.Text("stdout", "a regular expression matching the line the target prints when ready");
         string? http = map.Text("http", "a path like /hello to GET until the target answers");
-        if ((stdout is null) == (http is null))
+        string? redis = map.Text("redis", "ping: a Redis server answering PING with PONG on its port");
+        if (redis is not null && redis != "ping")
         {
-            map.Errors.Add(map.Location, $"{map.Path}: expected exactly one of stdout or http, like {Expected}");
+            map.Reject("redis", "ping (PING answered with PONG)");
             return null;
+        }
+
+        if (new[] { stdout, http, redis }.Count(r => r is not null) != 1)
+        {
+            map.Errors.Add(map.Location, $"{map.Path}: expected exactly one of stdout, http or redis, like {Expected}");
+            return null;
+        }
+
+        if (redis is not null)
+        {
+            return new RedisPingReadiness();
         }
 
         if (http is not null)

@@ -37,8 +37,18 @@ public sealed record TargetDefinition(
     /// <summary>What it needs beyond Bench (Python modules, programs); missing, the entry is unavailable.</summary>
     public TargetRequirements Requires { get; init; } = TargetRequirements.None;
 
+    /// <summary>
+    /// The catalogue's dependencies it needs running (<c>needs: [redis]</c>): Bench starts them first and fills their
+    /// <c>{&lt;name&gt;_port}</c> placeholders; one that cannot start makes this target not run (docs/targets.md, "Dependencies").
+    /// </summary>
+    public IReadOnlyList<TargetDefinition> Needs { get; init; } = [];
+
     /// <summary>The contract checks it answers differently, by check name (docs/targets.md, "Contract differences").</summary>
     public IReadOnlyDictionary<string, ContractDifference> Differences { get; init; } = new Dictionary<string, ContractDifference>();
+
+    /// <summary>Null when it and every dependency it needs have what they require; else one line saying what is missing.</summary>
+    public string? MissingRequirement() =>
+        Requires.Missing() ?? Needs.Select(n => n.Requires.Missing() is { } missing ? $"needs {n.Name}, {missing}" : null).FirstOrDefault(m => m is not null);
 
     public TargetKind Kind => Container is null ? TargetKind.Process : TargetKind.Docker;
 

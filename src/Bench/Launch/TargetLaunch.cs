@@ -9,12 +9,13 @@ namespace Bench.Launch;
 /// </summary>
 internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort, string? Dir)
 {
+
     public static TargetLaunch Plan(TargetDefinition definition, TargetLaunchOptions options)
     {
         // A target that announces its port picks it (port 0); any other is given a free one.
         int port = definition.AnnouncesPort ? 0 : FreePort.Find();
         string? dir = definition.UsesDir ? CreateDir(definition.Name) : null;
-        var values = new LaunchValues(port, dir ?? "", options.HeaderTimeout);
+        var values = new LaunchValues(port, dir ?? "", options.HeaderTimeout) { DependencyPorts = options.DependencyPorts };
         try
         {
             foreach (var file in definition.Files)
@@ -61,10 +62,30 @@ internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort,
     /// </summary>
     private static string CreateDir(string name)
     {
-        var dir = Directory.CreateTempSubdirectory($"bench-{name}-");
+        var dir = Directory.CreateTempSubdirectory($"bench-{name}-{CheckoutTag()}-");
         File.SetUnixFileMode(dir.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
             | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         return dir.FullName;
+    }
+
+    /// <summary>
+    /// The first 8 hex digits of the SHA-256 of the checkout's root: in every folder name, so scripts/test.sh finds a
+    /// leftover server by its working folder even when it rewrites its command line and environment (redis-server
+    /// does), and never takes another checkout's for its own.
+    /// </summary>
+    public static string CheckoutTag()
+    {
+        string root;
+        try
+        {
+            root = TargetsBinary.RepositoryRoot();
+        }
+        catch (InvalidOperationException)
+        {
+            root = "";
+        }
+
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(root)))[..8];
     }
 
     /// <summary>Removes a target's folder once nothing of it runs; a folder already gone is fine.</summary>

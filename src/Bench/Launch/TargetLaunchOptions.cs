@@ -29,6 +29,9 @@ public sealed record TargetLaunchOptions
     /// </summary>
     public TimeSpan HeaderTimeout { get; init; } = LaunchValues.DefaultHeaderTimeout;
 
+    /// <summary>By name, the ports of the running dependencies the target needs (filled into <c>{redis_port}</c> and the like).</summary>
+    public IReadOnlyDictionary<string, int> DependencyPorts { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Pause between attempts of an HTTP readiness probe.</summary>
     public TimeSpan ProbeInterval { get; init; } = TimeSpan.FromMilliseconds(50);
 }

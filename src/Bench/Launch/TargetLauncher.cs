@@ -1,11 +1,13 @@
+using Bench.Launch.Dependencies;
 using Bench.Launch.Docker;
 
 namespace Bench.Launch;
 
 /// <summary>
 /// Starts any catalogue entry (unless it lacks what it requires): a process directly, a docker target through one <see cref="DockerTargets"/> shared by
-/// the whole run (one engine connection, one image build per recipe, one clean-up). Disposing it removes every
-/// container the run still has.
+/// the whole run (one engine connection, one image build per recipe, one clean-up); the dependencies an entry needs
+/// (redis-server) through one <see cref="DependencySet"/>, started before it and shared by the run. Disposing it removes
+/// every container the run still has and stops every dependency.
 /// </summary>
 public sealed class TargetLauncher(DockerTargets docker) : IAsyncDisposable
 {
@@ -18,6 +20,8 @@ public sealed class TargetLauncher(DockerTargets docker) : IAsyncDisposable
 
     public DockerTargets Docker { get; } = docker;
 
+    public DependencySet Dependencies { get; } = new();
+
     /// <summary>Starts it; an entry missing what it requires is a <see cref="TargetStartException"/> of one line naming the package.</summary>
     public async Task<IRunningTarget> StartAsync(TargetDefinition definition, TargetLaunchOptions options, CancellationToken cancellationToken)
     {
@@ -26,10 +30,19 @@ public sealed class TargetLauncher(DockerTargets docker) : IAsyncDisposable
             throw new TargetStartException(definition.Name, missing, "");
         }
 
+        if (definition.Needs.Count > 0)
+        {
+            options = options with { DependencyPorts = await Dependencies.EnsureAsync(definition, options, cancellationToken) };
+        }
+
         return definition.Kind == TargetKind.Docker
             ? await Docker.StartAsync(definition, options, cancellationToken)
             : await TargetProcess.StartAsync(definition, options, cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => Docker.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Dependencies.DisposeAsync();
+        await Docker.DisposeAsync();
+    }
 }

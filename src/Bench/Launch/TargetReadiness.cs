@@ -44,3 +44,9 @@ public sealed record StdoutReadiness : TargetReadiness
 
 /// <summary>Ready when <c>GET <see cref="Path"/></c> on the port Bench gave it gets any HTTP response.</summary>
 public sealed record HttpReadiness(string Path) : TargetReadiness;
+
+/// <summary>
+/// Ready when a Redis server on the port Bench gave it answers <c>PING</c> with <c>+PONG</c> (<c>readiness: { redis: ping }</c>):
+/// redis-server prints its banner before it loads its data, and answers LOADING until then.
+/// </summary>
+public sealed record RedisPingReadiness : TargetReadiness;

@@ -7,4 +7,7 @@ public sealed class TargetStartException(string target, string reason, string st
     public string Target { get; } = target;
 
     public string Reason { get; } = reason;
+
+    /// <summary>Its last stderr lines, as they came; empty when there were none.</summary>
+    public string StderrTail { get; } = stderrTail;
 }

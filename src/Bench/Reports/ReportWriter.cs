@@ -1,5 +1,6 @@
 using Bench.Reports.Charts;
 using Bench.Reports.Html;
+using Bench.Reports.Micro;
 using Bench.Results;
 
 namespace Bench.Reports;
@@ -36,13 +37,14 @@ public static class ReportWriter
         }
 
         string html = Path.Combine(runDirectory, FileName);
-        await AtomicFile.WriteAllTextAsync(html, ReportPage.Write(results, scenarios, palette), cancellationToken);
+        await AtomicFile.WriteAllTextAsync(html, ReportPage.Write(results, scenarios, palette, MicroReading.Of(runDirectory)), cancellationToken);
         return new ReportFiles(html, scenarios.SelectMany(s => s.Charts).SelectMany(c => new[] { c.PngPath, c.SvgPath }).ToArray());
     }
 
     /// <summary>
     /// Reads &lt;runDirectory&gt;/results.json and writes the report beside it. A missing folder or file, or one that
-    /// is not a results.json of this version, throws <see cref="InvalidDataException"/> with a one-line message.
+    /// is not a results.json of this version, or a micro.json beside it that is not one, throws
+    /// <see cref="InvalidDataException"/> with a one-line message.
     /// </summary>
     public static async Task<ReportFiles> RegenerateAsync(string runDirectory, CancellationToken cancellationToken)
     {
@@ -58,6 +60,7 @@ public static class ReportWriter
         }
 
         var results = await ResultsJson.ReadAsync(path, cancellationToken);
+        _ = MicroResults.TryRead(runDirectory); // a malformed micro.json is bad input here too (bench run shows it on the page instead)
         return await WriteAsync(runDirectory, results, cancellationToken);
     }
 }

@@ -50,6 +50,13 @@ public sealed record TargetLevel(string Target, int Level, IReadOnlyList<LevelRe
 
     public double PeakRssMiB => Median(r => r.Resources.PeakRssBytes) / (1024 * 1024);
 
+    /// <summary>The most OS threads the target had during the window (median over repeats).</summary>
+    public double MaxThreads => Median(r => r.Resources.MaxThreads);
+
+    /// <summary>The target's context switches, voluntary and involuntary, per successful response; null when there was none.</summary>
+    public double? ContextSwitchesPerRequest =>
+        MedianOf(r => r.Requests > 0 ? (double)(r.Resources.VoluntaryContextSwitches + r.Resources.InvoluntaryContextSwitches) / r.Requests : null);
+
     public long Errors => Counted.Sum(r => r.ErrorCount);
 
     /// <summary>"noisy: …" when the machine took more than the threshold of the measured cores during a counted repeat; else null.</summary>

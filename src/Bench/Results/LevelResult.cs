@@ -56,6 +56,15 @@ public sealed record LevelResult(
 
     /// <summary>A code-first open-model level's schedule: due, started, late; null for the closed model and for the engine's levels.</summary>
     public ScheduleResult? Open { get; init; }
+
+    /// <summary>
+    /// A simul's predicted total for this target (seconds, scaled, <see cref="Queueing.SimulPrediction"/>): what
+    /// <see cref="DurationSeconds"/> — the whole game, from the first move to the last — is held against; null elsewhere.
+    /// </summary>
+    public double? PredictedSeconds { get; init; }
+
+    /// <summary>The scenario's background streams in this level, in its order; empty when it has none.</summary>
+    public IReadOnlyList<BackgroundResult> Background { get; init; } = [];
 }
 
 /// <summary>Latency in milliseconds, from a level's histogram.</summary>

@@ -11,7 +11,7 @@ public static class RunDirectory
     /// <summary>The run's name: the scenario file's name without extension, or several joined by '+' (at most three, then "+N-more").</summary>
     public static string NameFor(IReadOnlyList<string> scenarioFiles)
     {
-        var names = scenarioFiles.Select(Path.GetFileNameWithoutExtension).OfType<string>().Distinct().ToArray();
+        var names = scenarioFiles.Select(f => Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(f))).OfType<string>().Distinct().ToArray();
         return names.Length switch
         {
             0 => "run",

@@ -18,6 +18,21 @@ public sealed record ScenarioDefinition(
     /// </summary>
     public PlacementDefinition? Placement { get; init; }
 
+    /// <summary>The claim the scenario tests, for the report's Lessons page; null when it is not a lesson (and in results written before claims existed).</summary>
+    public string? Claim { get; init; }
+
+    /// <summary>Micro benchmarks the lesson cites (Class.Method); empty when none (and in results written before cites existed).</summary>
+    public IReadOnlyList<string> Cites { get; init; } = [];
+
+    /// <summary>The chess simul the scenario played, with its predictions; null for other scenarios (and in results written before simuls existed).</summary>
+    public SimulDefinition? Simul { get; init; }
+
+    /// <summary>Targets that are a catalogue entry under another name, with their own paths; empty when none (and in results written before they existed).</summary>
+    public IReadOnlyList<VariantDefinition> Variants { get; init; } = [];
+
+    /// <summary>Background streams sent beside the request in every level; empty when none (and in results written before they existed).</summary>
+    public IReadOnlyList<BackgroundDefinition> Background { get; init; } = [];
+
     public static ScenarioDefinition From(Scenario scenario)
     {
         var load = scenario.Load;
@@ -43,9 +58,23 @@ public sealed record ScenarioDefinition(
             {
                 AutoRepeats = load.AutoRepeats is { } auto ? new AutoRepeatsDefinition(AutoRepeats.Min, auto.Max, auto.HalfWidth * 100) : null,
             },
-            scenario.Gates.Select(g => new GateDefinition(g.Expression, g.Location.ToString()) { Why = g.Why }).ToArray());
+            scenario.Gates.Select(g => new GateDefinition(g.Expression, g.Location.ToString()) { Why = g.Why }).ToArray())
+        {
+            Claim = scenario.Claim,
+            Cites = scenario.Cites,
+            Simul = scenario.Simul is { } simul ? SimulDefinition.From(simul) : null,
+            Variants = scenario.Targets.Where(scenario.Variants.ContainsKey).Select(t => scenario.Variants[t])
+                .Select(v => new VariantDefinition(v.Name, v.Target, v.Path, v.BackgroundPaths)).ToArray(),
+            Background = scenario.Background.Select(s => new BackgroundDefinition(s.Name, s.Request.Method, s.Request.Path, s.Connections, s.Rate)).ToArray(),
+        };
     }
 }
+
+/// <summary>A target run as catalogue entry <see cref="Target"/> under <see cref="Name"/>, sent <see cref="Path"/> (null: the scenario's) and its own stream paths.</summary>
+public sealed record VariantDefinition(string Name, string Target, string? Path, IReadOnlyDictionary<string, string> BackgroundPaths);
+
+/// <summary>A background stream: its request, on <see cref="Connections"/> (closed) or at <see cref="Rate"/> requests/s (open).</summary>
+public sealed record BackgroundDefinition(string Name, string Method, string Path, int? Connections, int? Rate);
 
 /// <summary>A gate as written, and where (file:line:column of its first character), so `bench gate` can point at it from results.json alone.</summary>
 public sealed record GateDefinition(string Expression, string Source)

@@ -6,22 +6,11 @@ namespace Bench.Running;
 /// <summary>Turns a scenario's request and load profile, at one level, into the load engine's options.</summary>
 public static class LevelPlan
 {
-    public static LoadOptions For(Scenario scenario, int level, int port, int? generatorCpus)
+    /// <summary>The options of <paramref name="target"/>'s own request at <paramref name="level"/>.</summary>
+    public static LoadOptions For(Scenario scenario, string target, int level, int port, int? generatorCpus)
     {
         var load = scenario.Load;
-        var request = scenario.Request;
-        var options = new LoadOptions
-        {
-            Url = new Uri($"http://127.0.0.1:{port}{request.Path}"),
-            Method = request.Method,
-            Headers = request.Headers.ToArray(),
-            ExpectedStatus = request.Expect.Status,
-            ExpectedBody = request.Expect.Body,
-            Duration = load.Duration,
-            Timeout = load.Timeout,
-            Cpus = generatorCpus,
-        };
-
+        var options = Base(scenario.RequestOf(target), load, port, generatorCpus);
         return load.Model == Scenarios.LoadModel.Open
             ? options with { Model = Load.LoadModel.Open, Rate = level, Connections = 1, MaxConnections = load.MaxConnections }
             : options with
@@ -34,4 +23,27 @@ public static class LevelPlan
             };
     }
 
+    /// <summary>
+    /// A background stream's options: its own connections (closed, no think time) or rate (open), in the same window
+    /// as the level's, whatever the level; it ends with the window, not after a count of iterations.
+    /// </summary>
+    public static LoadOptions ForBackground(Background stream, LoadProfile load, int port, int? generatorCpus)
+    {
+        var options = Base(stream.Request, load, port, generatorCpus) with { Warmup = load.Warmup };
+        return stream.Rate is { } rate
+            ? options with { Model = Load.LoadModel.Open, Rate = rate, Connections = 1, MaxConnections = load.MaxConnections }
+            : options with { Model = Load.LoadModel.Closed, Connections = stream.Connections ?? 1 };
+    }
+
+    private static LoadOptions Base(ScenarioRequest request, LoadProfile load, int port, int? generatorCpus) => new()
+    {
+            Url = new Uri($"http://127.0.0.1:{port}{request.Path}"),
+            Method = request.Method,
+            Headers = request.Headers.ToArray(),
+            ExpectedStatus = request.Expect.Status,
+            ExpectedBody = request.Expect.Body,
+            Duration = load.Duration,
+            Timeout = load.Timeout,
+            Cpus = generatorCpus,
+        };
 }

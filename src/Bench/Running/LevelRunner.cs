@@ -17,24 +17,39 @@ public sealed class LevelRunner(LoadEngine engine, SweepSettings settings, ISwee
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
-    public async Task<LevelResult> RunAsync(Scenario scenario, IRunningTarget target, int level, int repeat, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="name"/> (a target of the scenario, launched as <paramref name="target"/>) at one level, with the scenario's background streams beside it.</summary>
+    public async Task<LevelResult> RunAsync(Scenario scenario, string name, IRunningTarget target, int level, int repeat, CancellationToken cancellationToken)
     {
-        var options = LevelPlan.For(scenario, level, target.Port, settings.GeneratorCpus) with { Warmup = scenario.Load.Warmup };
+        var options = LevelPlan.For(scenario, name, level, target.Port, settings.GeneratorCpus) with { Warmup = scenario.Load.Warmup };
         var total = options.Warmup + options.Duration;
         var reporter = new Progress<LoadProgress>(p =>
-            progress.LevelRunning(scenario.Name, target.Definition.Name, level, repeat, total - p.Elapsed, p.Warmup, p.RecentRps, p.Errors));
+            progress.LevelRunning(scenario.Name, name, level, repeat, total - p.Elapsed, p.Warmup, p.RecentRps, p.Errors));
 
         await using var meter = await target.PrepareMeterAsync(_time, cancellationToken);
         var window = new MeasuredWindow(meter, new InterferenceMeter(MeasuredCores(target), procFs));
-        var load = await engine.RunAsync(options, reporter, window, cancellationToken);
+        // The level's own run starts first: it pins the generator's threads before the streams' threads are made, so
+        // they inherit its cores. Background pin nothing themselves (a second pinning run would restore the wrong set).
+        var measured = engine.RunAsync(options, reporter, window, cancellationToken);
+        var streams = scenario.BackgroundOf(name)
+            .Select(s => engine.RunAsync(LevelPlan.ForBackground(s, scenario.Load, target.Port, null), null, cancellationToken))
+            .ToArray();
+        var load = await measured;
+        var background = await Task.WhenAll(streams);
 
         var exit = await target.CheckExitAsync(CancellationToken.None);
-        var result = LevelResultFactory.From(target.Definition.Name, level, repeat, load, window.Usage, exit);
+        var result = LevelResultFactory.From(name, level, repeat, load, window.Usage, exit);
+        var streamResults = scenario.BackgroundOf(name).Zip(background, BackgroundResultFactory.From).ToArray();
         return result with
         {
             // The engine already left the sampler's CPU out of the generator's (IWindowObserver.OwnCpu): shown apart.
             Generator = result.Generator with { SamplerCpuSeconds = window.OwnCpu.TotalSeconds },
             Interference = window.Interference,
+            Background = streamResults,
+            // The target served every stream in the window: its CPU is per request of them all.
+            Resources = background.Length == 0 ? result.Resources
+                : ResourceResult.From(window.Usage, load.Requests + background.Sum(b => b.Requests), load.Attempts + background.Sum(b => b.Attempts)),
+            Valid = result.Valid && background.All(b => BackgroundResultFactory.InvalidReason(b) is null),
+            InvalidReason = BackgroundResultFactory.Combine(result.InvalidReason, scenario.BackgroundOf(name), background),
         };
     }
 

@@ -1,3 +1,4 @@
+using Bench.Queueing;
 using Bench.Results;
 using Bench.Scenarios;
 using Bench.Launch;
@@ -37,12 +38,12 @@ public sealed class SweepRunner(
                             continue; // every level of it has converged
                         }
 
-                        await using var session = new TargetSession(catalog.Find(name)!, placed, launcher);
+                        await using var session = new TargetSession(catalog.Find(scenario.CatalogueTarget(name))!, placed, launcher);
                         progress.TargetStarting(scenario.Name, name);
                         var verification = await session.StartAndVerifyAsync(cancellationToken);
                         if (repeat == 1 || !verification.Valid)
                         {
-                            await recorder.RecordVerificationAsync(scenario.Name, TargetVerification.From(verification) with { ConcurrencyLimit = session.Definition.ConcurrencyLimit }, CancellationToken.None);
+                            await recorder.RecordVerificationAsync(scenario.Name, TargetVerification.From(verification) with { Target = name, ConcurrencyLimit = session.Definition.ConcurrencyLimit }, CancellationToken.None);
                         }
 
                         if (!verification.Valid)
@@ -59,8 +60,14 @@ public sealed class SweepRunner(
                             // A target that could not be restarted ends its remaining levels with the reason, so every
                             // planned cell has its record and gating sees why, rather than a cell short of repeats.
                             var result = lost is null
-                                ? await RunLevelAsync(scenario, session, level, repeat, cancellationToken)
+                                ? await RunLevelAsync(scenario, name, session, level, repeat, cancellationToken)
                                 : LevelResultFactory.NotRun(name, level, repeat, _time.GetUtcNow(), lost);
+                            if (scenario.Simul is { } simul)
+                            {
+                                result = result with { PredictedSeconds = SimulPrediction.Scaled(simul, session.Definition.ConcurrencyLimit).TotalSeconds };
+                                progress.Note(SimulWords.Played(simul, name, result));
+                            }
+
                             var interval = cells.Add(result);
                             // Written even when interrupted: a partial level is kept, marked invalid.
                             await recorder.RecordLevelAsync(scenario.Name, result, interval, CancellationToken.None);
@@ -92,20 +99,20 @@ public sealed class SweepRunner(
         }
     }
 
-    private async Task<LevelResult> RunLevelAsync(Scenario scenario, TargetSession session, int level, int repeat, CancellationToken cancellationToken)
+    private async Task<LevelResult> RunLevelAsync(Scenario scenario, string name, TargetSession session, int level, int repeat, CancellationToken cancellationToken)
     {
         try
         {
             if (await session.EnsureReadyAsync(cancellationToken) is { } restartReason)
             {
-                progress.Note($"{session.Definition.Name} restarted before level {level}: it {restartReason}");
+                progress.Note($"{name} restarted before level {level}: it {restartReason}");
             }
         }
         catch (TargetStartException e)
         {
-            return LevelResultFactory.NotRun(session.Definition.Name, level, repeat, _time.GetUtcNow(), $"not run: the target had to be restarted and could not be: {e.Message}");
+            return LevelResultFactory.NotRun(name, level, repeat, _time.GetUtcNow(), $"not run: the target had to be restarted and could not be: {e.Message}");
         }
 
-        return await levels.RunAsync(scenario, session.Target!, level, repeat, cancellationToken);
+        return await levels.RunAsync(scenario, name, session.Target!, level, repeat, cancellationToken);
     }
 }

@@ -6,7 +6,8 @@ namespace Bench.Running;
 /// <summary>
 /// One target across the levels of a scenario: started pinned, verified against the contract, restarted when it
 /// died or has not settled after a level (a sync server still working through a backlog of abandoned connections
-/// would otherwise start the next level behind), always stopped at the end.
+/// would otherwise start the next level behind) or when a dependency it needs died (restarted with it), always stopped
+/// at the end.
 /// </summary>
 public sealed class TargetSession(TargetDefinition definition, SweepSettings settings, TargetLauncher launcher) : IAsyncDisposable
 {
@@ -45,6 +46,12 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
             : await _target.CheckExitAsync(cancellationToken) is { } exit ? exit.Description
             : await SettledAsync(_target.Port, cancellationToken) ? null
             : $"did not answer /hello within {settings.SettleTimeout.TotalSeconds:0.#} s";
+        // A dependency that died (redis-server killed mid-level) is restarted on a port of its own, so the target too.
+        if (reason is null && await launcher.Dependencies.ProblemAsync(Definition, cancellationToken) is { } dependency)
+        {
+            reason = $"needs {dependency}";
+        }
+
         if (reason is not null)
         {
             await StopAsync();

@@ -11,12 +11,15 @@ namespace Bench.Scenarios;
 /// </summary>
 public sealed class ScenarioLoader(TargetCatalog catalog, PlacementHost? host = null)
 {
-    /// <summary>Every scenario of every file, or a <see cref="ScenarioException"/> listing every problem of all of them.</summary>
+    /// <summary>
+    /// Every scenario of every file, or a <see cref="ScenarioException"/> listing every problem of all of them. A
+    /// folder stands for its own *.yaml files (not its subfolders'), in name order: <c>scenarios/lessons/</c>.
+    /// </summary>
     public IReadOnlyList<Scenario> LoadFiles(IEnumerable<string> paths)
     {
         var scenarios = new List<Scenario>();
         var errors = new List<InputError>();
-        foreach (string path in paths)
+        foreach (string path in paths.SelectMany(p => Directory.Exists(p) ? FolderFiles(p, errors) : [p]))
         {
             var file = new ErrorList(path);
             var roots = YamlFile.Read(path, file);
@@ -35,6 +38,17 @@ public sealed class ScenarioLoader(TargetCatalog catalog, PlacementHost? host = 
     }
 
     public IReadOnlyList<Scenario> LoadFile(string path) => LoadFiles([path]);
+
+    private static string[] FolderFiles(string folder, List<InputError> errors)
+    {
+        var files = Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        if (files.Length == 0)
+        {
+            errors.Add(new InputError(new SourceLocation(folder, 1, 1), "a folder of scenarios holds no .yaml file"));
+        }
+
+        return files;
+    }
 
     /// <summary>Scenarios from text, as if read from <paramref name="file"/> (which names it in errors).</summary>
     public IReadOnlyList<Scenario> Parse(string text, string file)

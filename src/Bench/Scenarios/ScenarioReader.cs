@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Bench.Configuration;
 using Bench.Gates.Syntax;
 using Bench.Launch;
@@ -8,12 +7,10 @@ using YamlDotNet.RepresentationModel;
 namespace Bench.Scenarios;
 
 /// <summary>Reads one scenario document; every problem goes to the error list, and null comes back when the shape is unusable.</summary>
-internal sealed partial class ScenarioReader(TargetCatalog catalog, PlacementHost host, ErrorList errors)
+internal sealed class ScenarioReader(TargetCatalog catalog, PlacementHost host, ErrorList errors)
 {
-    private static readonly string[] RootFields = ["name", "description", "targets", "request", "load", "placement", "gates"];
+    private static readonly string[] RootFields = ["name", "description", "claim", "targets", "request", "load", "simul", "placement", "background", "cites", "gates"];
     private static readonly string[] GateFields = ["gate", "why"];
-    private static readonly string[] RequestFields = ["method", "path", "headers", "expect"];
-    private static readonly string[] ExpectFields = ["status", "body"];
 
     public Scenario? Read(YamlNode root)
     {
@@ -26,122 +23,98 @@ internal sealed partial class ScenarioReader(TargetCatalog catalog, PlacementHos
         string? name = map.Name("name", "io-bound");
 
         string? description = map.Text("description", "one sentence: the lesson the scenario shows", required: true);
-        var targets = ReadTargets(map);
-        var request = ReadRequest(map);
-        var load = map.Map("load", "a mapping like { model: closed, levels: [1, 4, 16] }", LoadProfileReader.Fields, required: true) is { } loadMap
-            ? LoadProfileReader.Read(loadMap)
-            : null;
+        string? claim = map.Text("claim", "the claim the scenario puts to the test, in one sentence, like \"async is faster for I/O-bound work\"");
+        var cites = ReadCites(map);
+        var streams = BackgroundReader.Read(map);
+        var targets = new ScenarioTargetsReader(catalog, errors).Read(map, streams);
+        var simul = map.Map("simul", SimulReader.Expected, SimulReader.Fields) is { } simulMap ? SimulReader.Read(simulMap) : null;
+        var (request, load) = map.Has("simul") ? FromSimul(map, simul) : (ReadRequest(map), ReadLoad(map));
         var placement = map.Map("placement", ScenarioPlacementReader.Expected, ScenarioPlacementReader.Fields) is { } placementMap
             ? ScenarioPlacementReader.Read(placementMap, host)
             : null;
         var gates = ReadGates(map, targets?.Select(t => t.Name).ToArray(), load?.Levels);
 
-        if (name is null || description is null || targets is null || request is null || load is null || gates is null || (placement is null && map.Has("placement")))
+        if (name is null || description is null || targets is null || request is null || load is null || gates is null || streams is null
+            || (placement is null && map.Has("placement")) || (simul is null && map.Has("simul")) || cites is null)
         {
             return null;
         }
 
-        foreach (var (target, location) in targets)
+        var scenario = new Scenario(name, description, targets.Select(t => t.Name).ToArray(), request, load, gates, map.Location)
         {
-            CheckSupports(target, location, request.Endpoint);
+            Placement = placement,
+            Claim = claim,
+            Simul = simul,
+            Cites = cites,
+            Variants = targets.Where(t => t.Variant is not null).ToDictionary(t => t.Name, t => t.Variant!),
+            Background = streams,
+        };
+        foreach (var target in targets)
+        {
+            CheckSupports(scenario, target.Name, target.Location);
         }
 
-        return new Scenario(name, description, targets.Select(t => t.Name).ToArray(), request, load, gates, map.Location) { Placement = placement };
+        return scenario;
+    }
+
+    /// <summary>The micro benchmarks a lesson depends on, by BenchmarkDotNet's Class.Method name (docs/micro.md).</summary>
+    private List<string>? ReadCites(YamlMap map)
+    {
+        const string Expected = "a list of micro benchmarks like [SuspendResume.Awaits, ThreadHandoff.Blocking] (docs/micro.md)";
+        var items = map.List("cites", Expected);
+        if (items is null)
+        {
+            return map.Has("cites") ? null : [];
+        }
+
+        var names = new List<string>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            if (YamlValues.Text(items[i], $"cites[{i}]", Expected, errors) is { } name)
+            {
+                if (name.Split('.') is [{ Length: > 0 } type, { Length: > 0 } method] && type.All(char.IsAsciiLetterOrDigit) && method.All(char.IsAsciiLetterOrDigit))
+                {
+                    names.Add(name);
+                }
+                else
+                {
+                    errors.Add(items[i], $"cites[{i}]: '{name}' is not a benchmark name like SuspendResume.Awaits (its class and method)");
+                }
+            }
+        }
+
+        return names.Count == items.Count ? names : null;
+    }
+
+    private static ScenarioRequest? ReadRequest(YamlMap map) =>
+        map.Map("request", "a mapping like { path: /hello }", ScenarioRequestReader.Fields, required: true) is { } requestMap
+            ? ScenarioRequestReader.Read(requestMap)
+            : null;
+
+    private static LoadProfile? ReadLoad(YamlMap map) =>
+        map.Map("load", "a mapping like { model: closed, levels: [1, 4, 16] }", LoadProfileReader.Fields, required: true) is { } loadMap
+            ? LoadProfileReader.Read(loadMap)
+            : null;
+
+    /// <summary>A simul is its own request and load: a scenario that also gives either would have two of each.</summary>
+    private static (ScenarioRequest?, LoadProfile?) FromSimul(YamlMap map, Simul? simul)
+    {
+        foreach (string field in new[] { "request", "load" })
+        {
+            if (map.Get(field, false, "") is { } node)
+            {
+                map.Errors.Add(node, $"{field}: simul: makes the request (the master's move) and the load (boards, moves, replies); leave {field} out");
+            }
+        }
+
+        return simul is null || map.Has("request") || map.Has("load") ? (null, null) : (SimulReader.Request(simul), SimulReader.Load(simul));
     }
 
     private static string? RootHint(string field) =>
         LoadProfileReader.Fields.Contains(field) ? "it belongs inside load: { … }; "
-        : RequestFields.Contains(field) ? "it belongs inside request: { … }; "
+        : ScenarioRequestReader.Fields.Contains(field) ? "it belongs inside request: { … }; "
         : ScenarioPlacementReader.Fields.Contains(field) ? "it belongs inside placement: { … }; "
         : null;
-
-    private List<(string Name, SourceLocation Location)>? ReadTargets(YamlMap map)
-    {
-        string known = string.Join(", ", catalog.Targets.Select(t => t.Name));
-        var items = map.List("targets", $"a list of target names from targets/targets.yaml ({known})", required: true, allowEmpty: false);
-        if (items is null)
-        {
-            return null;
-        }
-
-        var targets = new List<(string, SourceLocation)>();
-        for (int i = 0; i < items.Count; i++)
-        {
-            string path = $"targets[{i}]";
-            if (YamlValues.Text(items[i], path, "a target name", errors) is not { } name)
-            {
-                continue;
-            }
-
-            if (catalog.Find(name) is null)
-            {
-                errors.Add(items[i], $"{path}: unknown target '{name}'; known: {known}");
-            }
-            else if (targets.Any(t => t.Item1 == name))
-            {
-                errors.Add(items[i], $"{path}: '{name}' is listed twice; each target runs once per level");
-            }
-            else
-            {
-                targets.Add((name, errors.At(items[i])));
-            }
-        }
-
-        return targets;
-    }
-
-    private ScenarioRequest? ReadRequest(YamlMap root)
-    {
-        var map = root.Map("request", "a mapping like { path: /hello }", RequestFields, required: true);
-        if (map is null)
-        {
-            return null;
-        }
-
-        string? method = map.Text("method", "an HTTP method like GET") ?? ScenarioRequest.DefaultMethod;
-        if (!MethodPattern().IsMatch(method))
-        {
-            method = null;
-            map.Reject("method", "an HTTP method in capitals, like GET or POST");
-        }
-
-        string? path = map.Text("path", "a path like /hello or \"/io?ms=50\"", required: true);
-        if (path is not null && !PathPattern().IsMatch(path))
-        {
-            path = null;
-            map.Reject("path", "a path starting with / and without spaces, like \"/io?ms=50\"");
-        }
-
-        var headers = map.TextMap("headers", "a mapping of header names to values, like { Accept: text/plain }") ?? new Dictionary<string, string>();
-        foreach (var (header, value) in headers)
-        {
-            if (!TokenPattern().IsMatch(header) || value.Any(char.IsControl))
-            {
-                errors.Add(map.Location, $"request.headers: '{header}' is not a valid header (a name of letters, digits and -, a value on one line)");
-            }
-        }
-
-        var expect = ReadExpect(map);
-        return method is null || path is null || expect is null ? null : new ScenarioRequest(method, path, headers, expect);
-    }
-
-    private static ExpectedResponse? ReadExpect(YamlMap request)
-    {
-        if (request.Get("expect", false, "") is null)
-        {
-            return new ExpectedResponse(ExpectedResponse.DefaultStatus, null);
-        }
-
-        var map = request.Map("expect", "a mapping like { status: 200, body: \"Hello, World!\" }", ExpectFields);
-        if (map is null)
-        {
-            return null;
-        }
-
-        int status = map.WholeNumber("status", 100, 599) ?? ExpectedResponse.DefaultStatus;
-        string? body = map.Text("body", "the exact response body");
-        return new ExpectedResponse(status, body);
-    }
 
     /// <summary>
     /// Each gate is parsed here, so a run refuses a malformed one before launching anything; and, once targets
@@ -201,21 +174,16 @@ internal sealed partial class ScenarioReader(TargetCatalog catalog, PlacementHos
         return gate is null ? null : (gate, why);
     }
 
-    private void CheckSupports(string target, SourceLocation location, string endpoint)
+    /// <summary>The launched entry must serve every path the target is sent: its request's and its streams'.</summary>
+    private void CheckSupports(Scenario scenario, string target, SourceLocation location)
     {
-        var supports = catalog.Find(target)!.Supports;
-        if (supports.Count > 0 && !supports.Contains(endpoint))
+        string entry = scenario.CatalogueTarget(target);
+        var supports = catalog.Find(entry)!.Supports;
+        var endpoints = scenario.BackgroundOf(target).Select(s => s.Request.Endpoint).Prepend(scenario.RequestOf(target).Endpoint).Distinct();
+        foreach (string endpoint in endpoints.Where(e => supports.Count > 0 && !supports.Contains(e)))
         {
-            errors.Add(location, $"target '{target}' does not serve {endpoint} (it supports {string.Join(", ", supports)})");
+            string who = entry == target ? $"target '{target}'" : $"target '{target}' ({entry})";
+            errors.Add(location, $"{who} does not serve {endpoint} (it supports {string.Join(", ", supports)})");
         }
     }
-
-    [GeneratedRegex(@"^[A-Z]+$")]
-    private static partial Regex MethodPattern();
-
-    [GeneratedRegex(@"^/[\x21-\x7E]*$")]
-    private static partial Regex PathPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9!#$%&'*+.^_`|~-]+$")]
-    private static partial Regex TokenPattern();
 }

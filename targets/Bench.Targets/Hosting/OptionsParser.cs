@@ -1,16 +1,17 @@
 namespace Bench.Servers.Hosting;
 
-/// <summary>Parses `--model m --port n [--workers n] [--header-timeout s]`; errors are one line for stderr.</summary>
+/// <summary>Parses `--model m --port n [--workers n] [--header-timeout s] [--redis port]`; errors are one line for stderr.</summary>
 public static class OptionsParser
 {
     /// <summary>The usage text; its list of models is the registry's.</summary>
     public static readonly string Usage =
-        "usage: Bench.Targets --model <name> [--port <n>] [--workers <n>] [--header-timeout <seconds>]\n" +
+        "usage: Bench.Targets --model <name> [--port <n>] [--workers <n>] [--header-timeout <seconds>] [--redis <port>]\n" +
         "  --model           one of:\n" +
         string.Concat(ModelRegistry.Models.Select(m => $"                      {m.Name,-10} {m.Description}\n")) +
         "  --port            port on 127.0.0.1 (0 = pick a free one; default 0)\n" +
         "  --workers         threads of the pool model (default 16)\n" +
-        "  --header-timeout  seconds a request head may take before the connection closes (default 10)";
+        "  --header-timeout  seconds a request head may take before the connection closes (default 10)\n" +
+        "  --redis           port of the Redis server on 127.0.0.1 that /redis and /redis-blocking use (without it they answer 503)";
 
     public static bool TryParse(string[] args, out ServerOptions options, out string error)
     {
@@ -41,7 +42,10 @@ public static class OptionsParser
                 case "--header-timeout" when double.TryParse(value, out double seconds) && seconds is > 0 and <= 3600:
                     options = options with { HeaderTimeout = TimeSpan.FromSeconds(seconds) };
                     break;
-                case "--port" or "--workers" or "--header-timeout":
+                case "--redis" when int.TryParse(value, out int redis) && redis is >= 1 and <= 65535:
+                    options = options with { RedisPort = redis };
+                    break;
+                case "--port" or "--workers" or "--header-timeout" or "--redis":
                     error = $"invalid value '{value}' for {name}";
                     return false;
                 default:

@@ -1,8 +1,9 @@
+using Bench.Servers.Redis;
 using Bench.Servers.Workload;
 
 namespace Bench.Servers.Hosting;
 
-/// <summary>What every model shares: options, statistics, the connection registry and the error log.</summary>
+/// <summary>What every model shares: options, statistics, the connection registry, the error log and the Redis client.</summary>
 public sealed class ServerContext : IDisposable
 {
     public ServerContext(ServerOptions options, ErrorLog log, TimeProvider? time = null)
@@ -11,6 +12,7 @@ public sealed class ServerContext : IDisposable
         Log = log;
         Stats = new ServerStats(options.Model);
         Connections = new ConnectionRegistry(Stats, options.HeaderTimeout, log, time ?? TimeProvider.System);
+        Redis = new RedisStore(options.RedisPort, log);
     }
 
     public ServerOptions Options { get; }
@@ -21,5 +23,12 @@ public sealed class ServerContext : IDisposable
 
     public ConnectionRegistry Connections { get; }
 
-    public void Dispose() => Connections.Dispose();
+    /// <summary>StackExchange.Redis on the --redis port, for the models that use it (every model's /redis-blocking).</summary>
+    public RedisStore Redis { get; }
+
+    public void Dispose()
+    {
+        Connections.Dispose();
+        Redis.Dispose();
+    }
 }

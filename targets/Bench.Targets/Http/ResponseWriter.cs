@@ -42,6 +42,7 @@ public static class ResponseWriter
         431 => "431 Request Header Fields Too Large"u8,
         500 => "500 Internal Server Error"u8,
         501 => "501 Not Implemented"u8,
+        503 => "503 Service Unavailable"u8,
         505 => "505 HTTP Version Not Supported"u8,
         _ => "500 Internal Server Error"u8,
     };

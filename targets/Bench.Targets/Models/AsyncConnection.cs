@@ -22,7 +22,7 @@ public static class AsyncConnection
                 var step = protocol.Next();
                 if (step.Kind == StepKind.Work)
                 {
-                    protocol.Complete(await ExecuteAsync(step.Work, cancellationToken));
+                    protocol.Complete(await ExecuteAsync(step.Work, context, cancellationToken));
                     continue;
                 }
 
@@ -52,16 +52,21 @@ public static class AsyncConnection
         }
     }
 
-    /// <summary>I/O is a timer, not a thread; CPU work yields to the scheduler when asked; /blocking blocks anyway.</summary>
-    public static async ValueTask<Response> ExecuteAsync(Work work, CancellationToken cancellationToken)
+    /// <summary>
+    /// I/O is a timer or an awaited Redis call, not a thread; CPU work yields to the scheduler when asked; /blocking and
+    /// /redis-blocking block anyway (the pitfall: a pool thread held for the whole call).
+    /// </summary>
+    public static async ValueTask<Response> ExecuteAsync(Work work, ServerContext context, CancellationToken cancellationToken)
     {
         switch (work.Kind)
         {
+            case WorkKind.Redis:
+                return await context.Redis.ExecuteAsync(work.Key!, work.Value);
             case WorkKind.Io:
                 await Task.Delay(work.Milliseconds, cancellationToken);
                 return Router.Ok;
             case WorkKind.Block:
-                BlockingConnection.Execute(work);
+                BlockingConnection.Execute(work, context);
                 return Router.Ok;
             case WorkKind.Cpu when work.YieldEvery > 0:
                 var chain = new Sha256Chain();
@@ -73,7 +78,7 @@ public static class AsyncConnection
 
                 return new Response(200, chain.HexDigest());
             default:
-                return BlockingConnection.Execute(work);
+                return BlockingConnection.Execute(work, context);
         }
     }
 

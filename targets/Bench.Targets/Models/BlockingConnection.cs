@@ -21,7 +21,7 @@ public static class BlockingConnection
                 var step = protocol.Next();
                 if (step.Kind == StepKind.Work)
                 {
-                    protocol.Complete(Execute(step.Work));
+                    protocol.Complete(Execute(step.Work, context));
                     continue;
                 }
 
@@ -51,11 +51,14 @@ public static class BlockingConnection
         }
     }
 
-    /// <summary>Every wait is a sleep that holds the thread: the point of these models.</summary>
-    public static Response Execute(in Work work)
+    /// <summary>Every wait is a sleep (or a synchronous Redis call) that holds the thread: the point of these models.</summary>
+    public static Response Execute(in Work work, ServerContext context)
     {
         switch (work.Kind)
         {
+            case WorkKind.Redis:
+            case WorkKind.RedisBlocking:
+                return context.Redis.Execute(work.Key!, work.Value);
             case WorkKind.Io:
             case WorkKind.Block:
                 Thread.Sleep(work.Milliseconds);

@@ -9,7 +9,7 @@ namespace Bench.Servers.Models;
 /// timer is due, and the state lives in fields between calls. No coroutine, no state machine: each suspension is a
 /// registered callback and a return.
 /// </summary>
-public sealed class CallbackConnection : IReadinessHandler
+public sealed class CallbackConnection : IReadinessHandler, IRedisReplyHandler
 {
     // Cached once: scheduling a timer or a turn must not allocate a delegate per request.
     private static readonly Action<object> IoDone = static c => ((CallbackConnection)c).OnIoDone();
@@ -98,6 +98,9 @@ public sealed class CallbackConnection : IReadinessHandler
             case WorkKind.Io:
                 _transport.Reactor.After(work.Milliseconds, IoDone, this);
                 return false;
+            case WorkKind.Redis:
+                _transport.Redis.Execute(work.Key!, work.Value, this);
+                return false;
             case WorkKind.Cpu when work.YieldEvery > 0:
                 _chain = new Sha256Chain();
                 _cpuRemaining = work.Rounds;
@@ -105,9 +108,16 @@ public sealed class CallbackConnection : IReadinessHandler
                 ContinueCpu();
                 return false;
             default:
-                _transport.Protocol.Complete(BlockingConnection.Execute(work));
+                _transport.Protocol.Complete(BlockingConnection.Execute(work, _transport.Context));
                 return true;
         }
+    }
+
+    /// <summary>The reactor's Redis client answered: complete the request and carry on.</summary>
+    public void OnRedisReply(Response answer)
+    {
+        _transport.Protocol.Complete(answer);
+        Process();
     }
 
     private void OnIoDone()

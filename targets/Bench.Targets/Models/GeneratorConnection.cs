@@ -9,22 +9,30 @@ namespace Bench.Servers.Models;
 /// <c>await</c>): the handler is an iterator that <c>yield return</c>s what it waits for (<see cref="Suspend"/>), and
 /// this driver resumes it with <c>MoveNext</c> when the reactor says it is ready.
 /// </summary>
-public sealed class GeneratorConnection : IReadinessHandler
+public sealed class GeneratorConnection : IReadinessHandler, IRedisReplyHandler
 {
     private static readonly Action<object> ResumeLater = static c => ((GeneratorConnection)c).Resume();
 
     private readonly ReactorTransport _transport;
     private readonly IEnumerator<Suspend> _coroutine;
+    private Response _reply;
 
     private GeneratorConnection(ReactorTransport transport)
     {
         _transport = transport;
-        _coroutine = Serve(transport).GetEnumerator();
+        _coroutine = Serve().GetEnumerator();
     }
 
     public static void Start(ReactorTransport transport) => new GeneratorConnection(transport).Resume();
 
     public void OnReady(bool readable, bool writable) => Resume();
+
+    /// <summary>What a Python generator gets from send(): the answer is left where the coroutine reads it, then it resumes.</summary>
+    public void OnRedisReply(Response answer)
+    {
+        _reply = answer;
+        Resume();
+    }
 
     /// <summary>Runs the coroutine to its next yield and arranges to be resumed for what it yielded.</summary>
     private void Resume()
@@ -47,6 +55,9 @@ public sealed class GeneratorConnection : IReadinessHandler
             case SuspendKind.Turn:
                 _transport.Reactor.Soon(ResumeLater, this);
                 break;
+            case SuspendKind.Redis:
+                _transport.Redis.Execute(suspend.Key!, suspend.Value, this);
+                break;
             default:
                 _transport.Reactor.After(suspend.Milliseconds, ResumeLater, this);
                 break;
@@ -54,8 +65,9 @@ public sealed class GeneratorConnection : IReadinessHandler
     }
 
     /// <summary>The whole connection, top to bottom, as one coroutine: the same protocol steps as every model.</summary>
-    private static IEnumerable<Suspend> Serve(ReactorTransport transport)
+    private IEnumerable<Suspend> Serve()
     {
+        var transport = _transport;
         var protocol = transport.Protocol;
         while (true)
         {
@@ -69,6 +81,10 @@ public sealed class GeneratorConnection : IReadinessHandler
                         yield return Suspend.Delay(work.Milliseconds);
                         protocol.Complete(Router.Ok);
                         break;
+                    case WorkKind.Redis:
+                        yield return Suspend.Redis(work.Key!, work.Value);
+                        protocol.Complete(_reply);
+                        break;
                     case WorkKind.Cpu when work.YieldEvery > 0:
                         var chain = new Sha256Chain();
                         for (int done = 0; done < work.Rounds; done += work.YieldEvery)
@@ -80,7 +96,7 @@ public sealed class GeneratorConnection : IReadinessHandler
                         protocol.Complete(new Response(200, chain.HexDigest()));
                         break;
                     default:
-                        protocol.Complete(BlockingConnection.Execute(work));
+                        protocol.Complete(BlockingConnection.Execute(work, transport.Context));
                         break;
                 }
 

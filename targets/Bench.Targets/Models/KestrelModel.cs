@@ -48,9 +48,9 @@ public sealed class KestrelModel : IServerModel
 
         await using var app = builder.Build();
         app.Use(RejectWhatTheContractRejects);
-        foreach (string path in (string[])["/hello", "/io", "/cpu", "/blocking", "/info"])
+        foreach (string path in (string[])["/hello", "/io", "/cpu", "/blocking", "/info", "/redis", "/redis-blocking"])
         {
-            app.MapGet(path, (HttpContext http) => HandleAsync(http, context.Stats));
+            app.MapGet(path, (HttpContext http) => HandleAsync(http, context));
         }
 
         await app.StartAsync(cancellationToken);
@@ -69,8 +69,9 @@ public sealed class KestrelModel : IServerModel
         await app.StopAsync(stopTimeout.Token);
     }
 
-    private static async Task HandleAsync(HttpContext http, ServerStats stats)
+    private static async Task HandleAsync(HttpContext http, ServerContext context)
     {
+        var stats = context.Stats;
         stats.RequestStarted();
         var target = Encoding.ASCII.GetBytes(http.Request.Path.Value + http.Request.QueryString.Value);
         var work = Router.Route(isGet: true, target);
@@ -78,7 +79,7 @@ public sealed class KestrelModel : IServerModel
         {
             WorkKind.Respond => work.Response,
             WorkKind.Info => stats.Info(),
-            _ => await AsyncConnection.ExecuteAsync(work, http.RequestAborted),
+            _ => await AsyncConnection.ExecuteAsync(work, context, http.RequestAborted),
         };
         await WriteAsync(http, response);
     }

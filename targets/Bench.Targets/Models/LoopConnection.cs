@@ -70,6 +70,9 @@ public static class LoopConnection
             case WorkKind.Io:
                 await loop.Delay(work.Milliseconds);
                 return Router.Ok;
+            case WorkKind.Redis:
+                await loop.Redis(work.Key!, work.Value);
+                return loop.Reply;
             case WorkKind.Cpu when work.YieldEvery > 0:
                 var chain = new Sha256Chain();
                 for (int done = 0; done < work.Rounds; done += work.YieldEvery)
@@ -80,7 +83,7 @@ public static class LoopConnection
 
                 return new Response(200, chain.HexDigest());
             default:
-                return BlockingConnection.Execute(work);
+                return BlockingConnection.Execute(work, loop.Context);
         }
     }
 }

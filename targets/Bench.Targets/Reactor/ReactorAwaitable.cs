@@ -8,7 +8,7 @@ namespace Bench.Servers.Reactor;
 /// ExecutionContext capture (<see cref="UnsafeOnCompleted"/>). One per connection, reused by every await (a
 /// connection awaits one thing at a time), so an await allocates nothing.
 /// </summary>
-public sealed class ReactorAwaitable : ICriticalNotifyCompletion, IReadinessHandler
+public sealed class ReactorAwaitable : ICriticalNotifyCompletion, IReadinessHandler, IRedisReplyHandler
 {
     private static readonly Action<object> Fire = static a => ((ReactorAwaitable)a).Continue();
 
@@ -16,6 +16,8 @@ public sealed class ReactorAwaitable : ICriticalNotifyCompletion, IReadinessHand
     private Action? _continuation;
     private SuspendOn _on;
     private int _milliseconds;
+    private string? _key;
+    private string? _value;
 
     public ReactorAwaitable(ReactorTransport transport) => _transport = transport;
 
@@ -25,9 +27,13 @@ public sealed class ReactorAwaitable : ICriticalNotifyCompletion, IReadinessHand
         Writable,
         Turn,
         Delay,
+        Redis,
     }
 
     public bool IsCompleted => false;
+
+    /// <summary>The server's shared state, for what a connection on the reactor does without waiting (/blocking).</summary>
+    public Hosting.ServerContext Context => _transport.Context;
 
     public ReactorAwaitable Readable() => Next(SuspendOn.Readable);
 
@@ -41,6 +47,16 @@ public sealed class ReactorAwaitable : ICriticalNotifyCompletion, IReadinessHand
         _milliseconds = milliseconds;
         return Next(SuspendOn.Delay);
     }
+
+    /// <summary>A Redis GET (SET with <paramref name="value"/>) on the reactor's own client; <see cref="Reply"/> holds the answer after the await.</summary>
+    public ReactorAwaitable Redis(string key, string? value)
+    {
+        (_key, _value) = (key, value);
+        return Next(SuspendOn.Redis);
+    }
+
+    /// <summary>The answer of the last <see cref="Redis"/> awaited.</summary>
+    public Http.Response Reply { get; private set; }
 
     public ReactorAwaitable GetAwaiter() => this;
 
@@ -64,6 +80,9 @@ public sealed class ReactorAwaitable : ICriticalNotifyCompletion, IReadinessHand
             case SuspendOn.Turn:
                 _transport.Reactor.Soon(Fire, this);
                 break;
+            case SuspendOn.Redis:
+                _transport.Redis.Execute(_key!, _value, this);
+                break;
             default:
                 _transport.Reactor.After(_milliseconds, Fire, this);
                 break;
@@ -71,6 +90,12 @@ public sealed class ReactorAwaitable : ICriticalNotifyCompletion, IReadinessHand
     }
 
     public void OnReady(bool readable, bool writable) => Continue();
+
+    public void OnRedisReply(Http.Response answer)
+    {
+        Reply = answer;
+        Continue();
+    }
 
     private ReactorAwaitable Next(SuspendOn on)
     {

@@ -19,6 +19,7 @@ public sealed class ReactorServer : IReadinessHandler
     private readonly HashSet<ReactorTransport> _open = [];
     private readonly Action<ReactorTransport> _released;
     private readonly int _sweepMilliseconds;
+    private readonly ReactorRedis _redis;
 
     private const int AcceptsPerTurn = 64;
 
@@ -30,6 +31,7 @@ public sealed class ReactorServer : IReadinessHandler
         _serve = serve;
         _released = t => _open.Remove(t);
         _sweepMilliseconds = (int)Math.Clamp(context.Options.HeaderTimeout.TotalMilliseconds / 4, 50, 1000);
+        _redis = new ReactorRedis(reactor, context.Options.RedisPort);
     }
 
     /// <summary>Serves on a new thread named <paramref name="threadName"/> until <paramref name="cancellationToken"/> is cancelled.</summary>
@@ -79,7 +81,7 @@ public sealed class ReactorServer : IReadinessHandler
                 return; // EAGAIN: the backlog is empty (or a connection was reset before it was accepted)
             }
 
-            var transport = new ReactorTransport(_reactor, new Socket(new SafeSocketHandle(fd, ownsHandle: true)), _context, _released);
+            var transport = new ReactorTransport(_reactor, new Socket(new SafeSocketHandle(fd, ownsHandle: true)), _context, _released, _redis);
             _open.Add(transport);
             _serve(transport);
         }

@@ -28,8 +28,9 @@ public sealed class ReactorTransport : IReadinessHandler
     private int _sent;
     private int _drained = -1;
 
-    public ReactorTransport(Reactor reactor, Socket socket, ServerContext context, Action<ReactorTransport> released)
+    public ReactorTransport(Reactor reactor, Socket socket, ServerContext context, Action<ReactorTransport> released, ReactorRedis redis)
     {
+        Redis = redis;
         _reactor = reactor;
         _socket = socket;
         _fd = (int)socket.Handle;
@@ -48,6 +49,9 @@ public sealed class ReactorTransport : IReadinessHandler
     public Reactor Reactor => _reactor;
 
     public ServerContext Context => _context;
+
+    /// <summary>The reactor's own Redis client (/redis), shared by every connection on this reactor.</summary>
+    public ReactorRedis Redis { get; }
 
     /// <summary>Receives what is there into the protocol's buffer.</summary>
     public IoStatus Receive()

@@ -11,6 +11,11 @@ public static class Router
 {
     public const int MaxMilliseconds = 60_000;
     public const int MaxRounds = 10_000_000;
+    public const int MaxKeyLength = 128;
+    public const int MaxValueLength = 4096;
+
+    private static readonly System.Buffers.SearchValues<byte> KeyBytes =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-"u8);
 
     private static readonly Response Hello = new(200, "Hello, World!"u8.ToArray());
     private static readonly Response NotFound = Response.Text(404, "not found\n");
@@ -44,6 +49,18 @@ public static class Router
             return new Work(WorkKind.Info, default);
         }
 
+        if (path.SequenceEqual("/redis"u8) || path.SequenceEqual("/redis-blocking"u8))
+        {
+            var kind = path.SequenceEqual("/redis"u8) ? WorkKind.Redis : WorkKind.RedisBlocking;
+            if (!TryGetText(query, "key"u8, MaxKeyLength, required: true, out string? key, out var keyError)
+                || !TryGetText(query, "set"u8, MaxValueLength, required: false, out string? value, out keyError))
+            {
+                return Work.Respond(keyError);
+            }
+
+            return new Work(kind, default, Key: key, Value: value);
+        }
+
         if (path.SequenceEqual("/cpu"u8))
         {
             if (!TryGetInt(query, "n"u8, 0, MaxRounds, required: true, out int rounds, out var error)
@@ -65,7 +82,61 @@ public static class Router
 
     private static bool IsKnownPath(ReadOnlySpan<byte> path) =>
         path.SequenceEqual("/hello"u8) || path.SequenceEqual("/io"u8) || path.SequenceEqual("/cpu"u8)
-        || path.SequenceEqual("/blocking"u8) || path.SequenceEqual("/info"u8);
+        || path.SequenceEqual("/blocking"u8) || path.SequenceEqual("/info"u8)
+        || path.SequenceEqual("/redis"u8) || path.SequenceEqual("/redis-blocking"u8);
+
+    /// <summary>
+    /// A key or value of letters, digits and <c>. _ : -</c>, 1 to <paramref name="maxLength"/> of them: nothing to
+    /// percent-decode, and never the <c>(nil)</c> a missing key answers.
+    /// </summary>
+    private static bool TryGetText(ReadOnlySpan<byte> query, ReadOnlySpan<byte> name, int maxLength, bool required, out string? value, out Response error)
+    {
+        value = null;
+        error = default;
+        foreach (var range in query.Split((byte)'&'))
+        {
+            var pair = query[range];
+            int eq = pair.IndexOf((byte)'=');
+            if (eq < 0 || !pair[..eq].SequenceEqual(name))
+            {
+                continue;
+            }
+
+            var text = pair[(eq + 1)..];
+            if (text.Length is 0 || text.Length > maxLength || text.ContainsAnyExcept(KeyBytes))
+            {
+                break;
+            }
+
+            value = System.Text.Encoding.ASCII.GetString(text);
+            return true;
+        }
+
+        if (required || HasParameter(query, name))
+        {
+            error = Response.Text(400, $"parameter '{System.Text.Encoding.ASCII.GetString(name)}' must be 1 to {maxLength} letters, digits or . _ : -\n");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool HasParameter(ReadOnlySpan<byte> query, ReadOnlySpan<byte> name)
+    {
+        foreach (var range in query.Split((byte)'&'))
+        {
+            var pair = query[range];
+            int eq = pair.IndexOf((byte)'=');
+            if ((eq < 0 ? pair : pair[..eq]).SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+
 
     private static bool TryGetInt(
         ReadOnlySpan<byte> query, ReadOnlySpan<byte> name, int min, int max, bool required, out int value, out Response error)

@@ -11,7 +11,7 @@ public sealed class Sha256Chain
 {
     // One digest context per thread, reused for every round: SHA256.HashData sets one up and frees it on each call,
     // and OpenSSL 3 shares what that touches between threads, so two threads of one process hashed only ~1.1× as fast
-    // as one (scenarios/gil.yaml). Step never awaits, so a chain moved between threads by an await is still safe.
+    // as one (scenarios/lessons/8-gil.yaml). Step never awaits, so a chain moved between threads by an await is still safe.
     [ThreadStatic]
     private static IncrementalHash? t_hash;
 

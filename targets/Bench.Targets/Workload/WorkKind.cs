@@ -16,4 +16,10 @@ public enum WorkKind
 
     /// <summary>The server's own statistics.</summary>
     Info,
+
+    /// <summary>A Redis GET (or SET), each model its own way: a blocking call, an await, or the reactor's own client.</summary>
+    Redis,
+
+    /// <summary>The same Redis call through StackExchange.Redis's synchronous API in every model: the pitfall inside async code.</summary>
+    RedisBlocking,
 }

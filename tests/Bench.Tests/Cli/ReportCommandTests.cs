@@ -21,8 +21,8 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Empty(outcome.Stderr);   // nothing from Skia either (see DashedLine)
-        Assert.Equal([Path.Combine(_dir, "report.html"), $"24 chart files in {Path.Combine(_dir, "charts")}"], outcome.Stdout.TrimEnd().Split('\n'));
-        Assert.Equal(24, Directory.GetFiles(Path.Combine(_dir, "charts")).Length);
+        Assert.Equal([Path.Combine(_dir, "report.html"), $"28 chart files in {Path.Combine(_dir, "charts")}"], outcome.Stdout.TrimEnd().Split('\n'));
+        Assert.Equal(28, Directory.GetFiles(Path.Combine(_dir, "charts")).Length);
         Assert.Contains("<h2>io</h2>", await File.ReadAllTextAsync(Path.Combine(_dir, "report.html"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
@@ -55,6 +55,20 @@ public sealed class ReportCommandTests : IDisposable
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.Equal($"bench report: {Path.Combine(_dir, "nope")}: no such folder", outcome.Stderr.TrimEnd());
+    }
+
+    [Fact]
+    public async Task A_malformed_micro_json_beside_results_json_is_one_line_with_its_location_and_exit_code_two()
+    {
+        File.Copy(Fixture, Path.Combine(_dir, "results.json"));
+        await File.WriteAllTextAsync(Path.Combine(_dir, "micro.json"), "{\n  \"schemaVersion\": one\n}", TestContext.Current.CancellationToken);
+
+        var outcome = await BenchCommand.RunAsync("report", _dir);
+
+        Assert.Equal(2, outcome.ExitCode);
+        string line = Assert.Single(outcome.Stderr.TrimEnd().Split('\n'));
+        Assert.StartsWith($"bench report: {Path.Combine(_dir, "micro.json")}:2:20: not a micro.json: ", line, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "report.html")));
     }
 
     [Fact]

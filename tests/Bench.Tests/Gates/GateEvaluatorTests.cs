@@ -236,7 +236,7 @@ public sealed class GateEvaluatorTests : IDisposable
         var error = await Assert.ThrowsAsync<GateInputException>(() => EvaluateAsync(run));
 
         Assert.Equal(
-            "scenarios/io.yaml:7:15: gate 'async@64 p95 < 5ms': unknown metric 'p95'; expected one of throughput, mean, p50, p90, p99, p999, max, errorRate, cpuMsPerRequest, peakRss, starvedConnections, fairness",
+            "scenarios/io.yaml:7:15: gate 'async@64 p95 < 5ms': unknown metric 'p95'; expected one of throughput, mean, p50, p90, p99, p999, max, errorRate, cpuMsPerRequest, peakRss, starvedConnections, fairness, vsPrediction",
             Assert.Single(error.Errors).ToString());
     }
 }

@@ -21,7 +21,8 @@ public sealed class TargetCatalogLoaderTests
         var catalog = RepositoryFiles.Catalog();
 
         // Every model of the registry has an entry of its own name; every entry runs a model the registry has.
-        var dotnet = catalog.Targets.Where(t => t.Command[0] == TargetsBinary.Locate()).ToList();
+        // The entries behind a dependency (sync-redis, …) are the same models told where Redis is: see the Redis test below.
+        var dotnet = catalog.Targets.Where(t => t.Command[0] == TargetsBinary.Locate() && t.Needs.Count == 0).ToList();
         Assert.All(ModelRegistry.Names, model => Assert.Equal(["--model", model], catalog.Find(model)?.Command.Skip(1).Take(2) ?? []));
         Assert.All(dotnet, t =>
         {
@@ -162,10 +163,10 @@ public sealed class TargetCatalogLoaderTests
         Assert.Equal(
         [
             "t.yaml:4:14: targets[0].command: found the string \"server --port {port}\"; expected an argument array like [\"{targets_bin}\", --model, sync, --port, \"{port}\"] (never a shell string)",
-            "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports, concurrency, requires, files, differences, kind, image, memory, cpus",
+            "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports, concurrency, requires, files, needs, differences, kind, image, memory, cpus",
             "t.yaml:9:24: targets[1].readiness.http: found 'health'; expected a path starting with /, like /hello",
             "t.yaml:10:15: targets[1].supports: found a list; expected paths without query, like /hello (not 'hello')",
-            "t.yaml:15:16: targets[2].readiness: expected exactly one of stdout or http, like { stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello }",
+            "t.yaml:15:16: targets[2].readiness: expected exactly one of stdout, http or redis, like { stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello } or { redis: ping }",
         ], errors.Take(5));
         Assert.Equal(6, errors.Length);
         Assert.StartsWith("t.yaml:20:26: targets[3].readiness.stdout: found the string \"(\"; expected a valid regular expression", errors[5], StringComparison.Ordinal);

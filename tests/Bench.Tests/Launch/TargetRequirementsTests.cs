@@ -94,7 +94,8 @@ public sealed class TargetRequirementsTests
         var packagesLine = setup.Split('\n').Single(l => l.StartsWith("packages=(", StringComparison.Ordinal));
         var installed = packagesLine["packages=(".Length..packagesLine.IndexOf(')')].Split(' ');
 
-        var named = Support.RepositoryFiles.Catalog().Targets.SelectMany(t => t.Requires.Package.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct();
+        var catalog = Support.RepositoryFiles.Catalog();
+        var named = catalog.Targets.Concat(catalog.Dependencies).SelectMany(t => t.Requires.Package.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct();
 
         Assert.All(named, package => Assert.Contains(package, installed));
     }

@@ -46,7 +46,7 @@ public sealed class ReportBrowserTests(ReportFixture run) : IClassFixture<Report
 
             Assert.Empty(problems);
             Assert.Equal([new Uri(run.Files.HtmlPath).AbsoluteUri], requests);   // one file: nothing else is fetched
-            Assert.Equal(12, charts.Length);
+            Assert.Equal(14, charts.Length);
             Assert.All(charts, size => Assert.True(size[0] > 300 && size[1] > 150, $"a chart drawn at {size[0]}×{size[1]}"));
             Assert.Equal([2 * SyntheticRun.Levels.Length, 2 * SyntheticRun.Rates.Length], rows);
             Assert.Equal("rgb(176, 0, 32)", invalidColour);

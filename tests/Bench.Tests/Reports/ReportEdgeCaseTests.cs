@@ -48,7 +48,7 @@ public sealed class ReportEdgeCaseTests : IDisposable
         // SampleResults' histogram text is not an HDR encoding, and its levels are 64 only here.
         var (files, html) = await ReportAsync(Io([], [SampleResults.Level("sync", 64, 1, 48), SampleResults.Level("sync", 64, 2, 50), SampleResults.Level("async", 64, 1, 3000, valid: false)]));
 
-        Assert.Equal(10, files.ChartPaths.Count);
+        Assert.Equal(12, files.ChartPaths.Count);
         Assert.DoesNotContain(files.ChartPaths, p => p.Contains("percentiles", StringComparison.Ordinal));
         Assert.Contains("No model: level 1 was not measured, and the model starts from it.", html, StringComparison.Ordinal);
         Assert.Contains("<td>median of 2 repeats</td>", html.Replace("<td class=\"notes\">", "<td>", StringComparison.Ordinal), StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public sealed class ReportWriterTests(ReportFixture run) : IClassFixture<ReportF
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly string[] Charts = ["throughput", "latency", "percentiles", "timeline", "resources", "errors"];
+    private static readonly string[] Charts = ["throughput", "latency", "percentiles", "timeline", "resources", "scheduling", "errors"];
     private static readonly string[] Scenarios = ["io", "rate"];
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class ReportWriterTests(ReportFixture run) : IClassFixture<ReportF
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<?xml", html, StringComparison.Ordinal);
-        Assert.Equal(12, html.Split("<svg").Length - 1);
+        Assert.Equal(14, html.Split("<svg").Length - 1);
         Assert.Contains("id=\"io-throughput-1\"", html, StringComparison.Ordinal);
     }
 

@@ -15,6 +15,7 @@ public sealed class RunDirectoryTests : IDisposable
     [InlineData(new[] { "scenarios/default.yaml" }, "default")]
     [InlineData(new[] { "a/io.yaml", "b/cpu.yaml" }, "io+cpu")]
     [InlineData(new[] { "a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml" }, "a+b+c+2-more")]
+    [InlineData(new[] { "scenarios/lessons/" }, "lessons")]
     [InlineData(new string[0], "run")]
     public void A_run_is_named_after_its_scenario_files(string[] files, string name)
     {

@@ -29,7 +29,7 @@ public sealed class LevelRunnerTests
         var target = new RecordingTarget(process);
         var runner = new LevelRunner(new LoadEngine(), new SweepSettings(), new LineProgress(TextWriter.Null));
 
-        var result = await runner.RunAsync(Scenario(), target, 2, 1, Ct);
+        var result = await runner.RunAsync(Scenario(), "async", target, 2, 1, Ct);
 
         // The engine's window, on the wall clock: from the start of its plan, after the warm-up, for the duration it ran.
         var engineOpen = result.StartedAt + Warmup;
@@ -49,13 +49,62 @@ public sealed class LevelRunnerTests
         var target = new RecordingTarget(process) { ClaimedCpus = CpuSet.Of(0) };
         var runner = new LevelRunner(new LoadEngine(), new SweepSettings { GeneratorCpus = 1 }, new LineProgress(TextWriter.Null));
 
-        var result = await runner.RunAsync(Scenario(), target, 2, 1, Ct);
+        var result = await runner.RunAsync(Scenario(), "async", target, 2, 1, Ct);
 
         var interference = Assert.IsType<Interference>(result.Interference);
         int generatorCore = Environment.ProcessorCount - 1;
         Assert.Equal(generatorCore == 0 ? [0] : [0, generatorCore], interference.Cpus);
         Assert.InRange(interference.StealShare, 0, 1);
         Assert.InRange(interference.OtherShare, 0, 1);
+    }
+
+    [Fact]
+    public async Task A_background_stream_runs_in_the_levels_window_and_is_recorded_apart_from_the_levels_own_numbers()
+    {
+        var scenario = Assert.Single(new ScenarioLoader(FixtureCatalog.Models()).Parse("""
+            name: mixed
+            description: a /hello probe beside a stream of 20 ms waits
+            targets: [async]
+            request: { path: /hello }
+            background: [{ name: waits, path: "/io?ms=20", connections: 2 }]
+            load: { levels: [1], warmup: 300ms, duration: 1s }
+            """, "mixed.yaml"));
+        await using var process = await RunningTarget.StartAsync("async");
+        var runner = new LevelRunner(new LoadEngine(), new SweepSettings(), new LineProgress(TextWriter.Null));
+
+        var result = await runner.RunAsync(scenario, "async", new RecordingTarget(process), 1, 1, Ct);
+
+        var waits = Assert.Single(result.Background);
+        Assert.Equal(("waits", "/io?ms=20"), (waits.Name, waits.Path));
+        // Two connections each waiting 20 ms: about 100 a second, every one at least 20 ms.
+        Assert.InRange(waits.ThroughputRps, 50, 110);
+        Assert.True(waits.LatencyMs!.P50 >= 20, $"the stream's own latency: p50 {waits.LatencyMs.P50} ms");
+        // The level's own numbers are the probe's alone: /hello answers at once, far more often.
+        Assert.True(result.LatencyMs!.P50 < 10, $"the probe's p50 {result.LatencyMs.P50} ms");
+        Assert.True(result.Requests > 5 * waits.Requests);
+        Assert.True(result.Valid, result.InvalidReason);
+        // The target's CPU served both: it is per request of them all.
+        Assert.Equal(result.Resources.CpuSeconds * 1000 / (result.Requests + waits.Requests), result.Resources.CpuMsPerRequest!.Value, 9);
+    }
+
+    [Fact]
+    public async Task A_variant_is_sent_its_own_path_and_recorded_under_its_own_name()
+    {
+        var scenario = Assert.Single(new ScenarioLoader(FixtureCatalog.Models()).Parse("""
+            name: variant
+            description: async on /hello and on 20 ms waits
+            targets: [async, { name: async-waits, target: async, path: "/io?ms=20" }]
+            request: { path: /hello }
+            load: { levels: [1], warmup: 200ms, duration: 600ms }
+            """, "variant.yaml"));
+        await using var process = await RunningTarget.StartAsync(scenario.CatalogueTarget("async-waits"));
+        var runner = new LevelRunner(new LoadEngine(), new SweepSettings(), new LineProgress(TextWriter.Null));
+
+        var result = await runner.RunAsync(scenario, "async-waits", new RecordingTarget(process), 1, 1, Ct);
+
+        Assert.Equal("async-waits", result.Target);
+        Assert.True(result.LatencyMs!.P50 >= 20, $"p50 {result.LatencyMs.P50} ms: the variant's /io?ms=20, not /hello");
+        Assert.Empty(result.Background);
     }
 
     /// <summary>A real target whose meters note the wall-clock instants they were opened and stopped at.</summary>

@@ -41,7 +41,7 @@ public sealed class GateExplanationTests
     public void An_error_in_an_explained_gate_points_into_its_gate_text()
     {
         Assert.Equal(
-            ["s.yaml:7:20: gates[0]: unknown metric 'thruput'; expected one of throughput, mean, p50, p90, p99, p999, max, errorRate, cpuMsPerRequest, peakRss, starvedConnections, fairness"],
+            ["s.yaml:7:20: gates[0]: unknown metric 'thruput'; expected one of throughput, mean, p50, p90, p99, p999, max, errorRate, cpuMsPerRequest, peakRss, starvedConnections, fairness, vsPrediction"],
             Errors("""
                   - gate: "async@2 thruput >= 1"
                     why: w

@@ -48,7 +48,7 @@ public sealed class ScenarioGateValidationTests
 
         Assert.Equal(
         [
-            "s.yaml:7:15: gates[0]: unknown metric 'p95'; expected one of throughput, mean, p50, p90, p99, p999, max, errorRate, cpuMsPerRequest, peakRss, starvedConnections, fairness",
+            "s.yaml:7:15: gates[0]: unknown metric 'p95'; expected one of throughput, mean, p50, p90, p99, p999, max, errorRate, cpuMsPerRequest, peakRss, starvedConnections, fairness, vsPrediction",
             "s.yaml:8:29: gates[1]: '20k' is not a number of requests per second like 20000 (no unit)",
             "s.yaml:9:34: gates[2]: '10' is not a percentage like 10%",
         ], errors);

@@ -82,7 +82,7 @@ public sealed class ScenarioPlacementTests
     [InlineData("placement: { targetCPUs: all }", "s.yaml:6:14: placement: unknown field 'targetCPUs'; did you mean 'targetCpus'? allowed: targetCpus, targetQuota")]
     [InlineData("placement: {}", "s.yaml:6:12: placement: empty; expected a mapping like { targetCpus: all, targetQuota: none } (leave placement out to keep the run's)")]
     [InlineData("placement: all", "s.yaml:6:12: placement: found 'all'; expected a mapping like { targetCpus: all, targetQuota: none }")]
-    [InlineData("targetCpus: all", "s.yaml:6:1: unknown field 'targetCpus'; it belongs inside placement: { … }; allowed: name, description, targets, request, load, placement, gates")]
+    [InlineData("targetCpus: all", "s.yaml:6:1: unknown field 'targetCpus'; it belongs inside placement: { … }; allowed: name, description, claim, targets, request, load, simul, placement, background, cites, gates")]
     public void A_bad_placement_is_one_line_with_where_and_what_is_allowed(string placement, string expected)
     {
         Assert.Equal(expected, Error(placement));

@@ -14,7 +14,15 @@ public static class Models
     /// <summary>The C# models of Bench.Targets, from its own registry.</summary>
     public static readonly string[] CSharp = [.. ModelRegistry.Names];
 
-    private static readonly TargetDefinition[] Entries = [.. TargetCatalog.LoadDefault().Targets.Where(t => t.Kind == TargetKind.Process)];
+    // An entry that needs a dependency (sync-redis) is its model told where Redis is: the contract suite runs on the model
+    // itself, and the /redis tests (Servers/RedisTests) on these, each started beside the Redis it needs.
+    private static readonly TargetDefinition[] Entries = [.. TargetCatalog.LoadDefault().Targets.Where(t => t.Kind == TargetKind.Process && t.Needs.Count == 0)];
+
+    /// <summary>The process entries that need a dependency (the models behind Redis), by name.</summary>
+    public static readonly string[] WithDependencies = [.. TargetCatalog.LoadDefault().Targets.Where(t => t.Kind == TargetKind.Process && t.Needs.Count > 0).Select(t => t.Name)];
+
+    public static TheoryData<string> Needing(string dependency) =>
+        new(TargetCatalog.LoadDefault().Targets.Where(t => t.Kind == TargetKind.Process && t.Needs.Any(n => n.Name == dependency)).Select(t => t.Name));
 
     public static readonly string[] Python = [.. Entries
         .Where(t => t.Command.Any(a => a.EndsWith("/targets/python/serve.py", StringComparison.Ordinal)))

@@ -19,4 +19,7 @@ public enum GateMetric
 
     /// <summary>Closed model: Jain's fairness index over the responses each connection received (1 = even).</summary>
     Fairness,
+
+    /// <summary>A simul's measured total over its prediction (1 = as predicted); none in other scenarios.</summary>
+    VsPrediction,
 }

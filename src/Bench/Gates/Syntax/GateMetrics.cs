@@ -21,6 +21,7 @@ public static class GateMetrics
         GateMetric.PeakRss => "peakRss",
         GateMetric.StarvedConnections => "starvedConnections",
         GateMetric.Fairness => "fairness",
+        GateMetric.VsPrediction => "vsPrediction",
         _ => throw new ArgumentOutOfRangeException(nameof(metric)),
     };
 
@@ -29,6 +30,7 @@ public static class GateMetrics
         GateMetric.Throughput => MetricUnit.RequestsPerSecond,
         GateMetric.ErrorRate or GateMetric.StarvedConnections or GateMetric.Fairness => MetricUnit.Fraction,
         GateMetric.PeakRss => MetricUnit.Bytes,
+        GateMetric.VsPrediction => MetricUnit.Ratio,
         _ => MetricUnit.Milliseconds,
     };
 

@@ -17,6 +17,7 @@ public static partial class GateValues
         MetricUnit.RequestsPerSecond => "a number of requests per second like 20000 (no unit)",
         MetricUnit.Milliseconds => "a time like 5ms, 0.2s or 500us (a bare number is milliseconds)",
         MetricUnit.Fraction => "a rate like 0.1% (or a fraction from 0 to 1)",
+        MetricUnit.Ratio => RatioExpected,
         _ => "a size like 200MB, 512MiB or 1.5GB",
     };
 
@@ -33,6 +34,7 @@ public static partial class GateValues
             MetricUnit.RequestsPerSecond => suffix == "" ? 1 : null,
             MetricUnit.Milliseconds => suffix switch { "" or "ms" => 1, "s" => 1000, "us" or "µs" => 0.001, _ => null },
             MetricUnit.Fraction => suffix switch { "%" when n <= 100 => 0.01, "" when n <= 1 => 1, _ => null },
+            MetricUnit.Ratio => suffix == "" ? 1 : null,
             _ => suffix switch
             {
                 "KB" => 1e3, "MB" => 1e6, "GB" => 1e9,

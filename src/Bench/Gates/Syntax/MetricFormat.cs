@@ -47,6 +47,7 @@ public static class MetricFormat
         MetricUnit.RequestsPerSecond => " req/s",
         MetricUnit.Milliseconds => " ms",
         MetricUnit.Fraction => "%",
+        MetricUnit.Ratio => "",
         _ => " MiB",
     };
 }

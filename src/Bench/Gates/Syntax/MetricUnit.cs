@@ -9,4 +9,7 @@ public enum MetricUnit
     /// <summary>0 to 1; written and shown as a percentage.</summary>
     Fraction,
     Bytes,
+
+    /// <summary>A plain number without a unit: a measurement divided by what was predicted for it.</summary>
+    Ratio,
 }

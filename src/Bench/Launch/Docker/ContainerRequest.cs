@@ -24,7 +24,8 @@ public static class ContainerRequest
     {
         var spec = definition.Container ?? throw new ArgumentException($"'{definition.Name}' is not a docker target", nameof(definition));
         long memory = options.MemoryLimitBytes ?? spec.MemoryBytes;
-        var values = new LaunchValues(port, "", options.HeaderTimeout); // no {dir}: the catalogue refuses it for a container
+        // No {dir}: the catalogue refuses it for a container. Dependencies listen on 127.0.0.1, which host networking shares.
+        var values = new LaunchValues(port, "", options.HeaderTimeout) { DependencyPorts = options.DependencyPorts };
         var host = new HostConfig
         {
             NetworkMode = "host",

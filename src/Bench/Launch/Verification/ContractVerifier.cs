@@ -25,6 +25,9 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
+    /// <summary>Endpoints checked only where the catalogue says the target serves them: they need a dependency running (docs/targets.md).</summary>
+    private static readonly string[] OptIn = ["/redis", "/redis-blocking"];
+
     private static readonly string[] InfoFields = ["model", "pid", "osThreads", "openConnections", "requestsServed", "handlerThreads"];
 
     public Task<IReadOnlyList<CheckResult>> VerifyAsync(int port, CancellationToken cancellationToken) =>
@@ -34,7 +37,7 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
         VerifyAsync(port, supports, new Dictionary<string, ContractDifference>(), cancellationToken);
 
     /// <summary>
-    /// Runs the checks of the endpoints in <paramref name="supports"/> (all when empty), plus the protocol checks, each as
+    /// Runs the checks of the endpoints in <paramref name="supports"/> (all but /redis's when empty), plus the protocol checks, each as
     /// <paramref name="differences"/> records it for this target where it does.
     /// </summary>
     public async Task<IReadOnlyList<CheckResult>> VerifyAsync(
@@ -60,13 +63,17 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
             keepAliveCloses
                 ? ("keep-alive: closes after each response (recorded)", "/hello", () => ExpectRawAsync(port, "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 200, true, cancellationToken))
                 : ("keep-alive", "/hello", () => CheckKeepAliveAsync(port, cancellationToken)),
+            ("redis set then get", "/redis", () => ExpectRedisRoundTripAsync(port, "/redis", cancellationToken)),
+            ("redis missing key (nil)", "/redis", () => Expect(port, $"/redis?key={RedisKey("missing")}", 200, RedisNil, cancellationToken)),
+            ("redis bad key 400", "/redis", () => Expect(port, "/redis?key=a%20b", 400, null, cancellationToken)),
+            ("redis-blocking set then get", "/redis-blocking", () => ExpectRedisRoundTripAsync(port, "/redis-blocking", cancellationToken)),
             ("still serving", "/hello", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
         };
 
         var results = new List<CheckResult>();
         foreach (var (name, endpoint, run) in checks)
         {
-            if (supports.Count > 0 && !supports.Contains(endpoint))
+            if ((supports.Count > 0 || OptIn.Contains(endpoint)) && !supports.Contains(endpoint))
             {
                 continue;
             }
@@ -85,6 +92,21 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
         }
 
         return results;
+    }
+
+    /// <summary>What /redis answers for a key Redis does not hold (README, "The target contract").</summary>
+    public const string RedisNil = "(nil)";
+
+    /// <summary>A key no other check or run uses: the Redis behind a run is shared by its targets.</summary>
+    private static string RedisKey(string what) => $"bench:verify:{what}:{Guid.NewGuid():N}";
+
+    /// <summary>SET a fresh key to a fresh value (200 OK), then GET it back: the value itself, from Redis, not a canned answer.</summary>
+    private async Task<string?> ExpectRedisRoundTripAsync(int port, string path, CancellationToken cancellationToken)
+    {
+        string key = RedisKey("set");
+        string value = Guid.NewGuid().ToString("N");
+        return await Expect(port, $"{path}?key={key}&set={value}", 200, "OK", cancellationToken)
+            ?? await Expect(port, $"{path}?key={key}", 200, value, cancellationToken);
     }
 
     private async Task<string?> Expect(int port, string target, int status, string? body, CancellationToken cancellationToken)

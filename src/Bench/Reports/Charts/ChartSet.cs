@@ -17,6 +17,7 @@ public static class ChartSet
             PercentileChart.Build(view, palette),
             TimelineChart.Build(view, palette),
             ResourcesChart.Build(view, palette),
+            SchedulingChart.Build(view, palette),
             ErrorRateChart.Build(view, palette),
         }.OfType<Chart>().ToArray();
     }

@@ -33,6 +33,10 @@ internal static class ReportCss
         td.notes { white-space: normal; min-width: 220px; }
         tr.invalid td { color: var(--invalid); background: var(--invalid-bg); }
         .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: baseline; }
+        .lesson-card { border-top: 1px solid var(--rule); padding-top: 8px; margin-top: 16px; }
+        .lesson-card table td { white-space: normal; text-align: left; } .lesson-card figure { max-width: 760px; margin-top: 10px; }
+        .held { color: #0b6b2e; background: #e8f5ec; border-left: 4px solid #0b6b2e; padding: 6px 10px; margin: 6px 0; }
+        tr.problem td { color: var(--invalid); background: var(--invalid-bg); }
         dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 0; }
         dl.meta dt { color: var(--muted); }
         dl.meta dd { margin: 0; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Bench.Reports.Micro;
 using Bench.Results;
 using static System.Net.WebUtility;
 
@@ -7,12 +8,13 @@ namespace Bench.Reports.Html;
 
 /// <summary>
 /// report.html: one file that works offline — inline CSS and SVG, no script, no font or image from anywhere. The
-/// scenarios first (what each shows, charts, model, table), then the run's metadata. A pure function of the
-/// results, so regenerating it gives the same page.
+/// scenarios first (what each shows, charts, model, table), the micro benchmarks when the run folder holds a
+/// micro.json, then the run's metadata. A pure function of the results (and micro.json), so regenerating it gives the
+/// same page.
 /// </summary>
 public static class ReportPage
 {
-    public static string Write(RunResults results, IReadOnlyList<ScenarioReport> scenarios, TargetPalette palette)
+    public static string Write(RunResults results, IReadOnlyList<ScenarioReport> scenarios, TargetPalette palette, MicroReading? micro = null)
     {
         var run = results.Run;
         string started = run.StartedAt.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
@@ -28,22 +30,30 @@ public static class ReportPage
         }
 
         html.Append("<nav><ul>\n");
+        if (LessonsSection.Any(scenarios))
+        {
+            html.Append($"<li><a href=\"#{LessonsSection.Anchor}\">Lessons</a></li>\n");
+        }
+
         foreach (var scenario in scenarios)
         {
             html.Append($"<li><a href=\"#scenario-{HtmlEncode(scenario.View.Name)}\">{HtmlEncode(scenario.View.Name)}</a></li>\n");
         }
 
+        html.Append(micro is null ? "" : $"<li><a href=\"#{MicroSection.Anchor}\">micro benchmarks</a></li>\n");
         html.Append("<li><a href=\"#run\">run metadata</a></li>\n</ul></nav>\n</header>\n<main>\n");
         if (scenarios.Count == 0)
         {
             html.Append("<section><p class=\"problem\">The run recorded no scenario.</p></section>\n");
         }
 
+        LessonsSection.Append(html, scenarios, micro);
         foreach (var scenario in scenarios)
         {
             ScenarioSection.Append(html, scenario, palette, run.Pinning);
         }
 
+        MicroSection.Append(html, micro);
         AppendRun(html, results);
         html.Append("</main>\n<footer>Made by <code>bench report</code> from results.json, the run's record; regenerate it with <code>bench report &lt;run-dir&gt;</code>.</footer>\n</body>\n</html>\n");
         return html.ToString();

@@ -31,8 +31,9 @@ public sealed class BaselineTests : IDisposable
         Assert.Equal(["sync@1", "sync@64", "async@1", "async@64"], baseline.Entries.Select(e => $"{e.Target}@{e.Level}"));
         var throughput = baseline.Find("async", 64)!.Metrics["throughput"]!;
         Assert.Equal((1200.0, 100.0, 3), (throughput.Mean, throughput.Stdev, throughput.N));
-        Assert.Equal(12, baseline.Find("sync", 1)!.Metrics.Count);
+        Assert.Equal(13, baseline.Find("sync", 1)!.Metrics.Count);
         Assert.Null(baseline.Find("sync", 1)!.Metrics["fairness"]); // the recorded levels have none: null, not 0
+        Assert.Null(baseline.Find("sync", 1)!.Metrics["vsPrediction"]); // not a simul: no prediction to hold it against
         Assert.Equal(25.5, baseline.Find("sync", 1)!.Metrics["p99"]!.Mean);
         Assert.Equal(run.Run.BenchCommit, baseline.Origin.BenchCommit);
     }

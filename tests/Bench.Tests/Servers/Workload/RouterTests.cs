@@ -20,6 +20,32 @@ public sealed class RouterTests
         Assert.Equal(ms, work.Milliseconds);
     }
 
+    [Theory]
+    [InlineData("/redis?key=a.b:c_d-1", WorkKind.Redis, "a.b:c_d-1", null)]
+    [InlineData("/redis?set=v1&key=k", WorkKind.Redis, "k", "v1")]
+    [InlineData("/redis-blocking?key=k&set=v", WorkKind.RedisBlocking, "k", "v")]
+    public void Redis_carries_its_key_and_the_value_to_set(string target, WorkKind kind, string key, string? value)
+    {
+        var work = Route(target);
+
+        Assert.Equal((kind, key, value), (work.Kind, work.Key, work.Value));
+    }
+
+    [Theory]
+    [InlineData("/redis")]
+    [InlineData("/redis?key=")]
+    [InlineData("/redis?key=a%20b")]
+    [InlineData("/redis?key=(nil)")]
+    [InlineData("/redis?key=k&set=")]
+    [InlineData("/redis?key=k&set")]
+    [InlineData("/redis-blocking?set=v")]
+    public void Redis_without_a_plain_key_or_with_an_empty_value_is_a_bad_parameter(string target)
+    {
+        var work = Route(target);
+
+        Assert.Equal((WorkKind.Respond, 400), (work.Kind, work.Response.Status));
+    }
+
     [Fact]
     public void Cpu_carries_rounds_and_yield()
     {

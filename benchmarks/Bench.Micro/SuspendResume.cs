@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using BenchmarkDotNet.Attributes;
 using Bench.Servers.Models;
 
-namespace Bench.Benchmarks;
+namespace Bench.Micro;
 
 /// <summary>
 /// What one suspension and resumption costs in each of the reactor's three styles, without the sockets: a callback
@@ -20,6 +20,7 @@ public class SuspendResume
     private readonly Counter _counter = new();
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Switches)]
+    [OneOp("one resumption as a callback: a cached Action<object> called with its state (the reactor's Soon and After)")]
     public int Callbacks()
     {
         var counter = _counter;
@@ -33,6 +34,7 @@ public class SuspendResume
     }
 
     [Benchmark(OperationsPerInvoke = Switches)]
+    [OneOp("one resumption as a generator step: MoveNext on an iterator yielding Suspend (GeneratorConnection's driver)")]
     public int Generators()
     {
         var coroutine = Coroutine(_counter).GetEnumerator();
@@ -46,6 +48,7 @@ public class SuspendResume
     }
 
     [Benchmark(OperationsPerInvoke = Switches)]
+    [OneOp("one resumption as an await: a stored continuation of a reusable class awaiter called (ReactorAwaitable's shape)")]
     public int Awaits()
     {
         var loop = new ManualAwaitable();
