@@ -7,17 +7,13 @@ namespace Bench.Servers.Http;
 /// One connection's HTTP/1.1 state, free of I/O (sans-IO, like asyncio's Protocol): bytes go in,
 /// steps come out. Every model drives the same protocol, so they differ only in how they wait.
 /// Immediate responses (hello, info, errors) are written here; pipelined requests are answered in order.
-/// The receive buffer is rented from the pool only while bytes are expected or held: a connection whose request is
-/// being worked on (an /io wait of a second) holds none, so ten thousand waiting connections do not hold ten
-/// thousand 16 KiB buffers (the C10K lesson's memory per connection), as Kestrel returns its buffers between reads.
 /// </summary>
 public sealed class ConnectionProtocol : IDisposable
 {
     private readonly ServerStats _stats;
     private readonly long _headerTimeoutMs;
-    // Responses are a few hundred bytes (/info about a kilobyte): the writer grows to the largest one and keeps it.
-    private readonly ArrayBufferWriter<byte> _output = new(256);
-    private byte[] _input = [];
+    private readonly ArrayBufferWriter<byte> _output = new(4096);
+    private byte[] _input = ArrayPool<byte>.Shared.Rent(HttpLimits.ReceiveBufferBytes);
     private int _start;
     private int _end;
     private long _bodyToSkip;
@@ -32,24 +28,10 @@ public sealed class ConnectionProtocol : IDisposable
         ArmHeaderDeadline();
     }
 
-    /// <summary>Where the next received bytes go (a buffer is rented if none is held).</summary>
-    public Memory<byte> ReceiveBuffer
-    {
-        get
-        {
-            if (_input.Length == 0)
-            {
-                _input = ArrayPool<byte>.Shared.Rent(HttpLimits.ReceiveBufferBytes);
-            }
-
-            return _input.AsMemory(_end);
-        }
-    }
+    /// <summary>Where the next received bytes go.</summary>
+    public Memory<byte> ReceiveBuffer => _input.AsMemory(_end);
 
     public ReadOnlyMemory<byte> PendingOutput => _output.WrittenMemory;
-
-    /// <summary>True while a receive buffer is rented: between a request's head and its work's end, none is held.</summary>
-    public bool HoldsReceiveBuffer => _input.Length > 0;
 
     /// <summary>True while waiting for a request head longer than the header timeout allows.</summary>
     public bool HeaderDeadlinePassed(long nowMs) => nowMs > Volatile.Read(ref _headerDeadline);
@@ -107,10 +89,6 @@ public sealed class ConnectionProtocol : IDisposable
             _keepAlive = head.KeepAlive;
             _start += head.HeaderLength;
             _bodyToSkip = head.ContentLength;
-            if (_start == _end && work.Kind != WorkKind.Respond && work.Kind != WorkKind.Info)
-            {
-                ReleaseInput(); // nothing pipelined behind it: the work ahead holds no bytes
-            }
 
             switch (work.Kind)
             {
@@ -134,11 +112,8 @@ public sealed class ConnectionProtocol : IDisposable
         _closing |= close;
     }
 
-    public void Dispose() => ReleaseInput();
-
-    private void ReleaseInput()
+    public void Dispose()
     {
-        _start = _end = 0;
         var input = Interlocked.Exchange(ref _input, []);
         if (input.Length > 0)
         {

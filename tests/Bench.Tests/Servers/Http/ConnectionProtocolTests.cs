@@ -9,26 +9,6 @@ public sealed class ConnectionProtocolTests
 {
     private const string Pipelined = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /info HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET /io?ms=5 HTTP/1.1\r\n\r\n";
 
-    [Theory]
-    [InlineData("GET /io?ms=5 HTTP/1.1\r\n\r\n", false)]
-    [InlineData("GET /io?ms=5 HTTP/1.1\r\n\r\nGET /hello HTTP/1.1\r\n\r\n", true)]
-    public void A_connection_at_work_holds_no_receive_buffer_unless_a_pipelined_request_waits_in_it(string input, bool holds)
-    {
-        using var protocol = new ConnectionProtocol(new ServerStats("test"), TimeSpan.FromSeconds(10));
-        var bytes = Encoding.Latin1.GetBytes(input);
-        bytes.CopyTo(protocol.ReceiveBuffer.Span);
-        protocol.Received(bytes.Length);
-
-        Assert.Equal(StepKind.Work, protocol.Next().Kind);
-
-        Assert.Equal(holds, protocol.HoldsReceiveBuffer);
-        protocol.Complete(Router.Ok);
-        Assert.Equal(StepKind.NeedData, protocol.Next().Kind);
-        // The request kept in the buffer is still answered, after the one worked on.
-        int answered = Encoding.Latin1.GetString(protocol.PendingOutput.Span).Split("HTTP/1.1 200").Length - 1;
-        Assert.Equal(holds ? 2 : 1, answered);
-    }
-
     /// <summary>Feeds <paramref name="input"/> in chunks of <paramref name="chunk"/> bytes; completes work at once.</summary>
     private static (string Output, List<Work> Work, bool Closed) Drive(string input, int chunk)
     {
