@@ -12,8 +12,9 @@ public sealed class ConnectionProtocol : IDisposable
 {
     private readonly ServerStats _stats;
     private readonly long _headerTimeoutMs;
-    private readonly ArrayBufferWriter<byte> _output = new(4096);
-    private byte[] _input = ArrayPool<byte>.Shared.Rent(HttpLimits.ReceiveBufferBytes);
+    // Responses are a few hundred bytes (/info about a kilobyte): the writer starts small and keeps what it grows to.
+    private readonly ArrayBufferWriter<byte> _output = new(256);
+    private byte[] _input = ArrayPool<byte>.Shared.Rent(HttpLimits.InitialReceiveBytes);
     private int _start;
     private int _end;
     private long _bodyToSkip;
@@ -28,8 +29,19 @@ public sealed class ConnectionProtocol : IDisposable
         ArmHeaderDeadline();
     }
 
-    /// <summary>Where the next received bytes go.</summary>
-    public Memory<byte> ReceiveBuffer => _input.AsMemory(_end);
+    /// <summary>Where the next received bytes go: never empty (a full buffer doubles, up to <see cref="HttpLimits.ReceiveBufferBytes"/>).</summary>
+    public Memory<byte> ReceiveBuffer
+    {
+        get
+        {
+            if (_end == _input.Length)
+            {
+                Grow();
+            }
+
+            return _input.AsMemory(_end);
+        }
+    }
 
     public ReadOnlyMemory<byte> PendingOutput => _output.WrittenMemory;
 
@@ -119,6 +131,17 @@ public sealed class ConnectionProtocol : IDisposable
         {
             ArrayPool<byte>.Shared.Return(input);
         }
+    }
+
+    /// <summary>
+    /// Only a head still incomplete fills the buffer (bytes are compacted to its start first), and a head over
+    /// <see cref="HttpLimits.MaxHeaderBytes"/> is refused before the buffer reaches twice that: it never has to grow further.
+    /// </summary>
+    private void Grow()
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(_input.Length * 2, HttpLimits.ReceiveBufferBytes));
+        _input.AsSpan(0, _end).CopyTo(bigger);
+        ArrayPool<byte>.Shared.Return(Interlocked.Exchange(ref _input, bigger));
     }
 
     private void ArmHeaderDeadline()

@@ -9,6 +9,30 @@ public sealed class ConnectionProtocolTests
 {
     private const string Pipelined = "GET /hello HTTP/1.1\r\nHost: x\r\n\r\nGET /info HTTP/1.1\r\nContent-Length: 3\r\n\r\nabcGET /io?ms=5 HTTP/1.1\r\n\r\n";
 
+    [Fact]
+    public void A_connection_starts_with_a_small_buffer_that_doubles_for_a_head_that_does_not_fit()
+    {
+        using var protocol = new ConnectionProtocol(new ServerStats("test"), TimeSpan.FromSeconds(10));
+        Assert.Equal(HttpLimits.InitialReceiveBytes, protocol.ReceiveBuffer.Length);
+        var head = Encoding.Latin1.GetBytes($"GET /hello HTTP/1.1\r\nX-Pad: {new string('p', 5000)}\r\n\r\n");
+
+        // Each receive fills what the buffer offers, as a socket would with more bytes waiting.
+        int offset = 0;
+        var step = protocol.Next();
+        while (step.Kind == StepKind.NeedData && offset < head.Length)
+        {
+            var room = protocol.ReceiveBuffer.Span;
+            int n = Math.Min(room.Length, head.Length - offset);
+            head.AsSpan(offset, n).CopyTo(room);
+            protocol.Received(n);
+            offset += n;
+            step = protocol.Next();
+        }
+
+        Assert.Equal(head.Length, offset);
+        Assert.StartsWith("HTTP/1.1 200 OK", Encoding.Latin1.GetString(protocol.PendingOutput.Span), StringComparison.Ordinal);
+    }
+
     /// <summary>Feeds <paramref name="input"/> in chunks of <paramref name="chunk"/> bytes; completes work at once.</summary>
     private static (string Output, List<Work> Work, bool Closed) Drive(string input, int chunk)
     {
