@@ -93,21 +93,8 @@ public static class Router
     {
         value = null;
         error = default;
-        foreach (var range in query.Split((byte)'&'))
+        if (TryFind(query, name, out var text) && text.Length is > 0 && text.Length <= maxLength && !text.ContainsAnyExcept(KeyBytes))
         {
-            var pair = query[range];
-            int eq = pair.IndexOf((byte)'=');
-            if (eq < 0 || !pair[..eq].SequenceEqual(name))
-            {
-                continue;
-            }
-
-            var text = pair[(eq + 1)..];
-            if (text.Length is 0 || text.Length > maxLength || text.ContainsAnyExcept(KeyBytes))
-            {
-                break;
-            }
-
             value = System.Text.Encoding.ASCII.GetString(text);
             return true;
         }
@@ -119,6 +106,24 @@ public static class Router
         }
 
         return true;
+    }
+
+    /// <summary>The value of the first <c>name=value</c> pair of the query with this name; false when there is none.</summary>
+    private static bool TryFind(ReadOnlySpan<byte> query, ReadOnlySpan<byte> name, out ReadOnlySpan<byte> value)
+    {
+        foreach (var range in query.Split((byte)'&'))
+        {
+            var pair = query[range];
+            int eq = pair.IndexOf((byte)'=');
+            if (eq >= 0 && pair[..eq].SequenceEqual(name))
+            {
+                value = pair[(eq + 1)..];
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
     }
 
     private static bool HasParameter(ReadOnlySpan<byte> query, ReadOnlySpan<byte> name)
@@ -136,23 +141,13 @@ public static class Router
         return false;
     }
 
-
-
     private static bool TryGetInt(
         ReadOnlySpan<byte> query, ReadOnlySpan<byte> name, int min, int max, bool required, out int value, out Response error)
     {
         value = 0;
         error = default;
-        foreach (var range in query.Split((byte)'&'))
+        if (TryFind(query, name, out var text))
         {
-            var pair = query[range];
-            int eq = pair.IndexOf((byte)'=');
-            if (eq < 0 || !pair[..eq].SequenceEqual(name))
-            {
-                continue;
-            }
-
-            var text = pair[(eq + 1)..];
             if (Utf8Parser.TryParse(text, out long parsed, out int used) && used == text.Length && parsed >= min && parsed <= max)
             {
                 value = (int)parsed;
