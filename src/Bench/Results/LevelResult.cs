@@ -54,7 +54,7 @@ public sealed record LevelResult(
     /// <summary>Bytes the code-first steps reported (Bench.Sdk's <c>sizeBytes</c>), successes and failures; null for the engine's levels.</summary>
     public long? Bytes { get; init; }
 
-    /// <summary>A code-first open-model level's schedule: due, started, late; null for the closed model and for the engine's levels.</summary>
+    /// <summary>An open-model level's schedule (the engine's or Bench.Sdk's): due, started, late; null for the closed model.</summary>
     public ScheduleResult? Open { get; init; }
 
     /// <summary>

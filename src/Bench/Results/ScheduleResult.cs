@@ -1,6 +1,6 @@
 namespace Bench.Results;
 
-/// <summary>How a code-first (Bench.Sdk) open-model level kept its schedule: iterations due in the window, started, started late, never started.</summary>
+/// <summary>How an open-model level kept its schedule (bench run's engine, or Bench.Sdk's iterations): due in the window, started, started late, never started.</summary>
 /// <param name="TargetRps">The schedule's mean rate over the window, iterations per second.</param>
 /// <param name="RateReached">At least 98 % of the scheduled iterations started on time.</param>
 /// <param name="PeakConnections">The most iterations running at once.</param>

@@ -34,6 +34,7 @@ public static class LevelResultFactory
             TargetOomKilled = exit?.OutOfMemory ?? false,
             FailureLatencyMs = Results.LatencySummary.From(load.FailureLatency),
             FailureHistogram = load.FailureHistogram.TotalCount > 0 ? LoadResult.EncodeHistogram(load.FailureHistogram) : null,
+            Open = load.Open is { } open ? new ScheduleResult(open.TargetRps, open.Scheduled, open.Sent, open.Late, open.Unsent, open.RateReached, open.PeakConnections) : null,
             StarvedConnections = load.Fairness?.Starved,
             Fairness = load.Fairness?.JainIndex,
         };

@@ -46,6 +46,18 @@ public sealed class LevelResultFactoryTests
     }
 
     [Fact]
+    public void An_open_level_records_how_its_schedule_was_kept_and_a_closed_one_has_none()
+    {
+        var open = Load() with { Open = new OpenModelResult(500, 1000, 990, 30, 10, RateReached: false, PeakConnections: 12) };
+
+        var level = LevelResultFactory.From("async", 500, 1, open, ResourceUsage.None, exit: null);
+
+        Assert.Equal(new Bench.Results.ScheduleResult(500, 1000, 990, 30, 10, false, 12), level.Open);
+        Assert.Contains("the open-model rate was not reached: 990 of 1000 scheduled requests sent", level.InvalidReason, StringComparison.Ordinal);
+        Assert.Null(LevelResultFactory.From("async", 4, 1, Load(), ResourceUsage.None, exit: null).Open);
+    }
+
+    [Fact]
     public void Given_only_wrong_bodies_when_recorded_then_the_level_has_no_requests_no_latency_and_no_cpu_per_request()
     {
         var usage = ResourceUsage.None with { CpuSeconds = 0.5 };
