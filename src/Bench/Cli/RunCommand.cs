@@ -18,7 +18,7 @@ public static class RunCommand
 
     public static Command Create(Func<TargetCatalog> catalog)
     {
-        var files = new Argument<string[]>("scenarios") { Description = $"Scenario files (default: {DefaultScenario}).", Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<string[]>("scenarios") { Description = $"Scenario files, or folders of them (a folder: its *.yaml in name order; default: {DefaultScenario}).", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string?>("--out") { Description = "Run folder (default: results/<scenario>-<timestamp>)." };
         var targetCpus = new Option<string?>("--target-cpus") { Description = "Cores the targets are pinned to, e.g. 0 or 0-1 (default: 0 on a machine with 2+ cores; a scenario's placement wins for its targets)." };
         var generatorCpus = new Option<int?>("--generator-cpus") { Description = "How many of the highest cores the load generator uses (default: all but core 0)." };

@@ -11,7 +11,7 @@ public static class ScenariosCommand
 {
     public static Command Create(Func<TargetCatalog> catalog)
     {
-        var files = new Argument<string[]>("files") { Description = "Scenario files (default: every scenarios/*.yaml).", Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<string[]>("files") { Description = "Scenario files, or folders of them (a folder: its *.yaml; default: every scenarios/*.yaml).", Arity = ArgumentArity.ZeroOrMore };
         var validate = new Command("validate", "Check scenario files against the format and the target catalogue; exit 2 with file:line:column errors.");
         validate.Arguments.Add(files);
         validate.SetAction(async (parsed, _) =>
