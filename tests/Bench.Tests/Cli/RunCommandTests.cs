@@ -117,6 +117,26 @@ public sealed class RunCommandTests : IDisposable
         Assert.NotEqual(JsonValueKind.Null, json.RootElement.GetProperty("run").GetProperty("endedAt").ValueKind);
     }
 
+    /// <summary>The folders under the temp folder named <paramref name="prefix"/>… that a process's command line names (NGINX's -p {dir}).</summary>
+    private static IEnumerable<string> FoldersNamedBy(int pid, string prefix)
+    {
+        string temp = Path.GetTempPath();
+        string[] arguments;
+        try
+        {
+            arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+        }
+        catch (IOException)
+        {
+            yield break; // it ended between the listing and the read
+        }
+
+        foreach (string argument in arguments.Where(a => a.StartsWith(temp + prefix, StringComparison.Ordinal)))
+        {
+            yield return Path.Combine(temp, argument[temp.Length..].Split('/')[0]);
+        }
+    }
+
     [Theory]
     [InlineData("async", "/io?ms=5", 1, false)]
     [InlineData("nginx", "/hello", 2, true)] // a master and a worker, and a folder of its own ({dir})
@@ -134,8 +154,10 @@ public sealed class RunCommandTests : IDisposable
         deadline.CancelAfter(TimeSpan.FromSeconds(30));
         while (!File.Exists(results) || !(await File.ReadAllTextAsync(results, deadline.Token)).Contains("\"level\": 2", StringComparison.Ordinal))
         {
-            children.UnionWith(ProcessTree.Of(process.Id, ProcFs.System).Select(p => p.Pid).Where(pid => pid != process.Id));
-            folders.UnionWith(Directory.EnumerateDirectories(Path.GetTempPath(), $"bench-{target}-*"));
+            var tree = ProcessTree.Of(process.Id, ProcFs.System).Select(p => p.Pid).Where(pid => pid != process.Id).ToArray();
+            children.UnionWith(tree);
+            // Only this run's folders: tests running beside this one start targets of the same name in folders of their own.
+            folders.UnionWith(tree.SelectMany(pid => FoldersNamedBy(pid, $"bench-{target}-")));
             await Task.Delay(50, deadline.Token);
         }
 
