@@ -37,7 +37,7 @@ internal static partial class ScenarioRequestReader
     public static string? ReadPath(YamlMap map, string key, bool required)
     {
         string? path = map.Text(key, "a path like /hello or \"/io?ms=50\"", required);
-        if (path is not null && !PathPattern().IsMatch(path))
+        if (path is not null && !IsPath(path))
         {
             map.Reject(key, "a path starting with / and without spaces, like \"/io?ms=50\"");
             return null;
@@ -45,6 +45,9 @@ internal static partial class ScenarioRequestReader
 
         return path;
     }
+
+    /// <summary>A request path: it starts with / and holds no space or control character.</summary>
+    public static bool IsPath(string path) => PathPattern().IsMatch(path);
 
     private static ExpectedResponse? ReadExpect(YamlMap request)
     {

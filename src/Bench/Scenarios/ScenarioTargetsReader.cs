@@ -95,7 +95,7 @@ internal sealed class ScenarioTargetsReader(TargetCatalog catalog, ErrorList err
                 errors.Add(map.Location, $"{map.PathOf("background")}: no stream named '{stream}' in this scenario's background ({(streams.Count == 0 ? "it has none" : string.Join(", ", streams.Select(s => s.Name)))})");
                 valid = false;
             }
-            else if (!streamPath.StartsWith('/') || streamPath.Any(c => c <= ' ' || c > '~'))
+            else if (!ScenarioRequestReader.IsPath(streamPath))
             {
                 errors.Add(map.Location, $"{map.PathOf("background")}.{stream}: '{streamPath}' is not a path starting with / and without spaces");
                 valid = false;
