@@ -20,8 +20,7 @@ public static class BackgroundResultFactory
     /// An open stream that fell behind its rate was not the background the scenario asked for. The generator's
     /// saturation and an interruption are the level's own run's to judge: it measures the whole process's CPU.
     /// </summary>
-    public static string? InvalidReason(LoadResult load) =>
-        load.Open is { RateReached: false } open ? $"its rate was not reached: {open.Sent} of {open.Scheduled} scheduled requests sent" : null;
+    public static string? InvalidReason(LoadResult load) => LevelResultFactory.RateMissed(load);
 
     /// <summary>The level's reason and each stream's, in one line; null when none has one.</summary>
     public static string? Combine(string? level, IReadOnlyList<Background> streams, IReadOnlyList<LoadResult> loads)

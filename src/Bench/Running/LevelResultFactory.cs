@@ -60,6 +60,10 @@ public static class LevelResultFactory
         reason,
         null);
 
+    /// <summary>Why an open-model run is not the load it was asked for (its rate was not reached); null when it was, or for a closed run.</summary>
+    internal static string? RateMissed(LoadResult load) =>
+        load.Open is { RateReached: false } open ? $"the open-model rate was not reached: {open.Sent} of {open.Scheduled} scheduled requests sent" : null;
+
     /// <summary>Errors are measurements; only a result that describes something other than the target is invalid.</summary>
     private static string? InvalidReason(LoadResult load, TargetExit? exit)
     {
@@ -74,9 +78,9 @@ public static class LevelResultFactory
             reasons.Add($"the load generator saturated its cores ({load.Generator.Utilisation:P0} busy): the numbers may describe the generator");
         }
 
-        if (load.Open is { RateReached: false } open)
+        if (RateMissed(load) is { } missed)
         {
-            reasons.Add($"the open-model rate was not reached: {open.Sent} of {open.Scheduled} scheduled requests sent");
+            reasons.Add(missed);
         }
 
         if (load.StopReason == StopReason.Cancelled)

@@ -28,9 +28,10 @@ public sealed class LevelRunner(LoadEngine engine, SweepSettings settings, ISwee
         await using var meter = await target.PrepareMeterAsync(_time, cancellationToken);
         var window = new MeasuredWindow(meter, new InterferenceMeter(MeasuredCores(target), procFs));
         // The level's own run starts first: it pins the generator's threads before the streams' threads are made, so
-        // they inherit its cores. Background pin nothing themselves (a second pinning run would restore the wrong set).
+        // they inherit its cores. The streams pin nothing themselves (a second pinning run would restore the wrong set).
         var measured = engine.RunAsync(options, reporter, window, cancellationToken);
-        var streams = scenario.BackgroundOf(name)
+        var backgroundStreams = scenario.BackgroundOf(name);
+        var streams = backgroundStreams
             .Select(s => engine.RunAsync(LevelPlan.ForBackground(s, scenario.Load, target.Port, null), null, cancellationToken))
             .ToArray();
         var load = await measured;
@@ -38,18 +39,19 @@ public sealed class LevelRunner(LoadEngine engine, SweepSettings settings, ISwee
 
         var exit = await target.CheckExitAsync(CancellationToken.None);
         var result = LevelResultFactory.From(name, level, repeat, load, window.Usage, exit);
-        var streamResults = scenario.BackgroundOf(name).Zip(background, BackgroundResultFactory.From).ToArray();
+        // Streams only add reasons: the level is valid when, with theirs, it has none.
+        string? invalidReason = BackgroundResultFactory.Combine(result.InvalidReason, backgroundStreams, background);
         return result with
         {
             // The engine already left the sampler's CPU out of the generator's (IWindowObserver.OwnCpu): shown apart.
             Generator = result.Generator with { SamplerCpuSeconds = window.OwnCpu.TotalSeconds },
             Interference = window.Interference,
-            Background = streamResults,
+            Background = backgroundStreams.Zip(background, BackgroundResultFactory.From).ToArray(),
             // The target served every stream in the window: its CPU is per request of them all.
             Resources = background.Length == 0 ? result.Resources
                 : ResourceResult.From(window.Usage, load.Requests + background.Sum(b => b.Requests), load.Attempts + background.Sum(b => b.Attempts)),
-            Valid = result.Valid && background.All(b => BackgroundResultFactory.InvalidReason(b) is null),
-            InvalidReason = BackgroundResultFactory.Combine(result.InvalidReason, scenario.BackgroundOf(name), background),
+            Valid = invalidReason is null,
+            InvalidReason = invalidReason,
         };
     }
 
