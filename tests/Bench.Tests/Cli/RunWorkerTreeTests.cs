@@ -30,7 +30,9 @@ public sealed class RunWorkerTreeTests : IDisposable
         {
             foreach (var p in ProcessTree.Of(process.Id, ProcFs.System).Where(p => p.Pid != process.Id))
             {
-                seen.TryAdd(p.Pid, (p, CommandLine(p.Pid)));
+                // A child seen between its fork and its exec still shows Bench's command line: keep the latest one.
+                string line = CommandLine(p.Pid);
+                seen[p.Pid] = seen.TryGetValue(p.Pid, out var known) && line.Length == 0 ? known : (p, line);
             }
 
             await Task.Delay(50, deadline.Token);

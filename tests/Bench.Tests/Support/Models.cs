@@ -51,8 +51,11 @@ public static class Models
     public static string InfoModel(string model)
     {
         var command = Entry(model).Command.ToList();
-        return command[0] == TargetsBinary.Locate() ? command[command.IndexOf("--model") + 1] : model;
+        return IsBenchTarget(model) ? command[command.IndexOf("--model") + 1] : model;
     }
+
+    /// <summary>Whether the entry runs Bench.Targets (one of Bench's own models), not another program.</summary>
+    public static bool IsBenchTarget(string model) => Entry(model).Command[0] == TargetsBinary.Locate();
 
     /// <summary>What the catalogue records for <paramref name="model"/> on <paramref name="check"/>; null: the contract holds.</summary>
     public static ContractDifference? Recorded(string model, string check) => Entry(model).Differences.GetValueOrDefault(check);
