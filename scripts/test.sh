@@ -51,6 +51,11 @@ tag=$(printf '%s' "$root" | sha256sum | cut -c1-8)
 for pid in $(pgrep -x redis-server || true); do
   [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "${TMPDIR:-/tmp}/bench-redis-$tag-"* ]] && leftover+=" $pid"
 done
+# A proxy in front of replicas (HAProxy, -db: one process in the foreground) reads its config from its own folder,
+# bench-haproxy…-<tag>-… (the entry's name: haproxy, haproxy-leastconn); NGINX proxies are the nginx check's above.
+for pid in $(pgrep -f -- "haproxy -db -f ${TMPDIR:-/tmp}/bench-haproxy" || true); do
+  [[ "$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)" =~ /bench-haproxy(-[a-z]+)*-$tag- ]] && leftover+=" $pid"
+done
 if [[ -n "$leftover" ]]; then
   echo "leftover target processes after the tests:"; ps -o pid=,args= -p $leftover
   kill $leftover 2>/dev/null || true

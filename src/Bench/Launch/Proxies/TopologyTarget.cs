@@ -29,7 +29,7 @@ public sealed class TopologyTarget : IRunningTarget
 
     /// <summary>The components by name (proxy, replica 1…N) with what they run, in the order results list them.</summary>
     public IReadOnlyList<(string Name, IRunningTarget Target)> Components =>
-        _replicas.Select((r, i) => ($"replica {i + 1}", r)).Prepend(("proxy", _proxy)).ToArray();
+        _replicas.Select((r, i) => (ComponentUsage.ReplicaName(i + 1), r)).Prepend((ComponentUsage.ProxyName, _proxy)).ToArray();
 
     public static async Task<TopologyTarget> StartAsync(
         TargetDefinition definition, ProxyTopology topology, Func<TargetDefinition, TargetLaunchOptions, CancellationToken, Task<IRunningTarget>> start,
