@@ -35,7 +35,7 @@ internal static class ProxyVariantReader
 
         if (target is not null && catalog.Find(target) is { Kind: TargetKind.Docker })
         {
-            map.Reject("proxy", $"no proxy: '{target}' is a docker target; replicas behind a proxy are processes");
+            map.Errors.Add(map.Get("proxy", false, "")!, $"{map.PathOf("proxy")}: '{target}' is a docker target; replicas behind a proxy are process targets");
             valid = false;
         }
 
