@@ -19,8 +19,10 @@ internal sealed class ScenarioContext(ScenarioInfo info, ILogger logger, TimePro
 
     internal LevelMeter? Meter { get; private set; }
 
+    public ScenarioTarget? Target { get; private set; }
+
     /// <summary>The base address of the target the scenario is driving now (targets from code); null without one.</summary>
-    internal Uri? TargetAddress { get; set; }
+    internal Uri? TargetAddress => Target?.BaseAddress;
 
     private readonly Dictionary<object, object> _attachments = [];
 
@@ -44,8 +46,9 @@ internal sealed class ScenarioContext(ScenarioInfo info, ILogger logger, TimePro
         }
     }
 
-    internal void Begin(Iteration iteration, LevelMeter? meter, CancellationToken token)
+    internal void Begin(Iteration iteration, LevelMeter? meter, ScenarioTarget? target, CancellationToken token)
     {
+        Target = target;
         Current = iteration;
         Meter = meter;
         CancellationToken = token;
