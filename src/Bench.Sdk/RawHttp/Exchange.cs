@@ -31,6 +31,9 @@ internal sealed class Exchange(HttpLoop loop, bool reusable) : IValueTaskSource<
     /// <summary>True while a call is in flight (not yet handed back to its caller's continuation).</summary>
     public bool Pending { get; private set; }
 
+    /// <summary>The call whose cancellation reached the loop before the call itself began (checked when it begins).</summary>
+    public short? CancelledVersion { get; set; }
+
     public bool TryAcquire() => Interlocked.CompareExchange(ref _busy, 1, 0) == 0;
 
     public ValueTask<Response<BenchHttpResponse>> Send(BenchHttpRequest.Encoded request, CancellationToken cancellationToken)
@@ -38,6 +41,12 @@ internal sealed class Exchange(HttpLoop loop, bool reusable) : IValueTaskSource<
         _core.Reset();
         Request = request;
         short version = _core.Version;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            Settle(null, new OperationCanceledException(cancellationToken));
+            return new ValueTask<Response<BenchHttpResponse>>(this, version);
+        }
+
         if (cancellationToken.CanBeCanceled)
         {
             _cancellation = cancellationToken.UnsafeRegister(static (state, _) => ((Exchange)state!).RequestCancel(), this);

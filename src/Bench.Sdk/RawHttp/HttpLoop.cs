@@ -141,6 +141,10 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
             {
                 _local.Add(item.Exchange);
             }
+            else if (!item.Exchange.Pending && item.Exchange.Version == item.Version)
+            {
+                item.Exchange.CancelledVersion = item.Version; // its start is queued still: it fails when it begins
+            }
             else if (item.Exchange.Pending && item.Exchange.Version == item.Version && item.Exchange.Connection is { } c)
             {
                 _io.Close(c);
@@ -169,6 +173,13 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
 
     private void Begin(Exchange exchange)
     {
+        if (exchange.CancelledVersion == exchange.Version)
+        {
+            exchange.CancelledVersion = null;
+            exchange.Throw(new OperationCanceledException("the call was cancelled"));
+            return;
+        }
+
         var request = exchange.Request!;
         var c = exchange.Connection ??= NewConnection(exchange);
         if (!ReferenceEquals(c.Address, request.Address))
