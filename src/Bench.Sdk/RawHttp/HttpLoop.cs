@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Bench.Load.Engine;
 using Bench.Load.Measurement;
@@ -23,23 +22,20 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
     private static readonly long ScanIntervalNanoseconds = 10_000_000;
 
     private readonly Epoll _epoll = new(1024);
-    private readonly WakeSignal _wake = new();
+    private readonly LoopInbox _inbox = new();
     private readonly ConnectionIo _io;
     private readonly List<Connection> _connections = [];
     private readonly List<Exchange?> _owners = [];
     private readonly Stack<int> _freeSlots = new();
     private readonly List<Exchange> _local = [];
-    private readonly ConcurrentQueue<(Exchange Exchange, short Version, bool Cancel)> _inbox = new();
     private readonly Thread _thread;
-    private int _sleeping;
     private volatile bool _stopping;
-    private volatile bool _finished;
 
     public HttpLoop(BenchHttpClientOptions options)
     {
         Options = options;
         _io = new ConnectionIo(new ConnectionSettings(Ticks(options.Timeout), Ticks(options.ConnectTimeout), ClosePerRequest: false), _epoll, this);
-        _ = _epoll.Add(_wake.Fd, EPOLLIN, WakeData);
+        _ = _epoll.Add(_inbox.Signal.Fd, EPOLLIN, WakeData);
         _thread = new Thread(Run) { IsBackground = true, Name = "bench-http" };
         _thread.Start();
     }
@@ -61,34 +57,20 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
         }
         else
         {
-            Post(exchange, version, cancel: false);
+            _inbox.Post(exchange, version, cancel: false);
         }
     }
 
     /// <summary>The call's token was cancelled (on any thread): the loop closes its connection and fails it.</summary>
-    public void Cancel(Exchange exchange, short version) => Post(exchange, version, cancel: true);
+    public void Cancel(Exchange exchange, short version) => _inbox.Post(exchange, version, cancel: true);
 
     public void Dispose()
     {
         _stopping = true;
-        _wake.Set();
+        _inbox.Signal.Set();
         if (!OnLoop)
         {
             _thread.Join();
-        }
-    }
-
-    private void Post(Exchange exchange, short version, bool cancel)
-    {
-        _inbox.Enqueue((exchange, version, cancel));
-        if (Interlocked.CompareExchange(ref _sleeping, 0, 1) == 1)
-        {
-            _wake.Set();
-        }
-
-        if (_finished)
-        {
-            FailInbox(); // the loop is gone: nobody else will
         }
     }
 
@@ -107,16 +89,16 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
                 nextScan = now + ScanInterval;
             }
 
-            _ = Interlocked.Exchange(ref _sleeping, 1);
+            _inbox.Sleeping();
             long timeout = _local.Count > 0 || !_inbox.IsEmpty ? 0 : ScanIntervalNanoseconds;
             int ready = _epoll.Wait(timeout);
-            _ = Interlocked.Exchange(ref _sleeping, 0);
+            _inbox.Awake();
             for (int i = 0; i < ready; i++)
             {
                 ulong data = _epoll.DataAt(i);
                 if (data == WakeData)
                 {
-                    _wake.Reset();
+                    _inbox.Signal.Reset();
                     continue;
                 }
 
@@ -135,7 +117,7 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
 
     private void TakeInbox()
     {
-        while (_inbox.TryDequeue(out var item))
+        while (_inbox.TryTake(out var item))
         {
             if (!item.Cancel)
             {
@@ -307,21 +289,9 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
             _io.Close(c);
         }
 
-        _finished = true;
-        FailInbox();
+        _inbox.Close();
         _epoll.Dispose();
-        _wake.Dispose();
-    }
-
-    private void FailInbox()
-    {
-        while (_inbox.TryDequeue(out var item))
-        {
-            if (!item.Cancel)
-            {
-                item.Exchange.Throw(new ObjectDisposedException(nameof(BenchHttpClient)));
-            }
-        }
+        _inbox.Dispose();
     }
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
