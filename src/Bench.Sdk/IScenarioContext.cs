@@ -16,6 +16,9 @@ public interface IScenarioContext
     /// <summary>This copy's state: kept across its iterations (a virtual user's session, a connection), never shared with other copies.</summary>
     Dictionary<string, object> Data { get; }
 
+    /// <summary>The catalogue target being driven (a scenario <see cref="ScenarioProps.WithTargets"/>); null otherwise.</summary>
+    ScenarioTarget? Target { get; }
+
     /// <summary>How many iterations this copy has started, from 1.</summary>
     long InvocationNumber { get; }
 }

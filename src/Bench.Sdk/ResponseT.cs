@@ -1,7 +1,7 @@
 namespace Bench.Sdk;
 
 /// <summary>A response carrying the step's result (<see cref="Payload"/>) to the code after the step.</summary>
-public sealed class Response<T> : IResponse
+public sealed class Response<T> : IResponse, IErrorKeyed
 {
     internal Response(bool isError, string statusCode, string message, long sizeBytes, T? payload)
     {
@@ -19,6 +19,11 @@ public sealed class Response<T> : IResponse
     public string Message { get; }
 
     public long SizeBytes { get; }
+
+    /// <summary>An error key of Bench's own (the engine's <c>connectRefused</c>…), recorded instead of the status.</summary>
+    internal string? ErrorKey { get; init; }
+
+    string? IErrorKeyed.ErrorKey => ErrorKey;
 
     /// <summary>The value the step returned with <see cref="Response.Ok{T}"/>; default for a failure.</summary>
     public T? Payload { get; }

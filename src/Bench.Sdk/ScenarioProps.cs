@@ -30,6 +30,9 @@ public sealed record ScenarioProps
 
     public IReadOnlyList<Threshold> Thresholds { get; private init; } = [];
 
+    /// <summary>Catalogue targets (targets/targets.yaml) the scenario sweeps: see <see cref="WithTargets"/>.</summary>
+    public IReadOnlyList<string> Targets { get; private init; } = [];
+
     /// <summary>
     /// An iteration still running this long after its simulation's window closed (closed model) or after it was due
     /// (open model, whose window waits this long for the iterations due in it) is a <c>requestTimeout</c> error; a
@@ -52,6 +55,19 @@ public sealed record ScenarioProps
     public ScenarioProps WithLoadSimulations(params LoadSimulation[] simulations) => this with { LoadSimulations = [.. simulations] };
 
     public ScenarioProps WithThresholds(params Threshold[] thresholds) => this with { Thresholds = [.. thresholds] };
+
+    /// <summary>
+    /// A sweep over catalogue targets, as <c>bench run</c> does one: each target in turn is started (pinned, under its
+    /// CPU quota), verified against the contract, driven through every simulation (the warm-up first) and stopped;
+    /// each simulation is a level of it, with the target's resources over the level. The step reaches the target
+    /// through <see cref="IScenarioContext.Target"/> (a relative <see cref="Http.CreateRequest"/> goes there by itself).
+    /// results.json records targets × levels, as a YAML scenario's; steps, if any, as <c>&lt;target&gt;.&lt;step&gt;</c>.
+    /// </summary>
+    public ScenarioProps WithTargets(params string[] names) => this with { Targets = [.. names] };
+
+    /// <summary>A closed level per number of copies, each <paramref name="during"/> long: <c>KeepConstant</c> for each.</summary>
+    public ScenarioProps WithLevels(TimeSpan during, params int[] copies) =>
+        WithLoadSimulations([.. copies.Select(c => Simulation.KeepConstant(c, during))]);
 
     /// <summary>Bench's own: see <see cref="Timeout"/>.</summary>
     public ScenarioProps WithTimeout(TimeSpan timeout) => this with { Timeout = timeout };

@@ -8,9 +8,10 @@ internal static class Outcome
 {
     public const string Failed = "failed";
 
-    /// <summary>"status503" for a numeric status (the engine's key), "status:NOT_FOUND" for another, "failed" for none.</summary>
+    /// <summary>"status503" for a numeric status (the engine's key), "status:NOT_FOUND" for another, "failed" for none; Http.Send's own key (connectRefused…) as it is.</summary>
     public static string OfFailure(IResponse response) =>
-        string.IsNullOrEmpty(response.StatusCode) ? Failed
+        response is IErrorKeyed { ErrorKey: { } key } ? key
+        : string.IsNullOrEmpty(response.StatusCode) ? Failed
         : int.TryParse(response.StatusCode, NumberStyles.None, CultureInfo.InvariantCulture, out int code) ? ErrorKinds.Status(code)
         : $"status:{response.StatusCode}";
 

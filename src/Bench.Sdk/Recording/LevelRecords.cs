@@ -3,6 +3,7 @@ using Bench.Load;
 using Bench.Load.Engine;
 using Bench.Load.Measurement;
 using Bench.Results;
+using Bench.Running;
 using Bench.Sdk.Measurement;
 
 namespace Bench.Sdk.Recording;
@@ -10,11 +11,12 @@ namespace Bench.Sdk.Recording;
 /// <summary>
 /// A level's records for results.json: one for the scenario as a whole (target = the scenario's name) and one per step
 /// (target = the step's name), each with the engine's fields. The system under test is not Bench's to sample, so
-/// resources are empty (no CPU per request: a gate on it is invalid, never a pass); the generator is this process.
+/// resources are empty (no CPU per request: a gate on it is invalid, never a pass) — unless it is a catalogue target
+/// Bench started (a sweep: the scenario's record is the target's, with its resources); the generator is this process.
 /// </summary>
 internal static class LevelRecords
 {
-    public static IReadOnlyList<LevelResult> Of(string scenario, IReadOnlyList<string> steps, int level, LevelMeter meter)
+    public static IReadOnlyList<LevelResult> Of(string scenario, IReadOnlyList<string> steps, string stepPrefix, int level, LevelMeter meter, MeasuredWindow? target)
     {
         double seconds = Math.Max(0, (double)(meter.WindowEnd - meter.WindowStart) / meter.TicksPerSecond);
         var schedule = meter.Open ? Schedule(meter) : null;
@@ -25,6 +27,10 @@ internal static class LevelRecords
         {
             Record(scenario, level, meter.Scenario, seconds, meter.StartedAt, generator, invalid) with
             {
+                // A catalogue target's own CPU and memory over the level, per iteration (bench run's resources).
+                Resources = target is null ? ResourceResult.From(ResourceUsage.None, 0, 0)
+                    : ResourceResult.From(target.Usage, meter.Scenario.Requests, meter.Scenario.Requests + meter.Scenario.ErrorCount),
+                Interference = target?.Interference,
                 Open = schedule,
                 StarvedConnections = meter.Open ? null : Fairness(meter).Starved,
                 Fairness = meter.Open ? null : Fairness(meter).JainIndex,
@@ -32,7 +38,7 @@ internal static class LevelRecords
         };
         foreach (string step in steps)
         {
-            records.Add(Record(step, level, meter.Steps.GetValueOrDefault(step) ?? Empty(meter), seconds, meter.StartedAt, generator, invalid));
+            records.Add(Record(stepPrefix + step, level, meter.Steps.GetValueOrDefault(step) ?? Empty(meter), seconds, meter.StartedAt, generator, invalid));
         }
 
         return records;

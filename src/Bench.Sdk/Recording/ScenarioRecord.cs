@@ -5,7 +5,7 @@ namespace Bench.Sdk.Recording;
 
 /// <summary>
 /// A code-first scenario as results.json records a scenario (docs/sdk.md, "Results"): the targets are the scenario
-/// itself and its steps; the request is <c>CODE &lt;scenario&gt;</c> (no HTTP request of Bench's own, nothing expected
+/// itself and its steps (in a sweep: the catalogue targets, and their steps as &lt;target&gt;.&lt;step&gt;); the request is <c>CODE &lt;scenario&gt;</c> (no HTTP request of Bench's own, nothing expected
 /// of a response: the code says what succeeded); the levels are its simulations' (closed: copies, open: per second).
 /// </summary>
 internal static class ScenarioRecord
@@ -33,7 +33,7 @@ internal static class ScenarioRecord
             name,
             $"code-first scenario (Bench.Sdk): {string.Join(", ", props.LoadSimulations)}",
             props.Source,
-            [name],
+            props.Targets.Count > 0 ? props.Targets : [name],
             new RequestDefinition(Method, name, new Dictionary<string, string>(), new ExpectDefinition(0, null)),
             load,
             gates);

@@ -48,7 +48,7 @@ internal sealed class PhaseRun : IDisposable
         iteration.Started = start;
         Meter?.Start(iteration, start);
         var copy = iteration.Copy;
-        copy.Begin(iteration, Meter, _cut.Token);
+        copy.Begin(iteration, Meter, _scenario.Target, _cut.Token);
         string? error = null;
         long responseBytes = 0;
         try

@@ -115,7 +115,8 @@ internal sealed class RunSession(BenchRunnerProps props)
             code = await GateRun.RunAsync(results, options, console, props.ErrorOutput, CancellationToken.None);
         }
 
-        var invalid = results.Scenarios.SelectMany(s => s.Results.Where(r => r.Target == s.Name && !r.Valid)).ToArray();
+        var owners = props.Scenarios.ToDictionary(p => RecordedName.Of(p.Name), p => p.Targets.Count > 0 ? p.Targets : [RecordedName.Of(p.Name)]);
+        var invalid = results.Scenarios.SelectMany(s => s.Results.Where(r => owners.GetValueOrDefault(s.Name, [s.Name]).Contains(r.Target) && !r.Valid)).ToArray();
         if (code == ExitCodes.Success && invalid.Length > 0)
         {
             foreach (var level in invalid)
@@ -158,8 +159,18 @@ internal sealed class RunSession(BenchRunnerProps props)
                 problems.Add("the warm-up cannot be negative");
             }
 
+            if (scenario.Targets.Count > 0)
+            {
+                problems.AddRange(TargetSweep.Problems(scenario, Launch.TargetCatalog.LoadDefault()));
+                if (phases.Any(p => !p.Closed && p.Simulation.Kind != SimulationKind.Pause))
+                {
+                    problems.Add("a sweep over targets takes closed simulations (KeepConstant, WithLevels): the open model's levels are rates, a YAML sweep's are connections");
+                }
+            }
+
             errors.AddRange(problems.Select(p => new InputError(source, $"scenario '{scenario.Name}': {p}")));
-            planned.Add(new Planned(scenario, name, phases, Thresholds.Of(name, scenario.Thresholds, errors)));
+            // A threshold without a target@level is the scenario's: in a sweep, every target's (and step's).
+            planned.Add(new Planned(scenario, name, phases, Thresholds.Of(scenario.Targets.Count > 0 ? "*" : name, scenario.Thresholds, errors)));
         }
 
         return planned;

@@ -19,8 +19,36 @@ internal sealed class ScenarioContext(ScenarioInfo info, ILogger logger, TimePro
 
     internal LevelMeter? Meter { get; private set; }
 
-    internal void Begin(Iteration iteration, LevelMeter? meter, CancellationToken token)
+    public ScenarioTarget? Target { get; private set; }
+
+    /// <summary>The base address of the target the scenario is driving now (targets from code); null without one.</summary>
+    internal Uri? TargetAddress => Target?.BaseAddress;
+
+    private readonly Dictionary<object, object> _attachments = [];
+
+    /// <summary>
+    /// State a library keeps per copy (a client's connection for this copy), created on first use. Only the iteration
+    /// running on this copy uses it; the lock is for one that makes calls in parallel (uncontended otherwise).
+    /// </summary>
+    internal T Attachment<T>(object owner, Func<object, T> create, object state)
+        where T : class
     {
+        lock (_attachments)
+        {
+            if (_attachments.TryGetValue(owner, out object? found))
+            {
+                return (T)found;
+            }
+
+            var created = create(state);
+            _attachments[owner] = created;
+            return created;
+        }
+    }
+
+    internal void Begin(Iteration iteration, LevelMeter? meter, ScenarioTarget? target, CancellationToken token)
+    {
+        Target = target;
         Current = iteration;
         Meter = meter;
         CancellationToken = token;

@@ -1,4 +1,6 @@
+using Bench.Launch.Sampling;
 using Bench.Results;
+using Bench.Running;
 using Bench.Sdk.Measurement;
 using Bench.Sdk.Recording;
 
@@ -7,6 +9,8 @@ namespace Bench.Sdk.Running;
 /// <summary>
 /// One scenario from init to clean: init once, the warm-up (the first simulation's level, not recorded), each simulation
 /// in turn — a level recorded and written as soon as it ends — and clean once, always (after Ctrl-C and a failed init too).
+/// With catalogue targets (<see cref="TargetSweep"/>) the warm-up and the simulations run against each target in turn,
+/// recorded under its name with its resources.
 /// </summary>
 internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Phase> phases, ResultsLog log, TextWriter output)
 {
@@ -30,18 +34,14 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
                 }
             }
 
-            if (failure is null && !stop.IsCancellationRequested)
+            if (failure is null && !stop.IsCancellationRequested && scenario.Props.Targets.Count == 0)
             {
-                await WarmUpAsync(stop);
-                foreach (var phase in phases)
-                {
-                    if (stop.IsCancellationRequested)
-                    {
-                        break;
-                    }
-
-                    await RunPhaseAsync(phase, stop);
-                }
+                await RunLevelsAsync(null, null, stop);
+            }
+            else if (failure is null && !stop.IsCancellationRequested)
+            {
+                await using var sweep = new TargetSweep(scenario, log, output);
+                failure = await sweep.RunAsync(session => RunLevelsAsync(sweep, session, stop), stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -57,19 +57,28 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
         return new ScenarioOutcome(stop.IsCancellationRequested, failure);
     }
 
-    private async Task WarmUpAsync(CancellationToken stop)
+    /// <summary>The warm-up, then every simulation: against the scenario's own code, or the <paramref name="session"/>'s target.</summary>
+    private async Task RunLevelsAsync(TargetSweep? sweep, TargetSession? session, CancellationToken stop)
     {
         var first = phases.FirstOrDefault(p => p.Simulation.Kind != SimulationKind.Pause);
         var warmUp = scenario.Props.WarmUpDuration;
-        if (first is null || warmUp <= TimeSpan.Zero)
+        if (first is not null && warmUp > TimeSpan.Zero)
         {
-            return;
+            await RunPhaseAsync(first with { From = first.To, During = warmUp, Iterations = 0, Level = null }, null, null, stop);
         }
 
-        await RunPhaseAsync(first with { From = first.To, During = warmUp, Iterations = 0, Level = null }, stop);
+        foreach (var phase in phases)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                break;
+            }
+
+            await RunPhaseAsync(phase, sweep, session, stop);
+        }
     }
 
-    private async Task RunPhaseAsync(Phase phase, CancellationToken stop)
+    private async Task RunPhaseAsync(Phase phase, TargetSweep? sweep, TargetSession? session, CancellationToken stop)
     {
         var time = scenario.Time;
         if (phase.Simulation.Kind == SimulationKind.Pause)
@@ -78,8 +87,21 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
             return;
         }
 
+        if (sweep is not null && session is not null && phase.Level is { } planned)
+        {
+            await sweep.EnsureReadyAsync(session, planned, stop);
+        }
+
+        // The target's process tree (or container) and the machine's interference, read around the phase, as bench run reads them around a level.
+        await using var resources = phase.Level is not null && session?.Target is { } target ? await target.PrepareMeterAsync(time, stop) : null;
+        var window = resources is null ? null : new MeasuredWindow(resources, new InterferenceMeter(null));
         var meter = phase.Level is null ? null
             : new LevelMeter(!phase.Closed, time.GetTimestamp(), scenario.TicksPerSecond, scenario.Ticks(LateAfter), scenario.Ticks(scenario.Props.Timeout), time.GetUtcNow());
+        if (window is not null)
+        {
+            await window.OpenedAsync(time.GetTimestamp(), stop);
+        }
+
         using var run = new PhaseRun(scenario, meter, stop);
         if (phase.Closed)
         {
@@ -90,11 +112,17 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
             await new OpenPhase(scenario, phase.From, phase.To, phase.During).RunAsync(run, stop);
         }
 
+        if (window is not null)
+        {
+            await window.ClosedAsync(time.GetTimestamp(), CancellationToken.None);
+        }
+
         if (meter is not null && phase.Level is { } level)
         {
             var steps = scenario.Steps.All;
-            var records = LevelRecords.Of(scenario.Name, steps, level, meter);
-            await log.RecordAsync(scenario.Name, [scenario.Name, .. steps], records);
+            string recorded = session?.Definition.Name ?? scenario.Name;
+            var records = LevelRecords.Of(recorded, steps, StepPrefix(recorded), level, meter, window);
+            await log.RecordAsync(scenario.Name, RecordedTargets(steps), records);
             LevelLine.Write(output, records, meter.Open);
         }
     }
@@ -117,14 +145,22 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
         }
     }
 
-    /// <summary>A step first seen at a later level has no record at the earlier ones: an empty one makes every cell complete.</summary>
+    /// <summary>Steps are recorded as themselves, or as <c>&lt;target&gt;.&lt;step&gt;</c> in a sweep over catalogue targets.</summary>
+    private string StepPrefix(string recorded) => scenario.Props.Targets.Count == 0 ? "" : $"{recorded}.";
+
+    /// <summary>What results.json lists as the scenario's targets: the scenario (or each catalogue target), then its steps.</summary>
+    private string[] RecordedTargets(IReadOnlyList<string> steps) =>
+        [.. (scenario.Props.Targets.Count == 0 ? [scenario.Name] : scenario.Props.Targets).SelectMany(t => (string[])[t, .. steps.Select(s => StepPrefix(t) + s)])];
+
+    /// <summary>A step first seen at a later level (or target) has no record at the earlier ones: an empty one makes every cell complete.</summary>
     private Task FillEmptyCellsAsync() => log.ChangeScenarioAsync(scenario.Name, s =>
     {
         var added = new List<LevelResult>();
-        foreach (var own in s.Results.Where(r => r.Target == scenario.Name))
+        var owners = scenario.Props.Targets.Count == 0 ? [scenario.Name] : scenario.Props.Targets;
+        foreach (var own in s.Results.Where(r => owners.Contains(r.Target)))
         {
-            added.AddRange(s.Definition.Targets
-                .Where(t => t != scenario.Name && !s.Results.Any(r => r.Target == t && r.Level == own.Level))
+            added.AddRange(scenario.Steps.All.Select(step => StepPrefix(own.Target) + step)
+                .Where(t => !s.Results.Any(r => r.Target == t && r.Level == own.Level))
                 .Select(t => LevelRecords.Empty(t, own.Level, own)));
         }
 

@@ -29,6 +29,9 @@ internal sealed class ScenarioRuntime
 
     public StepNames Steps { get; }
 
+    /// <summary>The catalogue target the sweep drives now (<see cref="ScenarioProps.WithTargets"/>); null without targets.</summary>
+    public ScenarioTarget? Target { get; set; }
+
     public long TicksPerSecond => Time.TimestampFrequency;
 
     public long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Time.TimestampFrequency);

@@ -15,6 +15,15 @@ internal sealed class Connection(int slot, byte[]? expectedBody)
     public readonly byte[] Buffer = new byte[BufferSize];
     public readonly HttpResponseParser Parser = new(expectedBody);
 
+    /// <summary>Where to connect: an encoded sockaddr (<see cref="Platform.NativeSocket.EncodeAddress"/>).</summary>
+    public byte[] Address = [];
+
+    /// <summary>The encoded request the next send writes.</summary>
+    public byte[] Request = [];
+
+    /// <summary>False for a HEAD request: its response carries no body.</summary>
+    public bool BodyAllowed = true;
+
     public int Fd = -1;
 
     /// <summary>Bumped for every socket, so an epoll event for an earlier socket of this slot is recognised and dropped.</summary>

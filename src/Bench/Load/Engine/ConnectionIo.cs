@@ -12,8 +12,10 @@ namespace Bench.Load.Engine;
 /// Sockets are registered edge-triggered for reading; writability is watched only while a connect or a send that
 /// did not fit is pending (else every ACK would wake the loop). A keep-alive request costs one send, one receive and
 /// a share of one epoll wait — no epoll_ctl per request (wrk does two). Outcomes go to <see cref="IConnectionEvents"/>.
+/// What is sent, and where, is the connection's (<see cref="Connection.Request"/>, <see cref="Connection.Address"/>):
+/// the engine gives every connection its run's one request; Bench.Sdk's HTTP helper a request per call.
 /// </summary>
-internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents sink)
+internal sealed class ConnectionIo(ConnectionSettings settings, Epoll epoll, IConnectionEvents sink)
 {
     private const uint ReadInterest = EPOLLIN | EPOLLRDHUP | EPOLLET;
     private const uint WriteInterest = ReadInterest | EPOLLOUT;
@@ -67,7 +69,7 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
     /// <summary>Opens a socket for <paramref name="c"/>; the outcome arrives as Connected or Failed (maybe at once).</summary>
     public void Connect(Connection c, long now)
     {
-        int fd = NativeSocket.Connect(plan.Address, out int error);
+        int fd = NativeSocket.Connect(c.Address, out int error);
         if (fd < 0)
         {
             Fail(c, ConnectErrorKind(error), now);
@@ -79,7 +81,7 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
         c.PeerClosed = false;
         PeakSockets = Math.Max(PeakSockets, ++OpenSockets);
         // A socket used for one request only keeps write interest: one registration beats a change per request.
-        c.WatchesWrites = error != 0 || plan.Options.ClosePerRequest;
+        c.WatchesWrites = error != 0 || settings.ClosePerRequest;
         if (epoll.Add(fd, c.WatchesWrites ? WriteInterest : ReadInterest, c.EpollData) != 0)
         {
             Fail(c, ErrorKind.ConnectError, now);
@@ -91,7 +93,7 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
         else
         {
             c.State = ConnectionState.Connecting;
-            c.Deadline = now + plan.ConnectTimeoutTicks;
+            c.Deadline = now + settings.ConnectTimeoutTicks;
         }
     }
 
@@ -105,7 +107,7 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
             return;
         }
 
-        if (!plan.Options.ClosePerRequest)
+        if (!settings.ClosePerRequest)
         {
             WatchWrites(c, false);
         }
@@ -120,7 +122,7 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
     /// </summary>
     public void Send(Connection c)
     {
-        c.Parser.Reset(plan.BodyAllowed);
+        c.Parser.Reset(c.BodyAllowed);
         c.SendOffset = 0;
         c.Deadline = long.MaxValue;
         c.State = ConnectionState.Sending;
@@ -148,7 +150,7 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
                     // One clock read per send: a burst of sends takes tens of microseconds, which would count as latency.
                     long now = Stopwatch.GetTimestamp();
                     c.RequestStart = c.StartsAtSend ? now : c.RequestStart;
-                    c.Deadline = now + plan.TimeoutTicks;
+                    c.Deadline = now + settings.TimeoutTicks;
                     ContinueSend(c, now);
                 }
             }
@@ -160,7 +162,7 @@ internal sealed class ConnectionIo(RunPlan plan, Epoll epoll, IConnectionEvents 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ContinueSend(Connection c, long now)
     {
-        byte[] request = plan.Request;
+        byte[] request = c.Request;
         while (c.SendOffset < request.Length)
         {
             nint sent = NativeSocket.Send(c.Fd, request.AsSpan(c.SendOffset));

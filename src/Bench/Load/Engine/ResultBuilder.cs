@@ -73,7 +73,7 @@ internal static class ResultBuilder
         }
     }
 
-    private static string Name(ErrorKind kind) => kind switch
+    internal static string Name(ErrorKind kind) => kind switch
     {
         ErrorKind.ConnectRefused => ErrorKinds.ConnectRefused,
         ErrorKind.ConnectTimeout => ErrorKinds.ConnectTimeout,

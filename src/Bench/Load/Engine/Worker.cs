@@ -28,7 +28,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
         Index = index;
         Recorder = new WorkerRecorder(plan.MeasureStart, plan.MeasureEnd, RunPlan.TicksPerSecond, plan.IsExpectedStatus);
         DrainEnd = plan.MeasureEnd + Math.Max(plan.TimeoutTicks, plan.ConnectTimeoutTicks);
-        _io = new ConnectionIo(plan, _epoll, this);
+        _io = new ConnectionIo(new ConnectionSettings(plan.TimeoutTicks, plan.ConnectTimeoutTicks, plan.Options.ClosePerRequest), _epoll, this);
     }
 
     public int Index { get; }
@@ -64,7 +64,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
 
     public Connection AddConnection()
     {
-        var connection = new Connection(_connections.Count, Plan.ExpectedBody);
+        var connection = new Connection(_connections.Count, Plan.ExpectedBody) { Address = Plan.Address, Request = Plan.Request, BodyAllowed = Plan.BodyAllowed };
         _connections.Add(connection);
         return connection;
     }

@@ -43,6 +43,9 @@ public sealed class HttpResponseParser(byte[]? expectedBody = null)
     /// <summary>True when no body was expected, or the body equals the expected one byte for byte.</summary>
     public bool BodyMatches => _expectedBody is not { } expected || (!_bodyDiffers && _bodyLength == expected.Length);
 
+    /// <summary>The body's bytes so far (after decoding chunks): the whole body once the response is complete.</summary>
+    public long BodyLength => _bodyLength;
+
     /// <summary>Why the response was malformed; empty otherwise.</summary>
     public string Error { get; private set; } = "";
 

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Bench.Launch;
+using Bench.Results;
+
+namespace Bench.Sdk.Tests.Samples;
+
+/// <summary>samples/RedisScenario as a user runs it (its built executable), shortened to a 1 s level.</summary>
+public sealed partial class RedisScenarioTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("bench-redis-sample-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Given_the_redis_sample_when_it_runs_then_it_exits_0_with_set_and_get_measured_and_leaves_no_redis_server()
+    {
+        if (!File.Exists("/usr/bin/redis-server"))
+        {
+            Assert.Skip("redis-server is not installed (scripts/setup.sh installs Debian's redis-server)");
+        }
+
+        var info = new ProcessStartInfo(TargetsBinary.BuiltExecutable("samples/RedisScenario", "RedisScenario"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["REDIS_SCENARIO_SECONDS"] = "1" },
+        };
+        info.ArgumentList.Add("--out");
+        info.ArgumentList.Add(_folder);
+        using var sample = Process.Start(info)!;
+        var output = sample.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = sample.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        try
+        {
+            await sample.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!sample.HasExited)
+            {
+                sample.Kill(entireProcessTree: true);
+            }
+        }
+
+        string printed = await output;
+        Assert.True(sample.ExitCode == 0, $"exit {sample.ExitCode}: {printed} {await errors}");
+        int pid = int.Parse(RedisPid().Match(printed).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.False(Directory.Exists($"/proc/{pid}") && File.ReadAllText($"/proc/{pid}/cmdline").Contains("redis-server", StringComparison.Ordinal), $"redis-server {pid} still runs");
+
+        var results = ResultsJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(_folder, ResultsJson.FileName), TestContext.Current.CancellationToken), _folder);
+        var scenario = Assert.Single(results.Scenarios);
+        Assert.Equal(["redis_get_set", "set", "get"], scenario.Definition.Targets);
+        foreach (string target in scenario.Definition.Targets)
+        {
+            var level = Assert.Single(scenario.Results, r => r.Target == target);
+            Assert.True(level.Requests > 100, $"{target}: {level.Requests} in the second");
+            Assert.Equal(0, level.ErrorCount);
+        }
+    }
+
+    [GeneratedRegex(@"\(pid (\d+)\)")]
+    private static partial Regex RedisPid();
+}
