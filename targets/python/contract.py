@@ -44,6 +44,7 @@ _REASONS = {
     200: b"200 OK", 400: b"400 Bad Request", 404: b"404 Not Found", 405: b"405 Method Not Allowed",
     408: b"408 Request Timeout", 413: b"413 Content Too Large", 431: b"431 Request Header Fields Too Large",
     500: b"500 Internal Server Error", 501: b"501 Not Implemented", 503: b"503 Service Unavailable",
+    504: b"504 Gateway Timeout",
     505: b"505 HTTP Version Not Supported",
 }
 
