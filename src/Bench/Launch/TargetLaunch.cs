@@ -53,6 +53,8 @@ internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort,
             info.Environment[key] = value;
         }
 
+        // Every process a launch starts, wherever it goes, names this Bench: a second Ctrl-C kills them all at once by it.
+        info.Environment[OwnerMarker] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (dir is not null)
         {
             // Inherited by everything it starts, even what daemonizes out of its tree (RabbitMQ's epmd): how the stop finds it.
@@ -64,6 +66,9 @@ internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort,
 
     /// <summary>The environment variable naming a launch's own folder in every process it starts (<see cref="Plan"/>).</summary>
     public const string LaunchMarker = "BENCH_LAUNCH_DIR";
+
+    /// <summary>The environment variable naming the pid of the Bench that started a launch, in every process it starts.</summary>
+    public const string OwnerMarker = "BENCH_OWNER_PID";
 
     /// <summary>Free ports for the extra-port placeholders the entry uses, distinct from its own port and each other.</summary>
     private static List<int> ExtraPorts(TargetDefinition definition, int port)
