@@ -41,15 +41,22 @@ done
 for pid in $(pgrep -f -- "$root/targets/python/serve.py|$root/targets/flask( |/|$)" || true); do
   [[ "$pid" != "$$" ]] && leftover+=" $pid"
 done
-# An NGINX target's master names its own folder as prefix (-p $TMPDIR/bench-nginx-…); its workers are its children.
-for pid in $(pgrep -f -- "nginx -p ${TMPDIR:-/tmp}/bench-nginx-" || true); do
+# Bench names every folder it makes for this checkout bench-<name>-<first 8 hex digits of sha256(root)>-… (TargetLaunch).
+tag=$(printf '%s' "$root" | sha256sum | cut -c1-8)
+# An NGINX target's (or proxy's) master names its own folder as prefix (-p $TMPDIR/bench-nginx-<tag>-…); its workers are
+# its children. Another checkout's NGINX has another tag: not ours to judge or kill.
+for pid in $(pgrep -f -- "nginx -p ${TMPDIR:-/tmp}/bench-nginx-$tag-" || true); do
   [[ "$pid" != "$$" ]] && leftover+=" $pid $(pgrep -P "$pid" | tr '\n' ' ')"
 done
 # A dependency (redis-server) rewrites its command line and environment ("redis-server 127.0.0.1:<port>"): it is ours when
-# it works in a folder Bench made for this checkout (bench-<name>-<first 8 hex digits of sha256(root)>-…, TargetLaunch).
-tag=$(printf '%s' "$root" | sha256sum | cut -c1-8)
+# it works in a folder Bench made for this checkout (its tag, above).
 for pid in $(pgrep -x redis-server || true); do
   [[ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" == "${TMPDIR:-/tmp}/bench-redis-$tag-"* ]] && leftover+=" $pid"
+done
+# A proxy in front of replicas (HAProxy, -db: one process in the foreground) reads its config from its own folder,
+# bench-haproxy…-<tag>-… (the entry's name: haproxy, haproxy-leastconn); NGINX proxies are the nginx check's above.
+for pid in $(pgrep -f -- "haproxy -db -f ${TMPDIR:-/tmp}/bench-haproxy" || true); do
+  [[ "$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)" =~ /bench-haproxy(-[a-z]+)*-$tag- ]] && leftover+=" $pid"
 done
 # RabbitMQ (the sh script, beam.smp, erl_child_setup, inet_gethost, and the epmd it daemonized out of its tree, which
 # runs from /): every process of a launch carries BENCH_LAUNCH_DIR=<its folder> in its environment (TargetLaunch).

@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace Bench.Cli;
 
-/// <summary>`bench targets`: lists the catalogue.</summary>
+/// <summary>`bench targets`: lists the catalogue, its proxies last.</summary>
 public static class TargetsCommand
 {
     public static Command Create(Func<TargetCatalog> catalog)
@@ -31,6 +31,19 @@ public static class TargetsCommand
                     // How many contract checks it answers its own way; docs/targets.md lists them with the reasons.
                     target.Differences.Count == 0 ? "-" : target.Differences.Count.ToString(),
                     Markup.Escape(target.MissingRequirement() ?? "yes"));
+            }
+
+            // The proxies a scenario may put in front of replicas of a target (docs/stack.md), as the scenario names them.
+            foreach (var proxy in loaded.Proxies)
+            {
+                table.AddRow(
+                    Markup.Escape($"proxy: {proxy.Name}"),
+                    "proxy",
+                    Markup.Escape(proxy.Server.Description),
+                    Markup.Escape(string.Join(' ', proxy.Server.Command.Select(Path.GetFileName))),
+                    "in front of replicas",
+                    proxy.Server.Differences.Count == 0 ? "-" : proxy.Server.Differences.Count.ToString(),
+                    Markup.Escape(proxy.Server.MissingRequirement() ?? "yes"));
             }
 
             AnsiConsole.Write(table);

@@ -8,6 +8,11 @@ public sealed class TargetCatalog(IReadOnlyList<TargetDefinition> targets)
     /// <summary>The servers Bench starts for the targets that need them (<c>dependencies:</c>, such as redis).</summary>
     public IReadOnlyList<TargetDefinition> Dependencies { get; init; } = [];
 
+    /// <summary>The proxies a scenario may put in front of replicas of a target (<c>proxies:</c>: nginx, haproxy, …).</summary>
+    public IReadOnlyList<Proxies.ProxyDefinition> Proxies { get; init; } = [];
+
+    public Proxies.ProxyDefinition? FindProxy(string name) => Proxies.FirstOrDefault(p => p.Name == name);
+
     /// <summary>Names another catalogue file for every command (for example one adding a local server).</summary>
     public const string EnvironmentVariable = "BENCH_CATALOG";
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Bench.Configuration;
 using Bench.Launch.Differences;
 using Bench.Launch.Docker;
+using Bench.Launch.Proxies;
 using YamlDotNet.RepresentationModel;
 
 namespace Bench.Launch;
@@ -21,9 +22,10 @@ public static partial class TargetCatalogLoader
     public const string DotnetRootPlaceholder = "dotnet_root";
     public const string PythonPlaceholder = "python";
 
-    private static readonly string[] RootFields = ["dependencies", "targets"];
+    private static readonly string[] RootFields = ["dependencies", "proxies", "targets"];
     private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "concurrency", "requires", "files", TargetNeedsReader.Field, ContractDifferencesReader.Field, .. ContainerSpecReader.Fields];
     private static readonly string[] DependencyFields = ["name", "description", "command", "environment", "readiness", "requires", "files", TargetNeedsReader.Field];
+    private static readonly string[] ProxyFields = ["name", "description", "command", "environment", "readiness", "requires", "files", ContractDifferencesReader.Field, ProxyUpstreamReader.Field];
     private static readonly string[] ReadinessFields = ["stdout", "http", "redis", "amqp"];
 
     /// <summary>
@@ -77,13 +79,42 @@ public static partial class TargetCatalogLoader
 
         var targets = new List<TargetDefinition>();
         var dependencies = new List<TargetDefinition>();
-        if (roots.Count == 1 && YamlMap.Open(roots[0], "", "a mapping with a 'targets:' list (and a 'dependencies:' list)", RootFields, errors) is { } root)
+        var proxies = new List<ProxyDefinition>();
+        if (roots.Count == 1 && YamlMap.Open(roots[0], "", "a mapping with a 'targets:' list (and 'dependencies:' and 'proxies:' lists)", RootFields, errors) is { } root)
         {
             ReadEntries(root, "dependencies", dependencies, errors, placeholders, []);
+            ReadProxies(root, proxies, errors, placeholders);
             ReadEntries(root, "targets", targets, errors, placeholders, dependencies);
         }
 
-        return errors.Any ? throw new CatalogException(errors.Errors) : new TargetCatalog(targets) { Dependencies = dependencies };
+        return errors.Any ? throw new CatalogException(errors.Errors) : new TargetCatalog(targets) { Dependencies = dependencies, Proxies = proxies };
+    }
+
+    /// <summary>
+    /// Reads <c>proxies:</c>: the fields of a dependency plus differences (the proxy parses HTTP first) and upstream; its
+    /// files may hold {upstream}, {reuse} and {workers}, filled when a topology starts (<see cref="ProxyTopology.ProxyLaunch"/>).
+    /// </summary>
+    private static void ReadProxies(YamlMap root, List<ProxyDefinition> into, ErrorList errors, IReadOnlyDictionary<string, string> placeholders)
+    {
+        var items = root.List("proxies", "a list of proxies a scenario may put in front of replicas", required: false);
+        var filled = placeholders.Concat(new[] { ProxyDefinition.UpstreamPlaceholder, ProxyDefinition.ReusePlaceholder, ProxyDefinition.WorkersPlaceholder }
+            .Select(p => KeyValuePair.Create(p, $"{{{p}}}"))).ToDictionary();
+        for (int i = 0; i < (items?.Count ?? 0); i++)
+        {
+            ProxyUpstream? upstream = null;
+            var server = ReadTarget(items![i], $"proxies[{i}]", errors, filled, [], isTarget: false, ProxyFields, map => (upstream = ProxyUpstreamReader.Read(map)) is not null);
+            if (server is null || upstream is null)
+            {
+                continue;
+            }
+
+            if (into.Any(p => p.Name == server.Name))
+            {
+                errors.Add(items[i], $"proxies[{i}]: the name '{server.Name}' is used twice");
+            }
+
+            into.Add(new ProxyDefinition(server, upstream));
+        }
     }
 
     /// <summary>Reads the list <paramref name="key"/> (targets, whose needs name <paramref name="dependencies"/>; or dependencies) into <paramref name="into"/>.</summary>
@@ -113,12 +144,17 @@ public static partial class TargetCatalogLoader
         }
     }
 
-    /// <summary>A target, or a dependency when not <paramref name="isTarget"/> (then no supports or image); its needs among <paramref name="dependencies"/>.</summary>
-    private static TargetDefinition? ReadTarget(YamlNode node, string path, ErrorList errors, IReadOnlyDictionary<string, string> placeholders, IReadOnlyList<TargetDefinition> dependencies, bool isTarget)
+    /// <summary>
+    /// A target, or a dependency or proxy when not <paramref name="isTarget"/> (then no supports or image); its needs among
+    /// <paramref name="dependencies"/>; <paramref name="more"/> reads a proxy's own fields and says whether they are valid.
+    /// </summary>
+    private static TargetDefinition? ReadTarget(
+        YamlNode node, string path, ErrorList errors, IReadOnlyDictionary<string, string> placeholders, IReadOnlyList<TargetDefinition> dependencies, bool isTarget,
+        IReadOnlyList<string>? fields = null, Func<YamlMap, bool>? more = null)
     {
         var map = isTarget
             ? YamlMap.Open(node, path, "a mapping with name, description, command, readiness and supports (and for kind: docker, image)", TargetFields, errors)
-            : YamlMap.Open(node, path, "a mapping with name, description, command and readiness", DependencyFields, errors);
+            : YamlMap.Open(node, path, "a mapping with name, description, command and readiness", fields ?? DependencyFields, errors);
         if (map is null)
         {
             return null;
@@ -143,7 +179,8 @@ public static partial class TargetCatalogLoader
         var files = TargetFilesReader.Read(map, fill, placeholders);
         var differences = ContractDifferencesReader.Read(map);
         var needs = TargetNeedsReader.Read(map, dependencies);
-        if (name is null || description is null || command is null || readiness is null || supports is null || !containerValid || requires is null || files is null || differences is null || needs is null)
+        bool moreValid = more?.Invoke(map) ?? true;
+        if (!moreValid || name is null || description is null || command is null || readiness is null || supports is null || !containerValid || requires is null || files is null || differences is null || needs is null)
         {
             return null;
         }

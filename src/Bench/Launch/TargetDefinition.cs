@@ -50,6 +50,9 @@ public sealed record TargetDefinition(
     public string? MissingRequirement() =>
         Requires.Missing() ?? Needs.Select(n => n.Requires.Missing() is { } missing ? $"needs {n.Name}, {missing}" : null).FirstOrDefault(m => m is not null);
 
+    /// <summary>Set for a scenario's proxy in front of replicas (<c>proxy:</c>, <c>replicas:</c>): what is started in its place. Null otherwise.</summary>
+    public Proxies.ProxyTopology? Topology { get; init; }
+
     public TargetKind Kind => Container is null ? TargetKind.Process : TargetKind.Docker;
 
     /// <summary>True when the target picks its own port and announces it, so it is started with port 0.</summary>

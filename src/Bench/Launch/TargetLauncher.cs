@@ -1,12 +1,14 @@
 using Bench.Launch.Dependencies;
 using Bench.Launch.Docker;
+using Bench.Launch.Proxies;
 
 namespace Bench.Launch;
 
 /// <summary>
 /// Starts any catalogue entry (unless it lacks what it requires): a process directly, a docker target through one <see cref="DockerTargets"/> shared by
 /// the whole run (one engine connection, one image build per recipe, one clean-up); the dependencies an entry needs
-/// (redis-server) through one <see cref="DependencySet"/>, started before it and shared by the run. Disposing it removes
+/// (redis-server) through one <see cref="DependencySet"/>, started before it and shared by the run; a proxy in front of
+/// replicas (<see cref="TargetDefinition.Topology"/>) as a <see cref="TopologyTarget"/>, its pieces started through this launcher. Disposing it removes
 /// every container the run still has and stops every dependency.
 /// </summary>
 public sealed class TargetLauncher(DockerTargets docker) : IAsyncDisposable
@@ -28,6 +30,11 @@ public sealed class TargetLauncher(DockerTargets docker) : IAsyncDisposable
         if (definition.Requires.Missing() is { } missing)
         {
             throw new TargetStartException(definition.Name, missing, "");
+        }
+
+        if (definition.Topology is { } topology)
+        {
+            return await TopologyTarget.StartAsync(definition, topology, StartAsync, options, cancellationToken);
         }
 
         if (definition.Needs.Count > 0)

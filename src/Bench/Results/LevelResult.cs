@@ -63,6 +63,12 @@ public sealed record LevelResult(
     /// </summary>
     public double? PredictedSeconds { get; init; }
 
+    /// <summary>
+    /// For a proxy in front of replicas, each component's resources (proxy, replica 1…N); <see cref="Resources"/> is
+    /// their total. Null for a target that is one program.
+    /// </summary>
+    public IReadOnlyList<ComponentResult>? Components { get; init; }
+
     /// <summary>The scenario's background streams in this level, in its order; empty when it has none.</summary>
     public IReadOnlyList<BackgroundResult> Background { get; init; } = [];
 }

@@ -64,14 +64,20 @@ public sealed record ScenarioDefinition(
             Cites = scenario.Cites,
             Simul = scenario.Simul is { } simul ? SimulDefinition.From(simul) : null,
             Variants = scenario.Targets.Where(scenario.Variants.ContainsKey).Select(t => scenario.Variants[t])
-                .Select(v => new VariantDefinition(v.Name, v.Target, v.Path, v.BackgroundPaths)).ToArray(),
+                .Select(v => new VariantDefinition(v.Name, v.Target, v.Path, v.BackgroundPaths) { Proxy = v.Proxy, Replicas = v.Replicas }).ToArray(),
             Background = scenario.Background.Select(s => new BackgroundDefinition(s.Name, s.Request.Method, s.Request.Path, s.Connections, s.Rate)).ToArray(),
         };
     }
 }
 
 /// <summary>A target run as catalogue entry <see cref="Target"/> under <see cref="Name"/>, sent <see cref="Path"/> (null: the scenario's) and its own stream paths.</summary>
-public sealed record VariantDefinition(string Name, string Target, string? Path, IReadOnlyDictionary<string, string> BackgroundPaths);
+public sealed record VariantDefinition(string Name, string Target, string? Path, IReadOnlyDictionary<string, string> BackgroundPaths)
+{
+    /// <summary>The proxy in front of <see cref="Replicas"/> copies of <see cref="Target"/>; null for a plain variant.</summary>
+    public string? Proxy { get; init; }
+
+    public int? Replicas { get; init; }
+}
 
 /// <summary>A background stream: its request, on <see cref="Connections"/> (closed) or at <see cref="Rate"/> requests/s (open).</summary>
 public sealed record BackgroundDefinition(string Name, string Method, string Path, int? Connections, int? Rate);

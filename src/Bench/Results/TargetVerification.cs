@@ -11,6 +11,9 @@ public sealed record TargetVerification(string Target, bool Valid, string? Reaso
     /// <summary>The most requests it serves at once, as its catalogue entry declares (null: every connection at once).</summary>
     public int? ConcurrencyLimit { get; init; }
 
+    /// <summary>For a proxy in front of replicas: the proxy, the replicas and where they ran; null for one program.</summary>
+    public TopologyRecord? Topology { get; init; }
+
     public static TargetVerification From(VerificationResult result) =>
         new(result.Target, result.Valid, result.Valid ? null : result.Reason) { Image = result.Image };
 }

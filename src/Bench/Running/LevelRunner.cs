@@ -50,6 +50,8 @@ public sealed class LevelRunner(LoadEngine engine, SweepSettings settings, ISwee
             // The target served every stream in the window: its CPU is per request of them all.
             Resources = background.Length == 0 ? result.Resources
                 : ResourceResult.From(window.Usage, load.Requests + background.Sum(b => b.Requests), load.Attempts + background.Sum(b => b.Attempts)),
+            Components = background.Length == 0 ? result.Components
+                : ComponentResult.From(window.Usage, load.Requests + background.Sum(b => b.Requests), load.Attempts + background.Sum(b => b.Attempts)),
             Valid = invalidReason is null,
             InvalidReason = invalidReason,
         };

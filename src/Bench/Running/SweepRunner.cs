@@ -2,6 +2,7 @@ using Bench.Queueing;
 using Bench.Results;
 using Bench.Scenarios;
 using Bench.Launch;
+using Bench.Launch.Proxies;
 
 namespace Bench.Running;
 
@@ -38,12 +39,25 @@ public sealed class SweepRunner(
                             continue; // every level of it has converged
                         }
 
-                        await using var session = new TargetSession(catalog.Find(scenario.CatalogueTarget(name))!, placed, launcher);
+                        await using var session = new TargetSession(ScenarioTargetDefinition.For(catalog, scenario, name), placed, launcher);
                         progress.TargetStarting(scenario.Name, name);
+                        var topology = session.Definition.Topology;
+                        if (topology is not null && repeat == 1)
+                        {
+                            progress.Note($"{name}: {topology.Placement(placed.TargetCpus, placed.TargetCpuQuota)}");
+                        }
+
                         var verification = await session.StartAndVerifyAsync(cancellationToken);
                         if (repeat == 1 || !verification.Valid)
                         {
-                            await recorder.RecordVerificationAsync(scenario.Name, TargetVerification.From(verification) with { Target = name, ConcurrencyLimit = session.Definition.ConcurrencyLimit }, CancellationToken.None);
+                            await recorder.RecordVerificationAsync(scenario.Name, TargetVerification.From(verification) with
+                            {
+                                Target = name,
+                                ConcurrencyLimit = session.Definition.ConcurrencyLimit,
+                                Topology = topology is null ? null : new TopologyRecord(
+                                    topology.Proxy.Name, topology.Backend.Name, topology.Replicas, ProxyTopology.Workers(placed.TargetCpus),
+                                    placed.TargetCpus?.ToString(), placed.TargetCpuQuota, topology.Placement(placed.TargetCpus, placed.TargetCpuQuota)),
+                            }, CancellationToken.None);
                         }
 
                         if (!verification.Valid)

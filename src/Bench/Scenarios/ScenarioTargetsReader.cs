@@ -1,16 +1,19 @@
 using Bench.Configuration;
 using Bench.Launch;
+using Bench.Launch.Proxies;
 using YamlDotNet.RepresentationModel;
 
 namespace Bench.Scenarios;
 
 /// <summary>
 /// Reads a scenario's <c>targets:</c>: catalogue names, or variants — a catalogue entry under another name with its
-/// own path (<c>{ name: eventloop-io, target: eventloop, path: "/io?ms=20" }</c>) or its own background paths.
+/// own path (<c>{ name: eventloop-io, target: eventloop, path: "/io?ms=20" }</c>) or its own background paths, or behind a
+/// proxy at each replica count (<c>{ name: py-sync-nginx, target: py-sync, proxy: nginx, replicas: [1, 2, 4] }</c>: one target
+/// per count, <c>py-sync-nginx-x1</c>, <c>-x2</c>, <c>-x4</c>).
 /// </summary>
 internal sealed class ScenarioTargetsReader(TargetCatalog catalog, ErrorList errors)
 {
-    private static readonly string[] VariantFields = ["name", "target", "path", "background"];
+    private static readonly string[] VariantFields = ["name", "target", "path", "background", "proxy", "replicas"];
 
     public sealed record Listed(string Name, SourceLocation Location, TargetVariant? Variant);
 
@@ -28,46 +31,44 @@ internal sealed class ScenarioTargetsReader(TargetCatalog catalog, ErrorList err
         {
             string path = $"targets[{i}]";
             var listed = items[i] is YamlMappingNode ? ReadVariant(items[i], path, known, streams) : ReadName(items[i], path, known);
-            if (listed is null)
+            foreach (var one in listed)
             {
-                continue;
-            }
-
-            if (targets.Any(t => t.Name == listed.Name))
-            {
-                errors.Add(items[i], $"{path}: '{listed.Name}' is listed twice; each target runs once per level");
-            }
-            else
-            {
-                targets.Add(listed);
+                if (targets.Any(t => t.Name == one.Name))
+                {
+                    errors.Add(items[i], $"{path}: '{one.Name}' is listed twice; each target runs once per level");
+                }
+                else
+                {
+                    targets.Add(one);
+                }
             }
         }
 
         return targets;
     }
 
-    private Listed? ReadName(YamlNode item, string path, string known)
+    private Listed[] ReadName(YamlNode item, string path, string known)
     {
         if (YamlValues.Text(item, path, "a target name, or a variant like { name: eventloop-io, target: eventloop, path: \"/io?ms=20\" }", errors) is not { } name)
         {
-            return null;
+            return [];
         }
 
         if (catalog.Find(name) is null)
         {
             errors.Add(item, $"{path}: unknown target '{name}'; known: {known}");
-            return null;
+            return [];
         }
 
-        return new Listed(name, errors.At(item), null);
+        return [new Listed(name, errors.At(item), null)];
     }
 
-    private Listed? ReadVariant(YamlNode item, string path, string known, IReadOnlyList<Background>? streams)
+    private Listed[] ReadVariant(YamlNode item, string path, string known, IReadOnlyList<Background>? streams)
     {
         var map = YamlMap.Open(item, path, "a variant like { name: eventloop-io, target: eventloop, path: \"/io?ms=20\" }", VariantFields, errors);
         if (map is null)
         {
-            return null;
+            return [];
         }
 
         string? name = map.Name("name", "eventloop-io");
@@ -102,12 +103,24 @@ internal sealed class ScenarioTargetsReader(TargetCatalog catalog, ErrorList err
             }
         }
 
-        if (valid && own is null && streamPaths.Count == 0)
+        var topology = ProxyVariantReader.Read(map, catalog, target);
+        valid &= topology.Valid;
+        if (valid && own is null && streamPaths.Count == 0 && topology.Proxy is null)
         {
             errors.Add(map.Location, $"{path}: '{name}' sends what '{target}' sends; give it a path or background paths of its own, or list '{target}' by name");
             valid = false;
         }
 
-        return valid ? new Listed(name!, map.Location, new TargetVariant(name!, target!, own, streamPaths)) : null;
+        if (!valid)
+        {
+            return [];
+        }
+
+        var variant = new TargetVariant(name!, target!, own, streamPaths);
+        return topology.Proxy is null
+            ? [new Listed(name!, map.Location, variant)]
+            : topology.Replicas.Select(n => ProxyTopology.NameOf(name!, n))
+                .Select((expanded, i) => new Listed(expanded, map.Location, variant with { Name = expanded, Proxy = topology.Proxy, Replicas = topology.Replicas[i] }))
+                .ToArray();
     }
 }

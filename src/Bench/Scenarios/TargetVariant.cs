@@ -9,4 +9,11 @@ namespace Bench.Scenarios;
 /// <param name="Target">The catalogue entry that is launched.</param>
 /// <param name="Path">The path it is sent instead of the scenario's request's; null keeps it.</param>
 /// <param name="BackgroundPaths">Per stream name, the path its stream sends instead.</param>
-public sealed record TargetVariant(string Name, string Target, string? Path, IReadOnlyDictionary<string, string> BackgroundPaths);
+public sealed record TargetVariant(string Name, string Target, string? Path, IReadOnlyDictionary<string, string> BackgroundPaths)
+{
+    /// <summary>The proxy (targets.yaml <c>proxies:</c>) put in front of <see cref="Replicas"/> copies of <see cref="Target"/>; null for a plain variant.</summary>
+    public string? Proxy { get; init; }
+
+    /// <summary>How many replicas of <see cref="Target"/> stand behind <see cref="Proxy"/>; null without one.</summary>
+    public int? Replicas { get; init; }
+}

@@ -21,6 +21,8 @@ internal static partial class Linux
     public const int EINTR = 4;
     public const int SOCK_NONBLOCK = 0x800;
     public const int SOCK_CLOEXEC = 0x80000;
+    public const int EAGAIN = 11;
+    public const int MSG_NOSIGNAL = 0x4000;
 
     /// <summary>struct epoll_event is packed (12 bytes) on x86-64 only; elsewhere its 64-bit data is aligned (16).</summary>
     public static readonly int EventStride = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 12 : 16;
@@ -48,6 +50,31 @@ internal static partial class Linux
     /// <summary>Accepts without blocking and without an exception when the backlog is empty (-1, EAGAIN).</summary>
     [LibraryImport("libc", EntryPoint = "accept4", SetLastError = true)]
     public static partial int Accept4(int fd, nint address, nint addressLength, int flags);
+
+    /// <summary>
+    /// recv and send straight on the descriptor: Socket.Receive/Send add a handle reference count, System.Native's shim
+    /// and error mapping to each call — 2–3 % of a /hello request's CPU in a perf profile of the reactor.
+    /// </summary>
+    [LibraryImport("libc", EntryPoint = "recv", SetLastError = true)]
+    public static partial nint Recv(int fd, ref byte buffer, nint length, int flags);
+
+    [LibraryImport("libc", EntryPoint = "send", SetLastError = true)]
+    public static partial nint Send(int fd, ref byte buffer, nint length, int flags);
+
+    /// <summary>
+    /// The outcome of a recv or send: bytes moved, or -1 when it would block (or a signal interrupted it: level-triggered
+    /// epoll reports the socket again), or -2 when the connection failed.
+    /// </summary>
+    public static int Outcome(nint result)
+    {
+        if (result >= 0)
+        {
+            return (int)result;
+        }
+
+        int errno = Marshal.GetLastPInvokeError();
+        return errno is EAGAIN or EINTR ? -1 : -2;
+    }
 
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int fd);

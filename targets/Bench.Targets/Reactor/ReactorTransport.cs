@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Bench.Servers.Hosting;
 using Bench.Servers.Http;
 
@@ -61,13 +62,14 @@ public sealed class ReactorTransport : IReadinessHandler
             return IoStatus.Closed;
         }
 
-        int n = _socket.Receive(Protocol.ReceiveBuffer.Span, SocketFlags.None, out var error);
-        if (error == SocketError.WouldBlock)
+        var buffer = Protocol.ReceiveBuffer.Span;
+        int n = Linux.Outcome(Linux.Recv(_fd, ref MemoryMarshal.GetReference(buffer), buffer.Length, 0));
+        if (n == -1)
         {
             return IoStatus.WouldBlock;
         }
 
-        if (error != SocketError.Success || n == 0)
+        if (n <= 0)
         {
             return IoStatus.Closed;
         }
@@ -87,13 +89,14 @@ public sealed class ReactorTransport : IReadinessHandler
                 return IoStatus.Closed;
             }
 
-            int n = _socket.Send(pending[_sent..], SocketFlags.None, out var error);
-            if (error == SocketError.WouldBlock)
+            var rest = pending[_sent..];
+            int n = Linux.Outcome(Linux.Send(_fd, ref MemoryMarshal.GetReference(rest), rest.Length, Linux.MSG_NOSIGNAL));
+            if (n == -1)
             {
                 return IoStatus.WouldBlock;
             }
 
-            if (error != SocketError.Success)
+            if (n < 0)
             {
                 return IoStatus.Closed;
             }

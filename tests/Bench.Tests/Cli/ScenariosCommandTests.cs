@@ -47,6 +47,19 @@ public sealed class ScenariosCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Listing_targets_shows_every_proxy_as_a_scenario_names_it()
+    {
+        var outcome = await BenchCommand.RunAsync("targets");
+
+        Assert.Equal(0, outcome.ExitCode);
+        foreach (var proxy in RepositoryFiles.Catalog().Proxies)
+        {
+            string row = outcome.Stdout.Split('\n').Single(l => l.StartsWith($"│ proxy: {proxy.Name} ", StringComparison.Ordinal));
+            Assert.Contains("│ proxy ", row, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Listing_targets_counts_the_contract_checks_each_entry_answers_its_own_way()
     {
         var outcome = await BenchCommand.RunAsync("targets");

@@ -19,4 +19,7 @@ public sealed record ResourceUsage(
 
     /// <summary>The engine's view of a docker target's container over the same window; null for a process.</summary>
     public Docker.ContainerUsage? Container { get; init; }
+
+    /// <summary>For a proxy in front of replicas, each component's own usage (the record is their total); null for one process.</summary>
+    public IReadOnlyList<ComponentUsage>? Components { get; init; }
 }

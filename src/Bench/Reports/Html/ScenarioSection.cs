@@ -66,6 +66,7 @@ internal static class ScenarioSection
 
         html.Append("</div>\n<h3>Summary</h3>\n<p class=\"note\">Requests, requests/s, latency and CPU per request count successful responses only (the expected status and body); every other outcome is an error, and its time is kept apart (the notes say how long failures took). Error rate = errors ÷ (successes + errors).</p>\n");
         SummaryTable.Append(html, view, palette);
+        ComponentsTable.Append(html, view, palette);
         AppendGates(html, view.Scenario);
         html.Append("</section>\n");
     }
