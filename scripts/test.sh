@@ -33,7 +33,7 @@ failed=0
 # Nothing a test started may outlive it. Only this checkout's targets count: other checkouts on the
 # machine run their own, and those are not ours to judge or kill.
 leftover=""
-for pid in $(pgrep -f 'Bench.Targets --model' || true); do
+for pid in $(pgrep -f 'Bench.Targets --(model|rpc-worker)' || true); do
   [[ "$(readlink "/proc/$pid/exe" 2>/dev/null)" == "$root/"* ]] && leftover+=" $pid"
 done
 # The Python targets run an interpreter from anywhere: they are ours when their script is this checkout's — serve.py,
@@ -57,6 +57,11 @@ done
 # bench-haproxy…-<tag>-… (the entry's name: haproxy, haproxy-leastconn); NGINX proxies are the nginx check's above.
 for pid in $(pgrep -f -- "haproxy -db -f ${TMPDIR:-/tmp}/bench-haproxy" || true); do
   [[ "$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null)" =~ /bench-haproxy(-[a-z]+)*-$tag- ]] && leftover+=" $pid"
+done
+# RabbitMQ (the sh script, beam.smp, erl_child_setup, inet_gethost, and the epmd it daemonized out of its tree, which
+# runs from /): every process of a launch carries BENCH_LAUNCH_DIR=<its folder> in its environment (TargetLaunch).
+for pid in $(pgrep -f 'beam.smp|epmd|erl_child_setup|inet_gethost|rabbitmq-server' || true); do
+  tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -q "^BENCH_LAUNCH_DIR=${TMPDIR:-/tmp}/bench-rabbitmq-$tag-" && leftover+=" $pid"
 done
 if [[ -n "$leftover" ]]; then
   echo "leftover target processes after the tests:"; ps -o pid=,args= -p $leftover

@@ -14,6 +14,11 @@ public static class Program
             return 0;
         }
 
+        if (args is ["--rpc-worker", "--rabbitmq", var rabbit])
+        {
+            return await RunRpcWorkerAsync(rabbit);
+        }
+
         if (!OptionsParser.TryParse(args, out var options, out string error))
         {
             Console.Error.WriteLine($"Bench.Targets: {error}");
@@ -64,5 +69,27 @@ public static class Program
         // Give the model a moment to close its listener; background threads never hold the exit.
         await Task.WhenAny(serving, Task.Delay(TimeSpan.FromSeconds(1)));
         return 0;
+    }
+
+    /// <summary>The worker behind /rpc (Rabbit/RpcWorker): until SIGTERM or SIGINT, or until the broker goes.</summary>
+    private static async Task<int> RunRpcWorkerAsync(string port)
+    {
+        if (!int.TryParse(port, out int rabbit) || rabbit is < 1 or > 65535)
+        {
+            Console.Error.WriteLine($"Bench.Targets: invalid value '{port}' for --rabbitmq");
+            Console.Error.WriteLine(Rabbit.RpcWorker.Usage);
+            return 2;
+        }
+
+        using var stopping = new CancellationTokenSource();
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stopping.Cancel();
+        }
+
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        return await Rabbit.RpcWorker.RunAsync(rabbit, Console.Out, Console.Error, stopping.Token);
     }
 }

@@ -5,7 +5,8 @@ import asyncio
 import time
 
 from aio import Registry
-from contract import CLOSE, CPU, IO, OK, REDIS, WORK, Connection, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, RPC, WORK, Connection, Response, sha256_chain
+from rabbit_backend import async_call
 from redis_backend import async_execute
 
 _PAUSE_INPUT = 16 * 1024  # buffered input beyond which reading pauses while a request is in progress
@@ -91,6 +92,12 @@ class HttpProtocol(asyncio.Protocol):
             # A Protocol has no coroutine of its own: redis.asyncio's call runs as a task, its answer finishes the request.
             self.busy = True
             task = self.loop.create_task(async_execute(amount, every))
+            task.add_done_callback(lambda done: self._finish(done.result()))
+            return False
+        if kind is RPC:
+            # The same for /rpc: aio-pika's call runs as a task, the worker's reply finishes the request.
+            self.busy = True
+            task = self.loop.create_task(async_call(amount))
             task.add_done_callback(lambda done: self._finish(done.result()))
             return False
         if kind is CPU:

@@ -5,7 +5,8 @@ import asyncio
 import time
 
 from aio import Registry
-from contract import CLOSE, CPU, IO, OK, REDIS, WORK, Connection, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, RPC, WORK, Connection, Response, sha256_chain
+from rabbit_backend import async_call
 from redis_backend import async_execute
 
 
@@ -16,6 +17,8 @@ async def _run_work(work):
         return OK
     if kind is REDIS:
         return await async_execute(amount, every)  # redis.asyncio: the loop serves the others while Redis answers
+    if kind is RPC:
+        return await async_call(amount)  # aio-pika: the loop serves the others while the worker computes
     if kind is CPU:
         if not every:
             return Response(200, sha256_chain(amount).hex().encode())

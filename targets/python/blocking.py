@@ -4,7 +4,8 @@ import socket
 import threading
 import time
 
-from contract import BLOCK, CLOSE, CPU, IO, OK, REDIS, WORK, Connection, Response, sha256_chain, watchdog_period
+from contract import BLOCK, CLOSE, CPU, IO, OK, REDIS, RPC, WORK, Connection, Response, sha256_chain, watchdog_period
+from rabbit_backend import blocking_call
 from redis_backend import blocking_execute
 
 
@@ -63,11 +64,13 @@ def _peer(sock):
 
 
 def run_work(work):
-    """/io and /blocking sleep the thread (the blocking models have no other way to wait), /redis blocks on Redis; /cpu
+    """/io and /blocking sleep the thread (the blocking models have no other way to wait), /redis blocks on Redis, /rpc on the RPC worker; /cpu
     computes in one go."""
     kind, amount, value = work
     if kind is REDIS:
         return blocking_execute(amount, value)  # python3-redis's synchronous client: the thread waits on the socket
+    if kind is RPC:
+        return blocking_call(amount)  # pika's BlockingConnection: the thread waits for the worker's reply
     if kind is IO or kind is BLOCK:
         time.sleep(amount / 1000)
         return OK

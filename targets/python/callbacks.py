@@ -7,7 +7,8 @@ purpose."""
 
 import time
 
-from contract import CLOSE, CPU, IO, OK, REDIS, WORK, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, RPC, WORK, Response, sha256_chain
+import rabbit_backend
 from selector_loop import READ, WRITE, LoopConnection, peer, serve
 
 
@@ -73,6 +74,9 @@ class CallbackConnection(LoopConnection):
         if kind is REDIS:
             self.server.redis.execute(amount, every, self._redis_done)  # the loop's own client calls back with the answer
             return False
+        if kind is RPC:
+            self.conn.complete(rabbit_backend.UNSUPPORTED)  # no non-blocking AMQP client on this loop
+            return True
         if kind is CPU:
             if every and amount > every:
                 self.cpu = (b"bench", amount, every)

@@ -20,7 +20,7 @@ MAX_ROUNDS = 10_000_000
 # Steps Connection.next() returns.
 NEED_DATA, WORK, CLOSE = 0, 1, 2
 # Work kinds carried out by the model.
-IO, BLOCK, CPU, REDIS = 0, 1, 2, 3
+IO, BLOCK, CPU, REDIS, RPC = 0, 1, 2, 3, 4
 
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _TARGET = re.compile(rb"/[\x21-\x7e\x80-\xff]*")
@@ -44,6 +44,7 @@ _REASONS = {
     200: b"200 OK", 400: b"400 Bad Request", 404: b"404 Not Found", 405: b"405 Method Not Allowed",
     408: b"408 Request Timeout", 413: b"413 Content Too Large", 431: b"431 Request Header Fields Too Large",
     500: b"500 Internal Server Error", 501: b"501 Not Implemented", 503: b"503 Service Unavailable",
+    504: b"504 Gateway Timeout",
     505: b"505 HTTP Version Not Supported",
 }
 
@@ -79,7 +80,7 @@ NOT_FOUND = Response.text(404, "not found\n")
 METHOD_NOT_ALLOWED = Response.text(405, "method not allowed\n")
 _HEAD_TOO_LARGE = Response.error(431, "request head too large")
 _INFO = object()  # the router's marker for /info, answered from the server's statistics
-_KNOWN = frozenset((b"/hello", b"/io", b"/cpu", b"/blocking", b"/info", b"/redis"))
+_KNOWN = frozenset((b"/hello", b"/io", b"/cpu", b"/blocking", b"/info", b"/redis", b"/rpc"))
 # /redis?key=K[&set=V]: letters, digits and . _ : - only (nothing to percent-decode, never the "(nil)" a missing key gets)
 _REDIS_TEXT = re.compile(rb"[A-Za-z0-9._:-]+")
 MAX_KEY, MAX_VALUE = 128, 4096
@@ -135,7 +136,7 @@ def _text_param(query, name, limit, required):
 
 def route(is_get, target):
     """A Response, _INFO, or a work tuple (kind, amount, yield_every) for the model to carry out; for /redis
-    (REDIS, key, value to SET or None)."""
+    (REDIS, key, value to SET or None); for /rpc (RPC, rounds, 0)."""
     q = target.find(b"?")
     path, query = (target, b"") if q < 0 else (target[:q], target[q + 1:])
     if path not in _KNOWN:
@@ -154,6 +155,9 @@ def route(is_get, target):
         if isinstance(value, Response):
             return value
         return (REDIS, key, value)
+    if path == b"/rpc":
+        rounds = _int_param(query, "n", 0, MAX_ROUNDS, True)
+        return (RPC, rounds, 0) if type(rounds) is int else rounds
     if path == b"/cpu":
         rounds = _int_param(query, "n", 0, MAX_ROUNDS, True)
         if type(rounds) is not int:

@@ -7,7 +7,8 @@ connection on purpose."""
 
 import time
 
-from contract import CLOSE, CPU, IO, OK, REDIS, WORK, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, RPC, WORK, Response, sha256_chain
+import rabbit_backend
 from selector_loop import READ, WRITE, LoopConnection, peer, serve
 
 READABLE = "readable"
@@ -127,6 +128,8 @@ def run_work(work):
     kind, amount, every = work
     if kind is REDIS:
         return (yield RedisCall(amount, every))
+    if kind is RPC:
+        return rabbit_backend.UNSUPPORTED  # no non-blocking AMQP client on this loop
     if kind is IO:
         yield Delay(amount / 1000)
         return OK

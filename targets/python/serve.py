@@ -1,4 +1,5 @@
-"""Entry point of the Python targets: python3 serve.py --model <name> [--port n] [--header-timeout s] [--redis port].
+"""Entry point of the Python targets: python3 serve.py --model <name> [--port n] [--header-timeout s] [--redis port]
+[--rabbitmq port].
 
 Binds 127.0.0.1 only (port 0 picks one), prints exactly one line `listening on http://127.0.0.1:<port>` once it
 accepts connections, exits 0 within 2 s of SIGTERM or SIGINT. Standard library only, but for uvloop-protocol.
@@ -17,6 +18,7 @@ if sys.version_info < (3, 11):  # contract.py's expressions use possessive quant
     sys.stderr.write(f"serve.py: needs Python 3.11 or later; {sys.executable} is {sys.version.split()[0]}\n")
     sys.exit(2)
 
+import rabbit_backend  # noqa: E402
 import redis_backend  # noqa: E402
 from contract import ErrorLog, Stats  # noqa: E402
 
@@ -32,17 +34,19 @@ MODELS = {
 }
 
 USAGE = (
-    "usage: serve.py --model <name> [--port <n>] [--header-timeout <seconds>] [--redis <port>]\n"
+    "usage: serve.py --model <name> [--port <n>] [--header-timeout <seconds>] [--redis <port>] [--rabbitmq <port>]\n"
     f"  --model           {' | '.join(MODELS)}\n"
     "  --port            port on 127.0.0.1 (0 = pick a free one; default 0)\n"
     "  --header-timeout  seconds a request head may take before the connection closes (default 10)\n"
-    "  --redis           port of the Redis server on 127.0.0.1 that /redis uses (python3-redis; without it, 503)"
+    "  --redis           port of the Redis server on 127.0.0.1 that /redis uses (python3-redis; without it, 503)\n"
+    "  --rabbitmq        AMQP port of the RabbitMQ broker on 127.0.0.1 that /rpc publishes to (python3-pika in sync and\n"
+    "                    threads, python3-aio-pika in the asyncio models; without it, 503)"
 )
 
 
 def parse_args(args):
-    """(model, port, header_timeout, redis_port or None), or exits 2 with one line and the usage."""
-    options = {"--model": None, "--port": "0", "--header-timeout": "10", "--redis": None}
+    """(model, port, header_timeout, redis_port or None, rabbitmq_port or None), or exits 2 with one line and the usage."""
+    options = {"--model": None, "--port": "0", "--header-timeout": "10", "--redis": None, "--rabbitmq": None}
     if any(a in ("-h", "--help") for a in args):
         print(USAGE)
         sys.exit(0)
@@ -72,7 +76,10 @@ def parse_args(args):
     redis = options["--redis"]
     if redis is not None and not (redis.isdigit() and 1 <= int(redis) <= 65535):
         fail(f"invalid value '{redis}' for --redis")
-    return model, port, timeout, None if redis is None else int(redis)
+    rabbit = options["--rabbitmq"]
+    if rabbit is not None and not (rabbit.isdigit() and 1 <= int(rabbit) <= 65535):
+        fail(f"invalid value '{rabbit}' for --rabbitmq")
+    return model, port, timeout, None if redis is None else int(redis), None if rabbit is None else int(rabbit)
 
 
 def fail(message):
@@ -88,8 +95,9 @@ def _stop(signum, frame):
 
 
 def main():
-    model, port, timeout, redis_port = parse_args(sys.argv[1:])
+    model, port, timeout, redis_port, rabbit_port = parse_args(sys.argv[1:])
     redis_backend.PORT = redis_port
+    rabbit_backend.PORT = rabbit_port
     module_name, needs = MODELS[model]
     if needs is not None and importlib.util.find_spec(needs[0]) is None:
         sys.stderr.write(f"py-{model} needs the Python module {needs[0]} (Debian package {needs[1]}) "

@@ -61,7 +61,10 @@ public sealed class Interruption : IDisposable
 
     private async Task KillAndExitAsync()
     {
-        var children = ProcessTree.Of(Environment.ProcessId, ProcFs.System).Where(p => p.Pid != Environment.ProcessId);
+        // Its tree, and what left it (a broker's epmd daemonizes; init adopts it): every launch names this Bench in its environment.
+        var children = ProcessTree.Of(Environment.ProcessId, ProcFs.System)
+            .Concat(ProcessTree.Marked(Bench.Launch.TargetLaunch.OwnerMarker, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), ProcFs.System))
+            .Where(p => p.Pid != Environment.ProcessId).DistinctBy(p => p.Pid).ToArray();
         foreach (var child in children)
         {
             try

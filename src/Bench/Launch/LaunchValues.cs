@@ -22,10 +22,19 @@ public sealed record LaunchValues(int Port, string Dir, TimeSpan HeaderTimeout)
     public const string DirPlaceholder = "dir";
     public const string HeaderTimeoutPlaceholder = "header_timeout";
 
+    /// <summary>
+    /// More free ports for a server that listens on several ({extra_port_1}, {extra_port_2}): RabbitMQ's Erlang
+    /// distribution and its own epmd, so nothing it opens is shared with anything else on the machine.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ExtraPortPlaceholders = ["extra_port_1", "extra_port_2"];
+
+    /// <summary>The ports behind <see cref="ExtraPortPlaceholders"/>, in order; empty when the entry uses none.</summary>
+    public IReadOnlyList<int> ExtraPorts { get; init; } = [];
+
     /// <summary>The contract's default: a request head may take 10 s before the connection is closed.</summary>
     public static readonly TimeSpan DefaultHeaderTimeout = TimeSpan.FromSeconds(10);
 
-    public static readonly IReadOnlyList<string> Placeholders = [PortPlaceholder, DirPlaceholder, HeaderTimeoutPlaceholder];
+    public static readonly IReadOnlyList<string> Placeholders = [PortPlaceholder, DirPlaceholder, HeaderTimeoutPlaceholder, .. ExtraPortPlaceholders];
 
     /// <summary>Values for a launch without a folder of its own (a test, a container).</summary>
     public static LaunchValues ForPort(int port) => new(port, "", DefaultHeaderTimeout);
@@ -41,6 +50,11 @@ public sealed record LaunchValues(int Port, string Dir, TimeSpan HeaderTimeout)
             .Replace($"{{{PortPlaceholder}}}", Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace($"{{{DirPlaceholder}}}", Dir, StringComparison.Ordinal)
             .Replace($"{{{HeaderTimeoutPlaceholder}}}", HeaderTimeoutText, StringComparison.Ordinal);
+        for (int i = 0; i < ExtraPorts.Count; i++)
+        {
+            text = text.Replace($"{{{ExtraPortPlaceholders[i]}}}", ExtraPorts[i].ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+
         foreach (var (name, port) in DependencyPorts)
         {
             text = text.Replace($"{{{DependencyPortPlaceholder(name)}}}", port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);

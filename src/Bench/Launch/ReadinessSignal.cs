@@ -2,7 +2,7 @@ namespace Bench.Launch;
 
 /// <summary>
 /// When a starting target is ready, however it says so (<see cref="TargetReadiness"/>): a stdout line that matches,
-/// with the port read from it when it captures one, or an HTTP probe (or a Redis PING) answering on the port Bench planned; or why it
+/// with the port read from it when it captures one, or an HTTP probe (or a Redis PING, or an AMQP handshake) answering on the port Bench planned; or why it
 /// never will be. One for a process and a container alike.
 /// </summary>
 internal sealed class ReadinessSignal(TargetDefinition definition, int plannedPort)
@@ -24,6 +24,10 @@ internal sealed class ReadinessSignal(TargetDefinition definition, int plannedPo
         else if (definition.Readiness is RedisPingReadiness)
         {
             _ = ProbeAsync(token => RedisPing.WaitAsync(plannedPort, interval, token), cancellationToken);
+        }
+        else if (definition.Readiness is AmqpHandshakeReadiness)
+        {
+            _ = ProbeAsync(token => AmqpHandshake.WaitAsync(plannedPort, interval, token), cancellationToken);
         }
     }
 

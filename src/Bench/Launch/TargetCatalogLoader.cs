@@ -11,7 +11,7 @@ namespace Bench.Launch;
 /// <summary>
 /// Reads targets/targets.yaml: a <c>targets:</c> list, each with name, description, command (an argument
 /// array), environment, readiness, supports, requires, files and needs; and a <c>dependencies:</c> list of the servers
-/// Bench starts for the targets that need them (the same fields but supports and needs). Placeholders other than the launch ones ({port}, {dir},
+/// Bench starts for the targets that need them (the same fields but supports; their needs name dependencies above them). Placeholders other than the launch ones ({port}, {dir},
 /// {header_timeout}) are filled in here; those stay until launch. Every problem is reported with file:line:column (docs/targets.md).
 /// </summary>
 public static partial class TargetCatalogLoader
@@ -24,9 +24,9 @@ public static partial class TargetCatalogLoader
 
     private static readonly string[] RootFields = ["dependencies", "proxies", "targets"];
     private static readonly string[] TargetFields = ["name", "description", "command", "environment", "readiness", "supports", "concurrency", "requires", "files", TargetNeedsReader.Field, ContractDifferencesReader.Field, .. ContainerSpecReader.Fields];
-    private static readonly string[] DependencyFields = ["name", "description", "command", "environment", "readiness", "requires", "files"];
+    private static readonly string[] DependencyFields = ["name", "description", "command", "environment", "readiness", "requires", "files", TargetNeedsReader.Field];
     private static readonly string[] ProxyFields = ["name", "description", "command", "environment", "readiness", "requires", "files", ContractDifferencesReader.Field, ProxyUpstreamReader.Field];
-    private static readonly string[] ReadinessFields = ["stdout", "http", "redis"];
+    private static readonly string[] ReadinessFields = ["stdout", "http", "redis", "amqp"];
 
     /// <summary>
     /// {targets_bin} → the built Bench.Targets executable, {targets_dir} → its folder, {repo} → the checkout's root,
@@ -102,7 +102,7 @@ public static partial class TargetCatalogLoader
         for (int i = 0; i < (items?.Count ?? 0); i++)
         {
             ProxyUpstream? upstream = null;
-            var server = ReadTarget(items![i], $"proxies[{i}]", errors, filled, null, ProxyFields, map => (upstream = ProxyUpstreamReader.Read(map)) is not null);
+            var server = ReadTarget(items![i], $"proxies[{i}]", errors, filled, [], isTarget: false, ProxyFields, map => (upstream = ProxyUpstreamReader.Read(map)) is not null);
             if (server is null || upstream is null)
             {
                 continue;
@@ -124,13 +124,13 @@ public static partial class TargetCatalogLoader
         var items = isTarget
             ? root.List(key, "a non-empty list of targets", required: true, allowEmpty: false)
             : root.List(key, "a list of servers Bench starts for the targets that need them", required: false);
-        // A target's {redis_port} stays until launch, like {port}: here it stands for itself.
-        var filled = isTarget
-            ? placeholders.Concat(dependencies.Select(d => LaunchValues.DependencyPortPlaceholder(d.Name)).Select(p => KeyValuePair.Create(p, $"{{{p}}}"))).ToDictionary()
-            : placeholders;
         for (int i = 0; i < (items?.Count ?? 0); i++)
         {
-            if (ReadTarget(items![i], $"{key}[{i}]", errors, filled, isTarget ? dependencies : null) is not { } entry)
+            // A dependency may need the dependencies declared above it (the RPC worker needs the broker); a target any.
+            IReadOnlyList<TargetDefinition> needable = isTarget ? dependencies : into.ToArray();
+            // A {redis_port} stays until launch, like {port}: here it stands for itself.
+            var filled = placeholders.Concat(needable.Select(d => LaunchValues.DependencyPortPlaceholder(d.Name)).Select(p => KeyValuePair.Create(p, $"{{{p}}}"))).ToDictionary();
+            if (ReadTarget(items![i], $"{key}[{i}]", errors, filled, needable, isTarget) is not { } entry)
             {
                 continue;
             }
@@ -145,14 +145,13 @@ public static partial class TargetCatalogLoader
     }
 
     /// <summary>
-    /// A target, or a dependency or proxy when <paramref name="dependencies"/> is null (then no supports, needs or image);
-    /// <paramref name="more"/> reads a proxy's own fields and says whether they are valid.
+    /// A target, or a dependency or proxy when not <paramref name="isTarget"/> (then no supports or image); its needs among
+    /// <paramref name="dependencies"/>; <paramref name="more"/> reads a proxy's own fields and says whether they are valid.
     /// </summary>
     private static TargetDefinition? ReadTarget(
-        YamlNode node, string path, ErrorList errors, IReadOnlyDictionary<string, string> placeholders, IReadOnlyList<TargetDefinition>? dependencies,
+        YamlNode node, string path, ErrorList errors, IReadOnlyDictionary<string, string> placeholders, IReadOnlyList<TargetDefinition> dependencies, bool isTarget,
         IReadOnlyList<string>? fields = null, Func<YamlMap, bool>? more = null)
     {
-        bool isTarget = dependencies is not null;
         var map = isTarget
             ? YamlMap.Open(node, path, "a mapping with name, description, command, readiness and supports (and for kind: docker, image)", TargetFields, errors)
             : YamlMap.Open(node, path, "a mapping with name, description, command and readiness", fields ?? DependencyFields, errors);
@@ -179,7 +178,7 @@ public static partial class TargetCatalogLoader
         var requires = TargetRequirementsReader.Read(map, placeholders);
         var files = TargetFilesReader.Read(map, fill, placeholders);
         var differences = ContractDifferencesReader.Read(map);
-        var needs = TargetNeedsReader.Read(map, dependencies ?? []);
+        var needs = TargetNeedsReader.Read(map, dependencies);
         bool moreValid = more?.Invoke(map) ?? true;
         if (!moreValid || name is null || description is null || command is null || readiness is null || supports is null || !containerValid || requires is null || files is null || differences is null || needs is null)
         {
@@ -195,7 +194,7 @@ public static partial class TargetCatalogLoader
             errors.Add(map.Location, $"{path}: its readiness does not capture a port, so Bench chooses one: put {TargetDefinition.PortPlaceholder} in command, environment or a file");
         }
 
-        TargetNeedsReader.CheckPlaceholders(map, needs, dependencies ?? [], texts);
+        TargetNeedsReader.CheckPlaceholders(map, needs, dependencies, texts);
         if (container is not null && (files.Count > 0 || texts.Any(a => a.Contains(TargetDefinition.DirPlaceholder, StringComparison.Ordinal))))
         {
             errors.Add(map.Location, $"{path}: files and {TargetDefinition.DirPlaceholder} are for process targets; a container's root is read-only and its scratch folder is $TMPDIR");
@@ -221,7 +220,7 @@ public static partial class TargetCatalogLoader
 
     private static TargetReadiness? ReadReadiness(YamlMap target)
     {
-        const string Expected = "{ stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello } or { redis: ping }";
+        const string Expected = "{ stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello } or { redis: ping } or { amqp: handshake }";
         if (target.Get("readiness", false, Expected) is null)
         {
             return TargetReadiness.ListeningLine;
@@ -241,15 +240,27 @@ public static partial class TargetCatalogLoader
             return null;
         }
 
-        if (new[] { stdout, http, redis }.Count(r => r is not null) != 1)
+        string? amqp = map.Text("amqp", "handshake: an AMQP broker answering the protocol header with Connection.Start on its port");
+        if (amqp is not null && amqp != "handshake")
         {
-            map.Errors.Add(map.Location, $"{map.Path}: expected exactly one of stdout, http or redis, like {Expected}");
+            map.Reject("amqp", "handshake (the protocol header answered with Connection.Start)");
+            return null;
+        }
+
+        if (new[] { stdout, http, redis, amqp }.Count(r => r is not null) != 1)
+        {
+            map.Errors.Add(map.Location, $"{map.Path}: expected exactly one of stdout, http, redis or amqp, like {Expected}");
             return null;
         }
 
         if (redis is not null)
         {
             return new RedisPingReadiness();
+        }
+
+        if (amqp is not null)
+        {
+            return new AmqpHandshakeReadiness();
         }
 
         if (http is not null)
@@ -300,6 +311,6 @@ public static partial class TargetCatalogLoader
             return m.Value;
         });
 
-    [GeneratedRegex(@"\{([A-Za-z_]+)\}")]
+    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     private static partial Regex Placeholder();
 }

@@ -15,7 +15,7 @@ internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort,
         // A target that announces its port picks it (port 0); any other is given a free one.
         int port = definition.AnnouncesPort ? 0 : FreePort.Find();
         string? dir = definition.UsesDir ? CreateDir(definition.Name) : null;
-        var values = new LaunchValues(port, dir ?? "", options.HeaderTimeout) { DependencyPorts = options.DependencyPorts };
+        var values = new LaunchValues(port, dir ?? "", options.HeaderTimeout) { DependencyPorts = options.DependencyPorts, ExtraPorts = ExtraPorts(definition, port) };
         try
         {
             foreach (var file in definition.Files)
@@ -53,7 +53,39 @@ internal sealed record TargetLaunch(ProcessStartInfo StartInfo, int PlannedPort,
             info.Environment[key] = value;
         }
 
+        // Every process a launch starts, wherever it goes, names this Bench: a second Ctrl-C kills them all at once by it.
+        info.Environment[OwnerMarker] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (dir is not null)
+        {
+            // Inherited by everything it starts, even what daemonizes out of its tree (RabbitMQ's epmd): how the stop finds it.
+            info.Environment[LaunchMarker] = dir;
+        }
+
         return new TargetLaunch(info, port, dir);
+    }
+
+    /// <summary>The environment variable naming a launch's own folder in every process it starts (<see cref="Plan"/>).</summary>
+    public const string LaunchMarker = "BENCH_LAUNCH_DIR";
+
+    /// <summary>The environment variable naming the pid of the Bench that started a launch, in every process it starts.</summary>
+    public const string OwnerMarker = "BENCH_OWNER_PID";
+
+    /// <summary>Free ports for the extra-port placeholders the entry uses, distinct from its own port and each other.</summary>
+    private static List<int> ExtraPorts(TargetDefinition definition, int port)
+    {
+        var texts = definition.Command.Concat(definition.Environment.Values).Concat(definition.Files.Select(f => f.Text)).ToArray();
+        int used = LaunchValues.ExtraPortPlaceholders.Count(p => texts.Any(t => t.Contains($"{{{p}}}", StringComparison.Ordinal)));
+        var ports = new List<int>();
+        while (ports.Count < (used == 0 ? 0 : LaunchValues.ExtraPortPlaceholders.Count))
+        {
+            int candidate = FreePort.Find();
+            if (candidate != port && !ports.Contains(candidate))
+            {
+                ports.Add(candidate);
+            }
+        }
+
+        return ports;
     }
 
     /// <summary>

@@ -40,7 +40,10 @@ internal static class TargetNeedsReader
         return needs.Count == items.Count ? needs : null;
     }
 
-    /// <summary>A target must say where it finds what it needs, and name no dependency's port it does not need.</summary>
+    /// <summary>
+    /// A target must say where it finds what it needs, and name no dependency's port it does not need; a dependency reached
+    /// through another one the target is told about (the RPC worker, through the broker's queue) needs no port of its own.
+    /// </summary>
     public static void CheckPlaceholders(YamlMap target, IReadOnlyList<TargetDefinition>? needs, IReadOnlyList<TargetDefinition> dependencies, IReadOnlyList<string> texts)
     {
         foreach (var dependency in dependencies)
@@ -52,10 +55,13 @@ internal static class TargetNeedsReader
             {
                 target.Errors.Add(target.Location, $"{target.Path}: uses {placeholder} without needs: [{dependency.Name}]");
             }
-            else if (needed && !used)
+            else if (needed && !used && !ReachedThrough(dependency, texts))
             {
                 target.Errors.Add(target.Location, $"{target.Path}: needs {dependency.Name} but is never told where: put {placeholder} in command, environment or a file");
             }
         }
     }
+
+    private static bool ReachedThrough(TargetDefinition dependency, IReadOnlyList<string> texts) =>
+        dependency.Needs.Any(n => texts.Any(t => t.Contains($"{{{LaunchValues.DependencyPortPlaceholder(n.Name)}}}", StringComparison.Ordinal)));
 }

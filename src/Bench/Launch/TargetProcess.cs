@@ -157,6 +157,12 @@ public sealed class TargetProcess : IRunningTarget
             await ProcessTree.KillSurvivorsAsync(descendants, ProcFs.System, grace);
         }
 
+        if (_dir is not null)
+        {
+            // Also when the target itself had exited already: a daemon it started (RabbitMQ's epmd) outlives it.
+            await ProcessTree.KillSurvivorsAsync(ProcessTree.Marked(TargetLaunch.LaunchMarker, _dir, ProcFs.System), ProcFs.System, grace);
+        }
+
         _cgroups?.Dispose();
         _cgroups = null;
         // Removed once nothing of the target runs: a config, pid file or log it wrote is its own, not the run's.

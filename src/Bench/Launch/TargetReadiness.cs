@@ -50,3 +50,9 @@ public sealed record HttpReadiness(string Path) : TargetReadiness;
 /// redis-server prints its banner before it loads its data, and answers LOADING until then.
 /// </summary>
 public sealed record RedisPingReadiness : TargetReadiness;
+
+/// <summary>
+/// Ready when an AMQP broker on the port Bench gave it answers the protocol header with Connection.Start
+/// (<c>readiness: { amqp: handshake }</c>): RabbitMQ boots for seconds before it opens its AMQP listener.
+/// </summary>
+public sealed record AmqpHandshakeReadiness : TargetReadiness;

@@ -1,17 +1,20 @@
 namespace Bench.Servers.Hosting;
 
-/// <summary>Parses `--model m --port n [--workers n] [--header-timeout s] [--redis port]`; errors are one line for stderr.</summary>
+/// <summary>Parses `--model m --port n [--workers n] [--header-timeout s] [--redis port] [--rabbitmq port] [--rpc-timeout s]`; errors are one line for stderr.</summary>
 public static class OptionsParser
 {
     /// <summary>The usage text; its list of models is the registry's.</summary>
     public static readonly string Usage =
-        "usage: Bench.Targets --model <name> [--port <n>] [--workers <n>] [--header-timeout <seconds>] [--redis <port>]\n" +
+        "usage: Bench.Targets --model <name> [--port <n>] [--workers <n>] [--header-timeout <seconds>] [--redis <port>] [--rabbitmq <port>] [--rpc-timeout <seconds>]\n" +
+        "       Bench.Targets --rpc-worker --rabbitmq <port>   (the worker behind /rpc)\n" +
         "  --model           one of:\n" +
         string.Concat(ModelRegistry.Models.Select(m => $"                      {m.Name,-10} {m.Description}\n")) +
         "  --port            port on 127.0.0.1 (0 = pick a free one; default 0)\n" +
         "  --workers         threads of the pool model (default 16)\n" +
         "  --header-timeout  seconds a request head may take before the connection closes (default 10)\n" +
-        "  --redis           port of the Redis server on 127.0.0.1 that /redis and /redis-blocking use (without it they answer 503)";
+        "  --redis           port of the Redis server on 127.0.0.1 that /redis and /redis-blocking use (without it they answer 503)\n" +
+        "  --rabbitmq        AMQP port of the RabbitMQ broker on 127.0.0.1 that /rpc publishes to (without it /rpc answers 503)\n" +
+        "  --rpc-timeout     seconds /rpc waits for the worker's reply before it answers 504 (default 1.5)";
 
     public static bool TryParse(string[] args, out ServerOptions options, out string error)
     {
@@ -45,7 +48,13 @@ public static class OptionsParser
                 case "--redis" when int.TryParse(value, out int redis) && redis is >= 1 and <= 65535:
                     options = options with { RedisPort = redis };
                     break;
-                case "--port" or "--workers" or "--header-timeout" or "--redis":
+                case "--rabbitmq" when int.TryParse(value, out int rabbit) && rabbit is >= 1 and <= 65535:
+                    options = options with { RabbitPort = rabbit };
+                    break;
+                case "--rpc-timeout" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out double rpcSeconds) && rpcSeconds is > 0 and <= 3600:
+                    options = options with { RpcTimeout = TimeSpan.FromSeconds(rpcSeconds) };
+                    break;
+                case "--port" or "--workers" or "--header-timeout" or "--redis" or "--rabbitmq" or "--rpc-timeout":
                     error = $"invalid value '{value}' for {name}";
                     return false;
                 default:

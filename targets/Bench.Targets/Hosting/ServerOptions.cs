@@ -6,6 +6,15 @@ public sealed record ServerOptions(string Model, int Port, int Workers, TimeSpan
     /// <summary>The port of the Redis server on 127.0.0.1 that /redis talks to; null when none is given (then /redis answers 503).</summary>
     public int? RedisPort { get; init; }
 
+    /// <summary>The AMQP port of the RabbitMQ broker on 127.0.0.1 that /rpc publishes to; null when none is given (then /rpc answers 503).</summary>
+    public int? RabbitPort { get; init; }
+
+    /// <summary>How long /rpc waits for the worker's reply before it answers 504.</summary>
+    public TimeSpan RpcTimeout { get; init; } = DefaultRpcTimeout;
+
+    /// <summary>Under the load generator's own request timeout (2 s), so a lost reply is the target's 504, not a client timeout.</summary>
+    public static readonly TimeSpan DefaultRpcTimeout = TimeSpan.FromSeconds(1.5);
+
     public const int DefaultWorkers = 16;
 
     public static readonly TimeSpan DefaultHeaderTimeout = TimeSpan.FromSeconds(10);

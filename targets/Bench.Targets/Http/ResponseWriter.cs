@@ -43,6 +43,7 @@ public static class ResponseWriter
         500 => "500 Internal Server Error"u8,
         501 => "501 Not Implemented"u8,
         503 => "503 Service Unavailable"u8,
+        504 => "504 Gateway Timeout"u8,
         505 => "505 HTTP Version Not Supported"u8,
         _ => "500 Internal Server Error"u8,
     };

@@ -62,6 +62,8 @@ public static class AsyncConnection
         {
             case WorkKind.Redis:
                 return await context.Redis.ExecuteAsync(work.Key!, work.Value);
+            case WorkKind.Rpc:
+                return await context.Rpc.CallAsync(work.Rounds, cancellationToken);
             case WorkKind.Io:
                 await Task.Delay(work.Milliseconds, cancellationToken);
                 return Router.Ok;

@@ -51,7 +51,7 @@ public static class BlockingConnection
         }
     }
 
-    /// <summary>Every wait is a sleep (or a synchronous Redis call) that holds the thread: the point of these models.</summary>
+    /// <summary>Every wait is a sleep (or a synchronous Redis call, or a blocked-on RPC) that holds the thread: the point of these models.</summary>
     public static Response Execute(in Work work, ServerContext context)
     {
         switch (work.Kind)
@@ -59,6 +59,8 @@ public static class BlockingConnection
             case WorkKind.Redis:
             case WorkKind.RedisBlocking:
                 return context.Redis.Execute(work.Key!, work.Value);
+            case WorkKind.Rpc:
+                return context.Rpc.Call(work.Rounds);
             case WorkKind.Io:
             case WorkKind.Block:
                 Thread.Sleep(work.Milliseconds);

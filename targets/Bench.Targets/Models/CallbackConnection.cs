@@ -101,6 +101,9 @@ public sealed class CallbackConnection : IReadinessHandler, IRedisReplyHandler
             case WorkKind.Redis:
                 _transport.Redis.Execute(work.Key!, work.Value, this);
                 return false;
+            case WorkKind.Rpc:
+                _transport.Protocol.Complete(Rabbit.RpcReplies.Unsupported);
+                return true;
             case WorkKind.Cpu when work.YieldEvery > 0:
                 _chain = new Sha256Chain();
                 _cpuRemaining = work.Rounds;

@@ -85,6 +85,9 @@ public sealed class GeneratorConnection : IReadinessHandler, IRedisReplyHandler
                         yield return Suspend.Redis(work.Key!, work.Value);
                         protocol.Complete(_reply);
                         break;
+                    case WorkKind.Rpc:
+                        protocol.Complete(Rabbit.RpcReplies.Unsupported);
+                        break;
                     case WorkKind.Cpu when work.YieldEvery > 0:
                         var chain = new Sha256Chain();
                         for (int done = 0; done < work.Rounds; done += work.YieldEvery)

@@ -48,7 +48,7 @@ public sealed class KestrelModel : IServerModel
 
         await using var app = builder.Build();
         app.Use(RejectWhatTheContractRejects);
-        foreach (string path in (string[])["/hello", "/io", "/cpu", "/blocking", "/info", "/redis", "/redis-blocking"])
+        foreach (string path in (string[])["/hello", "/io", "/cpu", "/blocking", "/info", "/redis", "/redis-blocking", "/rpc"])
         {
             app.MapGet(path, (HttpContext http) => HandleAsync(http, context));
         }

@@ -73,6 +73,8 @@ public static class LoopConnection
             case WorkKind.Redis:
                 await loop.Redis(work.Key!, work.Value);
                 return loop.Reply;
+            case WorkKind.Rpc:
+                return Rabbit.RpcReplies.Unsupported;
             case WorkKind.Cpu when work.YieldEvery > 0:
                 var chain = new Sha256Chain();
                 for (int done = 0; done < work.Rounds; done += work.YieldEvery)

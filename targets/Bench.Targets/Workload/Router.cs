@@ -61,6 +61,13 @@ public static class Router
             return new Work(kind, default, Key: key, Value: value);
         }
 
+        if (path.SequenceEqual("/rpc"u8))
+        {
+            return TryGetInt(query, "n"u8, 0, MaxRounds, required: true, out int rpcRounds, out var rpcError)
+                ? new Work(WorkKind.Rpc, default, Rounds: rpcRounds)
+                : Work.Respond(rpcError);
+        }
+
         if (path.SequenceEqual("/cpu"u8))
         {
             if (!TryGetInt(query, "n"u8, 0, MaxRounds, required: true, out int rounds, out var error)
@@ -83,7 +90,7 @@ public static class Router
     private static bool IsKnownPath(ReadOnlySpan<byte> path) =>
         path.SequenceEqual("/hello"u8) || path.SequenceEqual("/io"u8) || path.SequenceEqual("/cpu"u8)
         || path.SequenceEqual("/blocking"u8) || path.SequenceEqual("/info"u8)
-        || path.SequenceEqual("/redis"u8) || path.SequenceEqual("/redis-blocking"u8);
+        || path.SequenceEqual("/redis"u8) || path.SequenceEqual("/redis-blocking"u8) || path.SequenceEqual("/rpc"u8);
 
     /// <summary>
     /// A key or value of letters, digits and <c>. _ : -</c>, 1 to <paramref name="maxLength"/> of them: nothing to

@@ -22,4 +22,7 @@ public enum WorkKind
 
     /// <summary>The same Redis call through StackExchange.Redis's synchronous API in every model: the pitfall inside async code.</summary>
     RedisBlocking,
+
+    /// <summary>/cpu's chain computed by the RPC worker behind RabbitMQ: the async models await the reply, the blocking ones block.</summary>
+    Rpc,
 }

@@ -166,7 +166,7 @@ public sealed class TargetCatalogLoaderTests
             "t.yaml:11:5: targets[1]: unknown field 'restart'; allowed: name, description, command, environment, readiness, supports, concurrency, requires, files, needs, differences, kind, image, memory, cpus",
             "t.yaml:9:24: targets[1].readiness.http: found 'health'; expected a path starting with /, like /hello",
             "t.yaml:10:15: targets[1].supports: found a list; expected paths without query, like /hello (not 'hello')",
-            "t.yaml:15:16: targets[2].readiness: expected exactly one of stdout, http or redis, like { stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello } or { redis: ping }",
+            "t.yaml:15:16: targets[2].readiness: expected exactly one of stdout, http, redis or amqp, like { stdout: '<line regex capturing (?<port>\\d+)>' } or { http: /hello } or { redis: ping } or { amqp: handshake }",
         ], errors.Take(5));
         Assert.Equal(6, errors.Length);
         Assert.StartsWith("t.yaml:20:26: targets[3].readiness.stdout: found the string \"(\"; expected a valid regular expression", errors[5], StringComparison.Ordinal);
@@ -186,7 +186,7 @@ public sealed class TargetCatalogLoaderTests
 
         Assert.Equal(
         [
-            "t.yaml:4:14: targets[0].command: found a list; expected only the placeholders {targets_bin}, {repo}, {port}, {dir}, {header_timeout} (not {porrt})",
+            "t.yaml:4:14: targets[0].command: found a list; expected only the placeholders {targets_bin}, {repo}, {port}, {dir}, {header_timeout}, {extra_port_1}, {extra_port_2} (not {porrt})",
             "t.yaml:2:5: targets[0]: its readiness does not capture a port, so Bench chooses one: put {port} in command, environment or a file",
         ], errors);
     }
@@ -275,7 +275,7 @@ public sealed class TargetCatalogLoaderTests
             "t.yaml:9:48: targets[3].image.libraries: found a list; expected library names as ldconfig -p lists them, like libssl.so.3 (not the path '/lib/libssl.so.3'); put paths in copy",
             "t.yaml:10:13: targets[3].memory: found '2m'; expected a memory size like 512m, 1g or 64MiB, at least 6m (the engine's minimum)",
             "t.yaml:11:11: targets[3].cpus: found 'all'; expected a CPU list like 0, 1-3 or 0,2 (quote it: \"0\")",
-            "t.yaml:13:77: targets[4].image: found a mapping; expected only the placeholders {targets_bin}, {repo}, {port}, {dir}, {header_timeout} (not {nope})",
+            "t.yaml:13:77: targets[4].image: found a mapping; expected only the placeholders {targets_bin}, {repo}, {port}, {dir}, {header_timeout}, {extra_port_1}, {extra_port_2} (not {nope})",
 ], errors);
     }
 }

@@ -56,7 +56,7 @@ public sealed class TargetFilesTests : IDisposable
 
         var errors = ErrorsOf(Entry($"{{ server.conf: \"{template}\" }}"));
 
-        Assert.Equal($"{template}:2:5: unknown placeholder {{nope}}; a template may use {{targets_bin}}, {{repo}}, {{port}}, {{dir}}, {{header_timeout}}", Assert.Single(errors));
+        Assert.Equal($"{template}:2:5: unknown placeholder {{nope}}; a template may use {{targets_bin}}, {{repo}}, {{port}}, {{dir}}, {{header_timeout}}, {{extra_port_1}}, {{extra_port_2}}", Assert.Single(errors));
     }
 
     [Fact]

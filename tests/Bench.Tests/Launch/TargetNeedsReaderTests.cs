@@ -104,7 +104,7 @@ public sealed class TargetNeedsReaderTests
 
         Assert.Equal(
             [
-                "t.yaml:6:5: dependencies[0]: unknown field 'supports'; allowed: name, description, command, environment, readiness, requires, files",
+                "t.yaml:6:5: dependencies[0]: unknown field 'supports'; allowed: name, description, command, environment, readiness, requires, files, needs",
                 "t.yaml:5:25: dependencies[0].readiness.redis: found 'pong'; expected ping (PING answered with PONG)",
             ],
             errors);
@@ -129,5 +129,94 @@ public sealed class TargetNeedsReaderTests
             Assert.Contains("/redis", entry.Supports);
             Assert.Contains("/redis-blocking", entry.Supports);
         });
+    }
+
+    private const string Rabbit = """
+        dependencies:
+          - name: rabbitmq
+            description: a broker
+            command: [rabbitmq-server]
+            environment: { RABBITMQ_NODE_PORT: "{port}", RABBITMQ_DIST_PORT: "{extra_port_1}", ERL_EPMD_PORT: "{extra_port_2}", HOME: "{dir}" }
+            readiness: { amqp: handshake }
+          - name: rpc
+            description: its worker
+            command: [worker, --rabbitmq, "{rabbitmq_port}"]
+            needs: [rabbitmq]
+            readiness: { stdout: 'consuming on (?<port>\d+)' }
+        """;
+
+    [Fact]
+    public void Given_a_worker_that_needs_the_broker_above_it_then_it_is_told_the_brokers_port_and_a_target_needing_both_names_only_the_brokers()
+    {
+        var catalog = TargetCatalogLoader.Parse(Rabbit + """
+
+            targets:
+              - name: async-rabbit
+                description: async behind rabbitmq
+                command: [x, --port, "{port}", --rabbitmq, "{rabbitmq_port}"]
+                needs: [rabbitmq, rpc]
+                supports: [/rpc]
+            """, "t.yaml", Placeholders);
+
+        var broker = catalog.Dependencies[0];
+        var worker = catalog.Dependencies[1];
+        Assert.IsType<AmqpHandshakeReadiness>(broker.Readiness);
+        Assert.Same(broker, Assert.Single(worker.Needs));
+        Assert.Equal(["worker", "--rabbitmq", "5673"], worker.CommandFor(LaunchValues.ForPort(0) with { DependencyPorts = new Dictionary<string, int> { ["rabbitmq"] = 5673 } }));
+        var values = LaunchValues.ForPort(5672) with { ExtraPorts = [25672, 4370] };
+        Assert.Equal(("5672", "25672", "4370"), (broker.EnvironmentFor(values)["RABBITMQ_NODE_PORT"], broker.EnvironmentFor(values)["RABBITMQ_DIST_PORT"], broker.EnvironmentFor(values)["ERL_EPMD_PORT"]));
+        Assert.Equal([broker, worker], catalog.Targets[0].Needs);
+    }
+
+    [Fact]
+    public void Given_a_dependency_needing_one_declared_below_it_or_an_amqp_readiness_other_than_handshake_then_each_is_an_error_at_its_place()
+    {
+        string[] errors = ErrorsOf("""
+            dependencies:
+              - name: rpc
+                description: its worker
+                command: [worker, "{port}"]
+                needs: [rabbitmq]
+              - name: rabbitmq
+                description: a broker
+                command: [rabbitmq-server, "{port}"]
+                readiness: { amqp: hello }
+            targets:
+              - name: t
+                description: d
+                command: [x, "{port}"]
+                supports: [/hello]
+            """);
+
+        Assert.Equal(
+            [
+                "t.yaml:5:13: dependencies[0].needs[0]: unknown dependency 'rabbitmq'; none is declared (a 'dependencies:' list)",
+                "t.yaml:9:24: dependencies[1].readiness.amqp: found 'hello'; expected handshake (the protocol header answered with Connection.Start)",
+            ],
+            errors);
+    }
+
+    [Fact]
+    public void The_repository_catalogue_runs_rabbitmq_on_ports_and_a_folder_of_its_own_with_its_worker_and_each_blocking_or_awaiting_model_behind_them()
+    {
+        var catalog = RepositoryFiles.Catalog();
+
+        var broker = Assert.Single(catalog.Dependencies, d => d.Name == "rabbitmq");
+        var worker = Assert.Single(catalog.Dependencies, d => d.Name == "rabbitmq-rpc");
+        Assert.IsType<AmqpHandshakeReadiness>(broker.Readiness);
+        Assert.Equal("{port}", broker.Environment["RABBITMQ_NODE_PORT"]);
+        Assert.Equal(("{extra_port_1}", "{extra_port_2}"), (broker.Environment["RABBITMQ_DIST_PORT"], broker.Environment["ERL_EPMD_PORT"]));
+        Assert.All(["HOME", "RABBITMQ_MNESIA_BASE", "RABBITMQ_LOG_BASE", "RABBITMQ_CONFIG_FILE", "RABBITMQ_ENABLED_PLUGINS_FILE"], name => Assert.StartsWith("{dir}", broker.Environment[name], StringComparison.Ordinal));
+        Assert.Same(broker, Assert.Single(worker.Needs));
+        Assert.All(["sync", "threads", "pool", "async", "kestrel"], model =>
+        {
+            var entry = catalog.Find($"{model}-rabbit")!;
+            Assert.Equal(["--model", model], entry.Command.Skip(1).Take(2));
+            Assert.Equal(["--rabbitmq", "{rabbitmq_port}"], entry.Command.TakeLast(2));
+            Assert.Equal([broker, worker], entry.Needs);
+            Assert.Contains("/rpc", entry.Supports);
+        });
+        // The one-loop styles have no non-blocking AMQP client: no entry claims /rpc for them.
+        Assert.All(["eventloop", "callbacks", "generators", "py-callbacks", "py-generators"], model => Assert.Null(catalog.Find($"{model}-rabbit")));
     }
 }

@@ -12,10 +12,15 @@ namespace Bench.Launch.Dependencies;
 public sealed class DependencySet : IAsyncDisposable
 {
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(1);
+    // RabbitMQ boots for about 10 s here before it opens its AMQP port, and over 30 s while other builds load both cores
+    // (docs/targets.md, "Dependencies").
+    private static readonly TimeSpan BrokerReadyTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, TargetProcess> _running = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _failed = new(StringComparer.Ordinal);
+    private readonly List<string> _order = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>The pids of the dependencies running now, by name.</summary>
@@ -49,24 +54,13 @@ public sealed class DependencySet : IAsyncDisposable
     public async Task<IReadOnlyDictionary<string, int>> EnsureAsync(TargetDefinition target, TargetLaunchOptions options, CancellationToken cancellationToken)
     {
         var ports = new Dictionary<string, int>(StringComparer.Ordinal);
+        var started = new HashSet<string>(StringComparer.Ordinal);
         await _gate.WaitAsync(cancellationToken);
         try
         {
             foreach (var dependency in target.Needs)
             {
-                if (_failed.TryGetValue(dependency.Name, out string? failure))
-                {
-                    throw new TargetStartException(target.Name, failure, "");
-                }
-
-                if (Running(dependency.Name) is { } running && await ProblemAsync(running, cancellationToken) is null)
-                {
-                    ports[dependency.Name] = running.Port;
-                    continue;
-                }
-
-                await StopAsync(dependency.Name);
-                ports[dependency.Name] = (await StartAsync(target, dependency, options, cancellationToken)).Port;
+                await EnsureAsync(target, dependency, options, ports, started, cancellationToken);
             }
 
             return ports;
@@ -75,6 +69,39 @@ public sealed class DependencySet : IAsyncDisposable
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// What <paramref name="dependency"/> needs first, then itself: kept when it runs healthy and nothing it needs was just
+    /// (re)started, else (re)started with their ports; a worker bound to a broker that restarted is restarted with it.
+    /// </summary>
+    private async Task EnsureAsync(TargetDefinition target, TargetDefinition dependency, TargetLaunchOptions options, Dictionary<string, int> ports, HashSet<string> started, CancellationToken cancellationToken)
+    {
+        if (ports.ContainsKey(dependency.Name))
+        {
+            return;
+        }
+
+        if (_failed.TryGetValue(dependency.Name, out string? failure))
+        {
+            throw new TargetStartException(target.Name, failure, "");
+        }
+
+        foreach (var needed in dependency.Needs)
+        {
+            await EnsureAsync(target, needed, options, ports, started, cancellationToken);
+        }
+
+        if (!dependency.Needs.Any(n => started.Contains(n.Name)) && Running(dependency.Name) is { } running && await ProblemAsync(running, cancellationToken) is null)
+        {
+            ports[dependency.Name] = running.Port;
+            return;
+        }
+
+        await StopAsync(dependency.Name);
+        var own = options with { DependencyPorts = dependency.Needs.ToDictionary(n => n.Name, n => ports[n.Name], StringComparer.Ordinal) };
+        ports[dependency.Name] = (await StartAsync(target, dependency, own, cancellationToken)).Port;
+        started.Add(dependency.Name);
     }
 
     /// <summary>
@@ -97,12 +124,21 @@ public sealed class DependencySet : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (string name in Pids.Keys)
+        // The last started first: a worker before the broker it is connected to.
+        foreach (string name in Order().Reverse())
         {
             await StopAsync(name);
         }
 
         _gate.Dispose();
+    }
+
+    private string[] Order()
+    {
+        lock (_running)
+        {
+            return _order.Where(_running.ContainsKey).ToArray();
+        }
     }
 
     private TargetProcess? Running(string name)
@@ -120,15 +156,25 @@ public sealed class DependencySet : IAsyncDisposable
             return exit.Description;
         }
 
-        return running.Definition.Readiness is RedisPingReadiness && !await RedisPing.AnswersAsync(running.Port, PingTimeout, cancellationToken)
-            ? $"did not answer PING on port {running.Port.ToString(CultureInfo.InvariantCulture)} within {PingTimeout.TotalSeconds:0.#} s"
-            : null;
+        string port = running.Port.ToString(CultureInfo.InvariantCulture);
+        return running.Definition.Readiness switch
+        {
+            RedisPingReadiness when !await RedisPing.AnswersAsync(running.Port, PingTimeout, cancellationToken) =>
+                $"did not answer PING on port {port} within {PingTimeout.TotalSeconds:0.#} s",
+            AmqpHandshakeReadiness when !await AmqpHandshake.AnswersAsync(running.Port, HandshakeTimeout, cancellationToken) =>
+                $"did not answer the AMQP handshake on port {port} within {HandshakeTimeout.TotalSeconds:0.#} s",
+            _ => null,
+        };
     }
 
     private async Task<TargetProcess> StartAsync(TargetDefinition target, TargetDefinition dependency, TargetLaunchOptions options, CancellationToken cancellationToken)
     {
         // Beside the target, so it does not take the generator's core, but under no quota: its CPU is not the target's.
-        var own = new TargetLaunchOptions { ReadyTimeout = options.ReadyTimeout, Cpus = options.Cpus, ProbeInterval = options.ProbeInterval };
+        var own = new TargetLaunchOptions
+        {
+            ReadyTimeout = Max(options.ReadyTimeout, dependency.Readiness is AmqpHandshakeReadiness ? BrokerReadyTimeout : TimeSpan.Zero),
+            Cpus = options.Cpus, ProbeInterval = options.ProbeInterval, DependencyPorts = options.DependencyPorts,
+        };
         try
         {
             if (dependency.Requires.Missing() is { } missing)
@@ -140,6 +186,8 @@ public sealed class DependencySet : IAsyncDisposable
             lock (_running)
             {
                 _running[dependency.Name] = started;
+                _order.Remove(dependency.Name);
+                _order.Add(dependency.Name);
             }
 
             return started;
@@ -152,6 +200,8 @@ public sealed class DependencySet : IAsyncDisposable
             throw new TargetStartException(target.Name, reason, "");
         }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private async Task StopAsync(string name)
     {

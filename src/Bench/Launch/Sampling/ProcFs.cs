@@ -48,6 +48,9 @@ public sealed class ProcFs(string root = "/proc")
     /// <summary>The text of /proc/stat (per-CPU time by state); null when it cannot be read.</summary>
     public string? CpuStat() => ReadText(Path.Combine(Root, "stat"));
 
+    /// <summary>The NUL-separated environment a process was started with (/proc/&lt;pid&gt;/environ); null when unreadable.</summary>
+    public string? Environment(int pid) => ReadText(Path.Combine(Root, pid.ToString(), "environ"));
+
     public string? Status(int pid) => ReadText(Path.Combine(Root, pid.ToString(), "status"));
 
     private static IEnumerable<int> NumericEntries(string directory)

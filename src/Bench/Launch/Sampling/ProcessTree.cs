@@ -27,6 +27,18 @@ public static class ProcessTree
     }
 
     /// <summary>
+    /// Every process started with <c><paramref name="variable"/>=<paramref name="value"/></c> in its environment, wherever it
+    /// is now: what a launch started that left its tree (a daemon such as epmd forks, its parent exits, init adopts it).
+    /// </summary>
+    public static IReadOnlyList<ProcStat> Marked(string variable, string value, ProcFs procFs)
+    {
+        string entry = $"{variable}={value}";
+        return procFs.Pids()
+            .Where(pid => procFs.Environment(pid) is { } environment && environment.Split('\0').Contains(entry, StringComparer.Ordinal))
+            .Select(procFs.Stat).OfType<ProcStat>().Where(p => !p.IsZombie).ToArray();
+    }
+
+    /// <summary>
     /// SIGKILLs every process of <paramref name="snapshot"/> still alive as the same process (same start time),
     /// and waits until they are dead: children that outlived a stopped parent were reparented and are no longer
     /// in its tree. Returns how many were killed.

@@ -28,7 +28,7 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>Endpoints checked only where the catalogue says the target serves them: they need a dependency running (docs/targets.md).</summary>
-    private static readonly string[] OptIn = ["/redis", "/redis-blocking"];
+    private static readonly string[] OptIn = ["/redis", "/redis-blocking", "/rpc"];
 
     private static readonly string[] InfoFields = ["model", "pid", "osThreads", "openConnections", "requestsServed", "handlerThreads"];
 
@@ -69,6 +69,9 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
             ("redis missing key (nil)", "/redis", () => Expect(port, $"/redis?key={RedisKey("missing")}", 200, RedisNil, cancellationToken)),
             ("redis bad key 400", "/redis", () => Expect(port, "/redis?key=a%20b", 400, null, cancellationToken)),
             ("redis-blocking set then get", "/redis-blocking", () => ExpectRedisRoundTripAsync(port, "/redis-blocking", cancellationToken)),
+            ("rpc digest", "/rpc", () => Expect(port, $"/rpc?n={DigestRounds}", 200, digest, cancellationToken)),
+            ("rpc digest of another n", "/rpc", () => Expect(port, $"/rpc?n={RpcOtherRounds}", 200, ReferenceDigest.Compute(RpcOtherRounds), cancellationToken)),
+            ("rpc bad parameter 400", "/rpc", () => Expect(port, "/rpc?n=x", 400, null, cancellationToken)),
             ("still serving", "/hello", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
         };
 
@@ -95,6 +98,9 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
 
         return results;
     }
+
+    /// <summary>A second round count for /rpc: the worker computes each request's own chain, not one canned answer.</summary>
+    private const int RpcOtherRounds = 7;
 
     /// <summary>What /redis answers for a key Redis does not hold (README, "The target contract").</summary>
     public const string RedisNil = "(nil)";
