@@ -19,6 +19,7 @@ internal static partial class Linux
     public const int EFD_NONBLOCK = 0x800;
     public const int EFD_CLOEXEC = 0x80000;
     public const int EINTR = 4;
+    public const int ENOSYS = 38;
     public const int SOCK_NONBLOCK = 0x800;
     public const int SOCK_CLOEXEC = 0x80000;
     public const int EAGAIN = 11;
@@ -37,6 +38,17 @@ internal static partial class Linux
 
     [LibraryImport("libc", EntryPoint = "epoll_wait", SetLastError = true)]
     public static partial int EpollWait(int epfd, ref byte events, int maxEvents, int timeoutMs);
+
+    /// <summary>epoll_wait with a timeout in nanoseconds (Linux 5.11, glibc 2.35); null waits until an event.</summary>
+    [LibraryImport("libc", EntryPoint = "epoll_pwait2", SetLastError = true)]
+    public static unsafe partial int EpollPwait2(int epfd, ref byte events, int maxEvents, Timespec* timeout, nint sigmask);
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct Timespec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
 
     [LibraryImport("libc", EntryPoint = "eventfd", SetLastError = true)]
     public static partial int EventFd(uint initial, int flags);
