@@ -5,9 +5,9 @@ import asyncio
 import time
 
 from aio import Registry
-from contract import CLOSE, CPU, IO, OK, REDIS, RPC, WORK, Connection, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, REDIS_BLOCKING, RPC, WORK, Connection, Response, sha256_chain
 from rabbit_backend import async_call
-from redis_backend import async_execute
+from redis_backend import async_execute, blocking_execute
 
 _PAUSE_INPUT = 16 * 1024  # buffered input beyond which reading pauses while a request is in progress
 
@@ -94,6 +94,9 @@ class HttpProtocol(asyncio.Protocol):
             task = self.loop.create_task(async_execute(amount, every))
             task.add_done_callback(lambda done: self._finish(done.result()))
             return False
+        if kind is REDIS_BLOCKING:
+            self.conn.complete(blocking_execute(amount, every))  # the pitfall: the synchronous client stops the loop
+            return True
         if kind is RPC:
             # The same for /rpc: aio-pika's call runs as a task, the worker's reply finishes the request.
             self.busy = True

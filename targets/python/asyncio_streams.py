@@ -5,9 +5,9 @@ import asyncio
 import time
 
 from aio import Registry
-from contract import CLOSE, CPU, IO, OK, REDIS, RPC, WORK, Connection, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, REDIS_BLOCKING, RPC, WORK, Connection, Response, sha256_chain
 from rabbit_backend import async_call
-from redis_backend import async_execute
+from redis_backend import async_execute, blocking_execute
 
 
 async def _run_work(work):
@@ -17,6 +17,8 @@ async def _run_work(work):
         return OK
     if kind is REDIS:
         return await async_execute(amount, every)  # redis.asyncio: the loop serves the others while Redis answers
+    if kind is REDIS_BLOCKING:
+        return blocking_execute(amount, every)  # the pitfall: the synchronous client inside a coroutine stops the loop
     if kind is RPC:
         return await async_call(amount)  # aio-pika: the loop serves the others while the worker computes
     if kind is CPU:

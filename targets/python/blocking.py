@@ -4,7 +4,7 @@ import socket
 import threading
 import time
 
-from contract import BLOCK, CLOSE, CPU, IO, OK, REDIS, RPC, WORK, Connection, Response, sha256_chain, watchdog_period
+from contract import BLOCK, CLOSE, CPU, IO, OK, REDIS, REDIS_BLOCKING, RPC, WORK, Connection, Response, sha256_chain, watchdog_period
 from rabbit_backend import blocking_call
 from redis_backend import blocking_execute
 
@@ -67,7 +67,7 @@ def run_work(work):
     """/io and /blocking sleep the thread (the blocking models have no other way to wait), /redis blocks on Redis, /rpc on the RPC worker; /cpu
     computes in one go."""
     kind, amount, value = work
-    if kind is REDIS:
+    if kind is REDIS or kind is REDIS_BLOCKING:
         return blocking_execute(amount, value)  # python3-redis's synchronous client: the thread waits on the socket
     if kind is RPC:
         return blocking_call(amount)  # pika's BlockingConnection: the thread waits for the worker's reply

@@ -7,8 +7,9 @@ purpose."""
 
 import time
 
-from contract import CLOSE, CPU, IO, OK, REDIS, RPC, WORK, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, REDIS_BLOCKING, RPC, WORK, Response, sha256_chain
 import rabbit_backend
+import redis_backend
 from selector_loop import READ, WRITE, LoopConnection, peer, serve
 
 
@@ -74,6 +75,9 @@ class CallbackConnection(LoopConnection):
         if kind is REDIS:
             self.server.redis.execute(amount, every, self._redis_done)  # the loop's own client calls back with the answer
             return False
+        if kind is REDIS_BLOCKING:
+            self.conn.complete(redis_backend.blocking_execute(amount, every))  # the pitfall: the loop waits for Redis
+            return True
         if kind is RPC:
             self.conn.complete(rabbit_backend.UNSUPPORTED)  # no non-blocking AMQP client on this loop
             return True

@@ -20,7 +20,7 @@ MAX_ROUNDS = 10_000_000
 # Steps Connection.next() returns.
 NEED_DATA, WORK, CLOSE = 0, 1, 2
 # Work kinds carried out by the model.
-IO, BLOCK, CPU, REDIS, RPC = 0, 1, 2, 3, 4
+IO, BLOCK, CPU, REDIS, RPC, REDIS_BLOCKING = 0, 1, 2, 3, 4, 5
 
 _TOKEN = re.compile(rb"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
 _TARGET = re.compile(rb"/[\x21-\x7e\x80-\xff]*")
@@ -80,7 +80,7 @@ NOT_FOUND = Response.text(404, "not found\n")
 METHOD_NOT_ALLOWED = Response.text(405, "method not allowed\n")
 _HEAD_TOO_LARGE = Response.error(431, "request head too large")
 _INFO = object()  # the router's marker for /info, answered from the server's statistics
-_KNOWN = frozenset((b"/hello", b"/io", b"/cpu", b"/blocking", b"/info", b"/redis", b"/rpc"))
+_KNOWN = frozenset((b"/hello", b"/io", b"/cpu", b"/blocking", b"/info", b"/redis", b"/redis-blocking", b"/rpc"))
 # /redis?key=K[&set=V]: letters, digits and . _ : - only (nothing to percent-decode, never the "(nil)" a missing key gets)
 _REDIS_TEXT = re.compile(rb"[A-Za-z0-9._:-]+")
 MAX_KEY, MAX_VALUE = 128, 4096
@@ -136,7 +136,7 @@ def _text_param(query, name, limit, required):
 
 def route(is_get, target):
     """A Response, _INFO, or a work tuple (kind, amount, yield_every) for the model to carry out; for /redis
-    (REDIS, key, value to SET or None); for /rpc (RPC, rounds, 0)."""
+    (REDIS, key, value to SET or None), for /redis-blocking the same with REDIS_BLOCKING; for /rpc (RPC, rounds, 0)."""
     q = target.find(b"?")
     path, query = (target, b"") if q < 0 else (target[:q], target[q + 1:])
     if path not in _KNOWN:
@@ -147,14 +147,14 @@ def route(is_get, target):
         return HELLO
     if path == b"/info":
         return _INFO
-    if path == b"/redis":
+    if path == b"/redis" or path == b"/redis-blocking":
         key = _text_param(query, "key", MAX_KEY, True)
         if isinstance(key, Response):
             return key
         value = _text_param(query, "set", MAX_VALUE, False)
         if isinstance(value, Response):
             return value
-        return (REDIS, key, value)
+        return (REDIS if path == b"/redis" else REDIS_BLOCKING, key, value)
     if path == b"/rpc":
         rounds = _int_param(query, "n", 0, MAX_ROUNDS, True)
         return (RPC, rounds, 0) if type(rounds) is int else rounds

@@ -7,8 +7,9 @@ connection on purpose."""
 
 import time
 
-from contract import CLOSE, CPU, IO, OK, REDIS, RPC, WORK, Response, sha256_chain
+from contract import CLOSE, CPU, IO, OK, REDIS, REDIS_BLOCKING, RPC, WORK, Response, sha256_chain
 import rabbit_backend
+import redis_backend
 from selector_loop import READ, WRITE, LoopConnection, peer, serve
 
 READABLE = "readable"
@@ -128,6 +129,8 @@ def run_work(work):
     kind, amount, every = work
     if kind is REDIS:
         return (yield RedisCall(amount, every))
+    if kind is REDIS_BLOCKING:
+        return redis_backend.blocking_execute(amount, every)  # the pitfall: no yield, the loop waits for Redis
     if kind is RPC:
         return rabbit_backend.UNSUPPORTED  # no non-blocking AMQP client on this loop
     if kind is IO:
