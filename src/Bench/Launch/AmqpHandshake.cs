@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-
 namespace Bench.Launch;
 
 /// <summary>
@@ -17,50 +14,15 @@ public static class AmqpHandshake
     private const int Needed = 11;
 
     /// <summary>True when the broker answers the protocol header with Connection.Start within <paramref name="timeout"/>.</summary>
-    public static async Task<bool> AnswersAsync(int port, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(timeout);
-        try
-        {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), attempt.Token);
-            await socket.SendAsync(ProtocolHeader, SocketFlags.None, attempt.Token);
-            var frame = new byte[Needed];
-            int length = 0;
-            while (length < Needed)
-            {
-                int n = await socket.ReceiveAsync(frame.AsMemory(length), SocketFlags.None, attempt.Token);
-                if (n == 0)
-                {
-                    return false;
-                }
-
-                length += n;
-            }
-
-            return IsConnectionStart(frame);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    public static async Task<bool> AnswersAsync(int port, TimeSpan timeout, CancellationToken cancellationToken) =>
+        await LoopbackExchange.AskAsync(port, ProtocolHeader, Needed, static (_, length) => length >= Needed, timeout, cancellationToken) is { } frame
+        && IsConnectionStart(frame);
 
     /// <summary>A method frame on channel 0 whose method is Connection.Start (10, 10).</summary>
     public static bool IsConnectionStart(ReadOnlySpan<byte> frame) =>
         frame.Length >= Needed && frame[0] == 1 && frame[1] == 0 && frame[2] == 0 && frame[7] == 0 && frame[8] == 10 && frame[9] == 0 && frame[10] == 10;
 
     /// <summary>Tries the handshake every <paramref name="interval"/> until the broker answers it.</summary>
-    public static async Task WaitAsync(int port, TimeSpan interval, CancellationToken cancellationToken)
-    {
-        while (!await AnswersAsync(port, AttemptTimeout, cancellationToken))
-        {
-            await Task.Delay(interval, cancellationToken);
-        }
-    }
+    public static Task WaitAsync(int port, TimeSpan interval, CancellationToken cancellationToken) =>
+        LoopbackExchange.WaitAsync(ct => AnswersAsync(port, AttemptTimeout, ct), interval, cancellationToken);
 }

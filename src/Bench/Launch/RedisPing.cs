@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Bench.Launch;
@@ -14,46 +12,11 @@ public static class RedisPing
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>True when it answers <c>+PONG</c> within <paramref name="timeout"/>; false when it refuses, answers otherwise (LOADING) or not at all.</summary>
-    public static async Task<bool> AnswersAsync(int port, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(timeout);
-        try
-        {
-            using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), attempt.Token);
-            await socket.SendAsync(Ping, SocketFlags.None, attempt.Token);
-            var reply = new byte[64];
-            int length = 0;
-            while (length < reply.Length && Array.IndexOf(reply, (byte)'\n', 0, length) < 0)
-            {
-                int n = await socket.ReceiveAsync(reply.AsMemory(length), SocketFlags.None, attempt.Token);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                length += n;
-            }
-
-            return Encoding.ASCII.GetString(reply, 0, length).StartsWith("+PONG\r\n", StringComparison.Ordinal);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    public static async Task<bool> AnswersAsync(int port, TimeSpan timeout, CancellationToken cancellationToken) =>
+        await LoopbackExchange.AskAsync(port, Ping, 64, static (reply, length) => Array.IndexOf(reply, (byte)'\n', 0, length) >= 0, timeout, cancellationToken) is { } reply
+        && Encoding.ASCII.GetString(reply).StartsWith("+PONG\r\n", StringComparison.Ordinal);
 
     /// <summary>PINGs every <paramref name="interval"/> until the server answers PONG.</summary>
-    public static async Task WaitAsync(int port, TimeSpan interval, CancellationToken cancellationToken)
-    {
-        while (!await AnswersAsync(port, AttemptTimeout, cancellationToken))
-        {
-            await Task.Delay(interval, cancellationToken);
-        }
-    }
+    public static Task WaitAsync(int port, TimeSpan interval, CancellationToken cancellationToken) =>
+        LoopbackExchange.WaitAsync(ct => AnswersAsync(port, AttemptTimeout, ct), interval, cancellationToken);
 }
