@@ -27,7 +27,7 @@ public sealed class HttpSendTests : IDisposable
         await using var server = new KeepAliveServer();
         using var client = new BenchHttpClient(new BenchHttpClientOptions { BaseAddress = server.Url });
         await _run.RunAsync([Get(client, Http.CreateRequest("GET", "/hello"), copies: 4)], cancellationToken: TestContext.Current.CancellationToken);
-        _run.AssertExit(ExitCodes.Success);
+        _run.AssertRanOrOnlySaturated();
 
         var level = _run.Level("raw", "raw", 4);
         Assert.True(level.Requests > 100, $"{level.Requests} calls in a second");
@@ -116,7 +116,7 @@ public sealed class HttpSendTests : IDisposable
             var scenario = Get(client, Http.CreateRequest("GET", "/hello"), copies: 2, after: _ => threads.AddOrUpdate(Thread.CurrentThread.Name ?? "", 1, (_, n) => n + 1));
             using var run = new SdkRun();
             await run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken);
-            run.AssertExit(ExitCodes.Success);
+            run.AssertRanOrOnlySaturated();
             Assert.True(threads.Values.Sum() > 100);
             if (inline)
             {
