@@ -217,7 +217,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
             // were intended in. In the closed model a response after the window is in flight, like every other.
             if (now < Plan.MeasureEnd || Draining)
             {
-                Recorder.RecordResponse(now, now - connection.RequestStart, parser.StatusCode, parser.BodyMatches);
+                Recorder.RecordResponse(now, now - connection.RequestStart, parser.StatusCode, parser.BodyMatches, parser.CacheStatus);
                 connection.WindowResponses++;
             }
             else
