@@ -31,6 +31,11 @@ public static class LoadSummary
             rows.Add(("connections", $"{fairness.Starved:N0} of {fairness.Connections:N0} received no response; fairness (Jain) {(fairness.JainIndex is { } j ? j.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) : "–")}"));
         }
 
+        if (result.Cache is { } cache)
+        {
+            rows.Add(("cache", $"X-Cache-Status: {cache.Hits:N0} HIT, {cache.Misses:N0} MISS, {cache.Other:N0} other ({cache.HitRatio:P1} hits)"));
+        }
+
         rows.Add(("in flight", $"{result.InFlight:N0} unanswered at the end (waited less than the {o.Timeout.TotalSeconds:0.###} s timeout)"));
         if (result.Open is { } open)
         {

@@ -83,6 +83,10 @@ public sealed record LoadOptions
         {
             problems.Add(urlError);
         }
+        else if (Http.RequestTemplate.Problem(Url!.PathAndQuery) is { } placeholder)
+        {
+            problems.Add(placeholder);
+        }
 
         Require(problems, Connections >= 1, "connections must be at least 1");
         Require(problems, Duration > TimeSpan.Zero, "the duration must be positive");

@@ -19,6 +19,7 @@ namespace Bench.Load;
 /// <param name="StatusCodes">Every response by status code.</param>
 /// <param name="InFlight">Requests still unanswered at the end that had waited less than the timeout (an interrupted run; the closed model's last requests).</param>
 /// <param name="Fairness">Closed model: starved connections and Jain's index over the connections; null for the open model.</param>
+/// <param name="Cache">The window's responses by X-Cache-Status (a cache in front of the target); null when none carried it.</param>
 public sealed record LoadResult(
     LoadOptions Options,
     DateTimeOffset StartedAt,
@@ -38,7 +39,8 @@ public sealed record LoadResult(
     IReadOnlyList<SecondSample> Series,
     GeneratorUsage Generator,
     OpenModelResult? Open,
-    ConnectionFairness? Fairness)
+    ConnectionFairness? Fairness,
+    CacheCounts? Cache = null)
 {
     /// <summary>Requests that ended in the window, successes and errors: what the generator attempted and saw end.</summary>
     public long Attempts => Requests + ErrorCount;

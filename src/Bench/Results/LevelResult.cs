@@ -48,6 +48,9 @@ public sealed record LevelResult(
     /// <summary>Closed model: Jain's fairness index over the responses each connection received (1 = even); null for the open model or when none received any.</summary>
     public double? Fairness { get; init; }
 
+    /// <summary>The window's responses by the X-Cache-Status a cache in front of the target added; null when none carried it.</summary>
+    public CacheResult? Cache { get; init; }
+
     /// <summary>What steal and other processes took from the measured cores over the window; null when not measured.</summary>
     public Launch.Sampling.Interference? Interference { get; init; }
 

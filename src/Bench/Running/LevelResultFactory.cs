@@ -37,6 +37,7 @@ public static class LevelResultFactory
             Open = load.Open is { } open ? new ScheduleResult(open.TargetRps, open.Scheduled, open.Sent, open.Late, open.Unsent, open.RateReached, open.PeakConnections) : null,
             StarvedConnections = load.Fairness?.Starved,
             Fairness = load.Fairness?.JainIndex,
+            Cache = CacheResult.From(load.Cache),
             Components = ComponentResult.From(usage, load.Requests, load.Attempts),
         };
     }

@@ -25,6 +25,7 @@ public sealed class LineProgress(TextWriter output) : ISweepProgress
         (r.LatencyMs is { } l ? $"p50 {l.P50,8:0.###} ms  p99 {l.P99,8:0.###} ms  " : "no successful response  ") +
         $"errors {r.ErrorCount}{(r.ErrorCount > 0 ? $" ({Repeats.ErrorRate([r]):P1})" : "")}{(r.InFlight > 0 ? $" (+{r.InFlight} unanswered)" : "")}  " +
         (r.StarvedConnections > 0 ? $"starved {r.StarvedConnections} of {r.Level}  " : "") +
+        (r.Cache is { } cache ? $"cache {cache.Hits} hit {cache.Misses} miss {cache.Other} other  " : "") +
         (r.Resources.CpuMsPerRequest is { } cpu ? $"cpu {cpu:0.###} ms/req  " : "") + $"rss {r.Resources.PeakRssBytes / 1048576.0:0.#} MB" +
         (r.Valid ? "" : $"  INVALID: {r.InvalidReason}");
 }

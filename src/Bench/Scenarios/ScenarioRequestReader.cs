@@ -43,6 +43,12 @@ internal static partial class ScenarioRequestReader
             return null;
         }
 
+        if (path is not null && Load.Http.RequestTemplate.Problem(path) is { } problem)
+        {
+            map.Errors.Add(map.Get(key, false, "")!, $"{map.PathOf(key)}: {problem}");
+            return null;
+        }
+
         return path;
     }
 

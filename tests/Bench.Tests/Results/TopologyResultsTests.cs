@@ -107,4 +107,18 @@ public sealed class TopologyResultsTests : IDisposable
         ComponentsTable.Append(none, ScenarioView.From(plain.Scenarios[0], plain.Run), new TargetPalette(plain));
         Assert.Equal("", none.ToString());
     }
+
+    [Fact]
+    public async Task The_components_row_shows_the_caches_hits_misses_and_other_answers_when_the_level_has_a_cache_record()
+    {
+        var read = await ResultsJson.ReadAsync(await WrittenAsync(), Ct);
+        var cached = read with { Scenarios = [read.Scenarios[0] with { Results = [read.Scenarios[0].Results[0] with { Cache = new CacheResult(96, 4, 0) }] }] };
+        var html = new StringBuilder();
+
+        ComponentsTable.Append(html, ScenarioView.From(cached.Scenarios[0], cached.Run), new TargetPalette(cached));
+
+        string text = System.Text.RegularExpressions.Regex.Replace(html.ToString(), "<[^>]+>", "|");
+        Assert.Contains("cache hits / misses / other", text, StringComparison.Ordinal);
+        Assert.Contains("||25 %||10||96 / 4 / 0 (96 % hits)|", text, StringComparison.Ordinal);
+    }
 }

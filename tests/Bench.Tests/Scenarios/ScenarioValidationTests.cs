@@ -82,6 +82,7 @@ public sealed class ScenarioValidationTests
     [InlineData("request: { path: /hello, expect: { status: 999 } }", "s.yaml:4:44: request.expect.status: found '999'; expected a whole number from 100 to 599")]
     [InlineData("request: /hello", "s.yaml:4:10: request: found '/hello'; expected a mapping like { path: /hello }")]
     [InlineData("request: { method: GET }", "s.yaml:4:10: request: 'path' is missing; expected a path like /hello or \"/io?ms=50\"")]
+    [InlineData("request: { path: \"/hello?k={conection}\" }", "s.yaml:4:18: request.path: unknown placeholder '{conection}' in the path: only {connection} (the connection's number) and {request} (a counter per connection)")]
     public void A_bad_request_says_where_what_was_found_and_what_is_allowed(string request, string expected)
     {
         var errors = ErrorsOf(Replace("request: { path: /hello }", request));

@@ -21,6 +21,12 @@ internal sealed class Connection(int slot, byte[]? expectedBody)
     /// <summary>The encoded request the next send writes.</summary>
     public byte[] Request = [];
 
+    /// <summary>Where <see cref="Request"/>'s <c>{request}</c> fields start: <see cref="NumberNextRequest"/> rewrites them.</summary>
+    public int[] RequestFields = [];
+
+    /// <summary>The number the next request's <c>{request}</c> fields get.</summary>
+    public long RequestNumber;
+
     /// <summary>False for a HEAD request: its response carries no body.</summary>
     public bool BodyAllowed = true;
 
@@ -59,6 +65,16 @@ internal sealed class Connection(int slot, byte[]? expectedBody)
     /// <summary>Responses (any status) this connection received in the measured window: its share, for fairness.</summary>
     public long WindowResponses;
     public long BackoffTicks;
+
+    /// <summary>Writes the next request's number into its fields, in place (the request's length never changes).</summary>
+    public void NumberNextRequest()
+    {
+        long number = RequestNumber++;
+        foreach (int field in RequestFields)
+        {
+            RequestTemplate.WriteDigits(Request.AsSpan(field, RequestTemplate.RequestDigits), number);
+        }
+    }
 
     public ulong EpollData => ((ulong)Generation << 32) | (uint)Slot;
 }

@@ -60,7 +60,8 @@ internal static class ResultBuilder
             Series(recorders),
             Generator(plan, workers, requests + errorCount, processCpuAtEnd, endTimestamp),
             open.Count == 0 ? null : Open(plan, workers, open),
-            options.Model == LoadModel.Closed ? ConnectionFairness.Of(workers.SelectMany(w => w.Connections).Select(c => c.WindowResponses).ToArray()) : null);
+            options.Model == LoadModel.Closed ? ConnectionFairness.Of(workers.SelectMany(w => w.Connections).Select(c => c.WindowResponses).ToArray()) : null,
+            CacheCounts.Of(recorders.Sum(r => r.CacheHits), recorders.Sum(r => r.CacheMisses), recorders.Sum(r => r.CacheOther)));
     }
 
     private static TimeSpan Seconds(long ticks) => TimeSpan.FromSeconds((double)ticks / RunPlan.TicksPerSecond);

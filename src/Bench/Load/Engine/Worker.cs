@@ -65,6 +65,11 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     public Connection AddConnection()
     {
         var connection = new Connection(_connections.Count, Plan.ExpectedBody) { Address = Plan.Address, Request = Plan.Request, BodyAllowed = Plan.BodyAllowed };
+        if (Plan.Varies)
+        {
+            connection.Request = Plan.RequestOf(out connection.RequestFields);
+        }
+
         _connections.Add(connection);
         return connection;
     }
@@ -85,6 +90,11 @@ internal sealed class Worker : IConnectionEvents, IDisposable
     {
         connection.HasRequest = true;
         connection.RequestStart = requestStart;
+        if (connection.RequestFields.Length > 0)
+        {
+            connection.NumberNextRequest(); // once per request: a reconnect for it re-sends the same bytes
+        }
+
         // Closed model: every outcome that lands in the window counts, whenever its request was sent — a connection
         // starved since the warm-up (a sync server that never reads it) must show as timeouts, not vanish.
         // Open model: a request belongs to the window its intended send time falls in (wrk2).
@@ -217,7 +227,7 @@ internal sealed class Worker : IConnectionEvents, IDisposable
             // were intended in. In the closed model a response after the window is in flight, like every other.
             if (now < Plan.MeasureEnd || Draining)
             {
-                Recorder.RecordResponse(now, now - connection.RequestStart, parser.StatusCode, parser.BodyMatches);
+                Recorder.RecordResponse(now, now - connection.RequestStart, parser.StatusCode, parser.BodyMatches, parser.CacheStatus);
                 connection.WindowResponses++;
             }
             else

@@ -46,6 +46,9 @@ public sealed class HttpResponseParser(byte[]? expectedBody = null)
     /// <summary>The body's bytes so far (after decoding chunks): the whole body once the response is complete.</summary>
     public long BodyLength => _bodyLength;
 
+    /// <summary>The response's X-Cache-Status (a cache in front of the target), classified without allocating.</summary>
+    public CacheStatus CacheStatus { get; private set; }
+
     /// <summary>Why the response was malformed; empty otherwise.</summary>
     public string Error { get; private set; } = "";
 
@@ -59,6 +62,7 @@ public sealed class HttpResponseParser(byte[]? expectedBody = null)
         _bodyDiffers = false;
         StatusCode = 0;
         KeepAlive = false;
+        CacheStatus = CacheStatus.None;
         Error = "";
     }
 
@@ -202,6 +206,7 @@ public sealed class HttpResponseParser(byte[]? expectedBody = null)
         }
 
         StatusCode = status;
+        CacheStatus = CacheStatus.None; // an interim response's header is not the final one's
         bool http11 = statusLine[7] != '0';
         bool close = false, keepAliveToken = false, chunked = false;
         long contentLength = -1;
@@ -242,6 +247,10 @@ public sealed class HttpResponseParser(byte[]? expectedBody = null)
                     close |= Ascii.EqualsIgnoreCase(t, "close"u8);
                     keepAliveToken |= Ascii.EqualsIgnoreCase(t, "keep-alive"u8);
                 }
+            }
+            else if (Ascii.EqualsIgnoreCase(name, "x-cache-status"u8))
+            {
+                CacheStatus = Ascii.EqualsIgnoreCase(value, "HIT"u8) ? CacheStatus.Hit : Ascii.EqualsIgnoreCase(value, "MISS"u8) ? CacheStatus.Miss : CacheStatus.Other;
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Bench.Load.Http;
 using HdrHistogram;
 
 namespace Bench.Load.Measurement;
@@ -19,6 +20,11 @@ internal sealed class WorkerRecorder(long measureStart, long measureEnd, long ti
     public long ErrorTotal;
     public long Responses;
     public long InFlight;
+
+    // What a cache in front of the target said of the window's responses (X-Cache-Status), any status.
+    public long CacheHits;
+    public long CacheMisses;
+    public long CacheOther;
 
     private readonly long[] _errors = new long[ErrorKindCount];
     private readonly Dictionary<int, long> _statuses = [];
@@ -44,11 +50,18 @@ internal sealed class WorkerRecorder(long measureStart, long measureEnd, long ti
 
     /// <summary>A complete response: a success when status and body are as expected, else an error of that kind.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void RecordResponse(long now, long latencyTicks, int status, bool bodyMatches)
+    public void RecordResponse(long now, long latencyTicks, int status, bool bodyMatches, CacheStatus cache = CacheStatus.None)
     {
         long micros = ToMicros(latencyTicks);
         var second = Second(now);
         Responses++;
+        switch (cache)
+        {
+            case CacheStatus.Hit: CacheHits++; break;
+            case CacheStatus.Miss: CacheMisses++; break;
+            case CacheStatus.Other: CacheOther++; break;
+        }
+
         CollectionsMarshal.GetValueRefOrAddDefault(_statuses, status, out _)++;
         if (!_isExpectedStatus(status))
         {

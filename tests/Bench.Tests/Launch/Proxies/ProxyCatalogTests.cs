@@ -42,14 +42,14 @@ public sealed class ProxyCatalogTests : IDisposable
         Assert.Throws<CatalogException>(() => TargetCatalogLoader.Parse(yaml, "t.yaml", Placeholders)).Errors.Select(e => e.ToString()).ToArray();
 
     [Fact]
-    public void The_catalogue_has_nginx_and_haproxy_with_round_robin_and_leastconn_each_naming_the_replica_port()
+    public void The_catalogue_has_nginx_nginx_cache_and_haproxy_with_round_robin_and_leastconn_each_naming_the_replica_port()
     {
         var catalog = RepositoryFiles.Catalog();
 
-        Assert.Equal(["nginx", "haproxy", "haproxy-leastconn"], catalog.Proxies.Select(p => p.Name));
+        Assert.Equal(["nginx", "nginx-cache", "haproxy", "haproxy-leastconn"], catalog.Proxies.Select(p => p.Name));
         Assert.All(catalog.Proxies, p => Assert.Contains("{replica_port}", p.Upstream.Server, StringComparison.Ordinal));
         Assert.All(catalog.Proxies, p => Assert.Contains("{upstream}", Assert.Single(p.Server.Files).Text, StringComparison.Ordinal));
-        Assert.Equal(["roundrobin", "leastconn"], catalog.Proxies.Skip(1).Select(p => p.Server.Environment["BENCH_BALANCE"]));
+        Assert.Equal(["roundrobin", "leastconn"], catalog.Proxies.Skip(2).Select(p => p.Server.Environment["BENCH_BALANCE"]));
     }
 
     [Fact]

@@ -178,4 +178,79 @@ public sealed class HttpResponseParserTests
 
         Assert.Equal(ResponseParseStatus.Malformed, parser.Parse(Encoding.Latin1.GetBytes(raw), out _));
     }
+
+    private static string Cached(string header) => $"HTTP/1.1 200 OK\r\nContent-Length: 13\r\n{header}\r\nServer: nginx\r\n\r\nHello, World!";
+
+    [Theory]
+    [InlineData("X-Cache-Status: HIT", CacheStatus.Hit)]
+    [InlineData("x-cache-status: MISS", CacheStatus.Miss)]
+    [InlineData("X-CACHE-STATUS:\tmiss ", CacheStatus.Miss)]
+    [InlineData("X-Cache-Status: EXPIRED", CacheStatus.Other)]
+    [InlineData("X-Cache-Status: BYPASS", CacheStatus.Other)]
+    [InlineData("X-Cache-Status: STALE", CacheStatus.Other)]
+    [InlineData("X-Cache-Status: HITS", CacheStatus.Other)]
+    [InlineData("X-Cache: HIT", CacheStatus.None)]
+    public void Given_an_x_cache_status_header_whatever_the_name_case_then_the_parser_classifies_it_as_hit_miss_or_other(string header, CacheStatus expected)
+    {
+        var parser = new HttpResponseParser();
+
+        Assert.Equal(ResponseParseStatus.Complete, parser.Parse(Encoding.Latin1.GetBytes(Cached(header)), out _));
+
+        Assert.Equal(expected, parser.CacheStatus);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(17)]
+    public void Given_an_x_cache_status_split_across_reads_then_it_is_still_seen(int piece)
+    {
+        var parser = new HttpResponseParser();
+
+        Assert.Equal((ResponseParseStatus.Complete, 0), Feed(parser, Cached("X-Cache-Status: HIT"), piece));
+
+        Assert.Equal(CacheStatus.Hit, parser.CacheStatus);
+    }
+
+    [Fact]
+    public void Given_a_response_with_a_cache_status_then_the_next_without_one_has_none()
+    {
+        var parser = new HttpResponseParser();
+        parser.Parse(Encoding.Latin1.GetBytes(Cached("X-Cache-Status: MISS")), out _);
+        Assert.Equal(CacheStatus.Miss, parser.CacheStatus);
+
+        parser.Reset();
+        parser.Parse(Encoding.Latin1.GetBytes(Hello), out _);
+
+        Assert.Equal(CacheStatus.None, parser.CacheStatus);
+    }
+
+    [Fact]
+    public void Given_an_interim_response_with_a_cache_status_then_only_the_final_response_counts()
+    {
+        var parser = new HttpResponseParser();
+        var raw = "HTTP/1.1 100 Continue\r\nX-Cache-Status: HIT\r\n\r\n" + Hello;
+
+        Assert.Equal(ResponseParseStatus.Complete, parser.Parse(Encoding.Latin1.GetBytes(raw), out _));
+
+        Assert.Equal(CacheStatus.None, parser.CacheStatus);
+    }
+
+    [Fact]
+    public void Given_responses_with_a_cache_status_then_parsing_them_allocates_nothing()
+    {
+        var parser = new HttpResponseParser(Encoding.ASCII.GetBytes("Hello, World!"));
+        byte[] raw = Encoding.Latin1.GetBytes(Cached("X-Cache-Status: EXPIRED"));
+        parser.Parse(raw, out _); // JIT and first-use costs out of the way
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 1000; i++)
+        {
+            parser.Reset();
+            parser.Parse(raw, out _);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(CacheStatus.Other, parser.CacheStatus);
+    }
 }

@@ -1,3 +1,4 @@
+using Bench.Load.Http;
 using Bench.Load.Measurement;
 using HdrHistogram;
 
@@ -25,6 +26,21 @@ public sealed class WorkerRecorderTests
         Assert.Equal(2, recorder.Statuses[200]);
         Assert.Equal(1, recorder.Statuses[404]);
         Assert.Equal((1L, 2L), (recorder.Seconds[0].Completed, recorder.Seconds[0].Errors));
+    }
+
+    [Fact]
+    public void Every_response_is_counted_by_its_cache_status_whatever_its_status_and_one_without_the_header_is_not()
+    {
+        var recorder = Recorder();
+
+        recorder.RecordResponse(now: 10, latencyTicks: 100, status: 200, bodyMatches: true, CacheStatus.Miss);
+        recorder.RecordResponse(now: 20, latencyTicks: 100, status: 200, bodyMatches: true, CacheStatus.Hit);
+        recorder.RecordResponse(now: 30, latencyTicks: 100, status: 200, bodyMatches: true, CacheStatus.Hit);
+        recorder.RecordResponse(now: 40, latencyTicks: 100, status: 502, bodyMatches: false, CacheStatus.Other);
+        recorder.RecordResponse(now: 50, latencyTicks: 100, status: 200, bodyMatches: true);
+
+        Assert.Equal((2L, 1L, 1L), (recorder.CacheHits, recorder.CacheMisses, recorder.CacheOther));
+        Assert.Equal(5, recorder.Responses);
     }
 
     [Fact]
