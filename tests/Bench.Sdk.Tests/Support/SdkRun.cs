@@ -33,9 +33,9 @@ public sealed class SdkRun : IDisposable
     public void AssertExit(int expected) => Assert.True(ExitCode == expected, $"exit {ExitCode}, expected {expected}: {Errors}");
 
     /// <summary>
-    /// Asserts the run succeeded, or was invalid only because the generator saturated: copies calling a server in the
-    /// test's own process as fast as they can make that process (server and generator both) busy enough to be flagged,
-    /// a fair verdict, and not what a test of something else checks.
+    /// Asserts the run succeeded, or was invalid only because the generator saturated: the meter reads this whole process,
+    /// so copies calling a server in the test's own process, or iterations that only throw (a few milliseconds of
+    /// exceptions), can make it busy enough to be flagged — a fair verdict, and not what a test of something else checks.
     /// </summary>
     public void AssertRanOrOnlySaturated()
     {
