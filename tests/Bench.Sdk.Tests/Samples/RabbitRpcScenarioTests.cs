@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using Bench.Launch;
+using Bench.Sdk.Tests.Support;
 using Bench.Results;
 
 namespace Bench.Sdk.Tests.Samples;
@@ -19,34 +18,9 @@ public sealed class RabbitRpcScenarioTests : IDisposable
             Assert.Skip("rabbitmq-server is not installed (scripts/setup.sh installs Debian's rabbitmq-server)");
         }
 
-        var info = new ProcessStartInfo(TargetsBinary.BuiltExecutable("samples/RabbitRpcScenario", "RabbitRpcScenario"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["RPC_SCENARIO_SECONDS"] = "1" },
-        };
-        info.ArgumentList.Add("--out");
-        info.ArgumentList.Add(_folder);
-        using var sample = Process.Start(info)!;
-        int samplePid = sample.Id;
-        var output = sample.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = sample.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(120));
-        try
-        {
-            await sample.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!sample.HasExited)
-            {
-                sample.Kill(entireProcessTree: true);
-            }
-        }
-
-        string printed = await output;
-        Assert.True(sample.ExitCode == 0, $"exit {sample.ExitCode}: {printed} {await errors}");
+        var (samplePid, exitCode, printed, errors) = await SampleProcess.RunAsync(
+            "RabbitRpcScenario", _folder, new Dictionary<string, string> { ["RPC_SCENARIO_SECONDS"] = "1" }, TimeSpan.FromSeconds(120), TestContext.Current.CancellationToken);
+        Assert.True(exitCode == 0, $"exit {exitCode}: {printed} {errors}");
 
         // Every process a launch starts carries its owner's pid (the broker's epmd, which leaves the tree, included).
         Assert.Empty(OwnedBy(samplePid));

@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Bench.Launch;
+using Bench.Sdk.Tests.Support;
 using Bench.Results;
 
 namespace Bench.Sdk.Tests.Samples;
@@ -20,33 +19,9 @@ public sealed partial class RedisScenarioTests : IDisposable
             Assert.Skip("redis-server is not installed (scripts/setup.sh installs Debian's redis-server)");
         }
 
-        var info = new ProcessStartInfo(TargetsBinary.BuiltExecutable("samples/RedisScenario", "RedisScenario"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["REDIS_SCENARIO_SECONDS"] = "1" },
-        };
-        info.ArgumentList.Add("--out");
-        info.ArgumentList.Add(_folder);
-        using var sample = Process.Start(info)!;
-        var output = sample.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = sample.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        try
-        {
-            await sample.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!sample.HasExited)
-            {
-                sample.Kill(entireProcessTree: true);
-            }
-        }
-
-        string printed = await output;
-        Assert.True(sample.ExitCode == 0, $"exit {sample.ExitCode}: {printed} {await errors}");
+        var (_, exitCode, printed, errors) = await SampleProcess.RunAsync(
+            "RedisScenario", _folder, new Dictionary<string, string> { ["REDIS_SCENARIO_SECONDS"] = "1" }, TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        Assert.True(exitCode == 0, $"exit {exitCode}: {printed} {errors}");
         int pid = int.Parse(RedisPid().Match(printed).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.False(Directory.Exists($"/proc/{pid}") && File.ReadAllText($"/proc/{pid}/cmdline").Contains("redis-server", StringComparison.Ordinal), $"redis-server {pid} still runs");
 
