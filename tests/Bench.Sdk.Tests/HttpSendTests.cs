@@ -33,7 +33,9 @@ public sealed class HttpSendTests : IDisposable
         Assert.True(level.Requests > 100, $"{level.Requests} calls in a second");
         Assert.Equal(0, level.ErrorCount);
         Assert.Equal(level.Requests * "Hello, World!".Length, level.Bytes);
-        Assert.Equal(4, server.Accepted); // one connection per copy, kept alive across every call
+        // One connection per copy, kept alive across every call; the phase's cut closes a call in flight, so a copy may
+        // reconnect once at the very end (a loaded clean-clone run saw 5). A connection per call would be hundreds.
+        Assert.InRange(server.Accepted, 4, 8);
         Assert.True(server.Requests >= level.Requests);
     }
 
