@@ -10,8 +10,11 @@ public interface IRunningTarget : IAsyncDisposable
 {
     TargetDefinition Definition { get; }
 
-    /// <summary>The loopback port it listens on.</summary>
+    /// <summary>The port it listens on.</summary>
     int Port { get; }
+
+    /// <summary>Where it listens: loopback, or the address of the swarm node a cluster run placed it on.</summary>
+    System.Net.IPAddress Address => System.Net.IPAddress.Loopback;
 
     /// <summary>The cores it runs on, for the results; null when unpinned.</summary>
     CpuSet? Cpus { get; }

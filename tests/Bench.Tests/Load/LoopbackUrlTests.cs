@@ -36,4 +36,15 @@ public sealed class LoopbackUrlTests
         Assert.False(LoopbackUrl.TryResolve(new Uri("https://127.0.0.1/"), out _, out string error));
         Assert.Contains("http://", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_test_host_named_in_the_allow_list_is_loaded_and_its_neighbour_is_not()
+    {
+        Assert.True(AllowedHosts.Parse("10.231.0.11, 10.231.0.12", out var allowed, out string problem), problem);
+
+        Assert.True(LoopbackUrl.TryResolve(new Uri("http://10.231.0.12:8080/hello"), allowed, out var endpoint, out string error), error);
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("10.231.0.12"), 8080), endpoint);
+        Assert.False(LoopbackUrl.TryResolve(new Uri("http://10.231.0.13:8080/hello"), allowed, out _, out error));
+        Assert.Contains("BENCH_ALLOW_HOSTS (10.231.0.11,10.231.0.12)", error, StringComparison.Ordinal);
+    }
 }
