@@ -20,6 +20,7 @@ public static class BenchCli
         root.Subcommands.Add(VerifyCommand.Create(CatalogFactory));
         root.Subcommands.Add(ScenariosCommand.Create(CatalogFactory));
         root.Subcommands.Add(LoadCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(GateCommand.Create());
         root.Subcommands.Add(BaselineCommand.Create(TimeProvider.System));

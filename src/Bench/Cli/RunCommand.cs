@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Bench.Cluster;
 using Bench.Configuration;
 using Bench.Load;
 using Bench.Reports;
@@ -26,6 +27,7 @@ public static class RunCommand
         var noPin = new Option<bool>("--no-pin") { Description = "Pin nothing (targets and generator share every core), scenarios' placements included." };
         var memory = new Option<string?>("--target-memory") { Description = "Memory limit of every target, process or container, e.g. 256m (default: none for processes; containers keep their catalogue limit)." };
         var gates = new GateArguments();
+        var cluster = new ClusterArguments();
         var command = new Command("run", "Launch each scenario's targets, verify them, drive them across the levels and write results.json, summary.csv, summary.md, charts and report.html.");
         command.Arguments.Add(files);
         command.Options.Add(output);
@@ -35,6 +37,7 @@ public static class RunCommand
         command.Options.Add(quota);
         command.Options.Add(memory);
         gates.AddTo(command, withGateSwitch: true);
+        cluster.AddTo(command);
         command.SetAction(async (parsed, _) =>
         {
             if (await InputErrors.TryLoadAsync(catalog, Console.Error) is not { } loaded)
@@ -107,16 +110,35 @@ public static class RunCommand
                 settings = settings with { GeneratorCpus = count };
             }
 
+            if (cluster.AgentList(parsed, out string agentsError) is not { } agents)
+            {
+                await Console.Error.WriteLineAsync($"bench run: {agentsError}");
+                return ExitCodes.UsageError;
+            }
+
+            if (agents.Count > 0)
+            {
+                if (await AgentsAnswerAsync(agents) is { } unreachable)
+                {
+                    await Console.Error.WriteLineAsync($"bench run: {unreachable}");
+                    return ExitCodes.UsageError;
+                }
+
+                // The agents choose their own cores: nothing of this machine's is the generator's.
+                settings = settings with { GeneratorCpus = null };
+            }
+
             Func<RunResults, Task<int>>? gate = gates.Enabled(parsed)
                 ? results => GateRun.RunAsync(results, gates.Options(parsed), GateTable.Console(), Console.Error, CancellationToken.None)
                 : null;
-            return await RunAsync(loaded, scenarios, paths, parsed.GetValue(output), settings, gate);
+            return await RunAsync(loaded, scenarios, paths, parsed.GetValue(output), settings, gate, agents);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        TargetCatalog catalog, IReadOnlyList<Scenario> scenarios, string[] paths, string? output, SweepSettings settings, Func<RunResults, Task<int>>? gate)
+        TargetCatalog catalog, IReadOnlyList<Scenario> scenarios, string[] paths, string? output, SweepSettings settings, Func<RunResults, Task<int>>? gate,
+        IReadOnlyList<AgentEndpoint> agents)
     {
         using var interruption = new Interruption(Console.Error);
         var startedAt = DateTimeOffset.UtcNow;
@@ -128,7 +150,11 @@ public static class RunCommand
             TargetMemoryLimitBytes = settings.TargetMemoryLimit,
             Cgroup = CgroupHost.System.Describe(settings.TargetCpuQuota is not null, settings.TargetMemoryLimit is not null),
         };
-        var info = await RunInfoCollector.CollectAsync(pinning, startedAt, interruption.Token);
+        var info = await RunInfoCollector.CollectAsync(pinning, startedAt, interruption.Token) with
+        {
+            Cluster = agents.Count == 0 ? null : new ClusterInfo(null, [], agents.Select(a => a.ToString()).ToArray()),
+        };
+        ILoadGenerator generator = agents.Count == 0 ? new LoadEngine() : new AgentPool(agents);
         var recorder = new RunRecorder(new RunWriter(folder), info);
         Console.WriteLine($"bench run: {scenarios.Count} scenario(s), {(scenarios.Any(s => s.SweepTimeIsUpperBound) ? "up to" : "about")} {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");
         if (pinning.NoQuotaReason is { } noQuota)
@@ -145,7 +171,7 @@ public static class RunCommand
         bool failed = false;
         try
         {
-            outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption, Path.GetFileName(folder));
+            outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption, Path.GetFileName(folder), generator);
         }
         catch (OperationCanceledException) when (interruption.Requested)
         {
@@ -200,7 +226,7 @@ public static class RunCommand
     }
 
     private static async Task<SweepOutcome> SweepAsync(
-        TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, Interruption interruption, string runName)
+        TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, Interruption interruption, string runName, ILoadGenerator generator)
     {
         bool live = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
         async Task<SweepOutcome> Sweep(ISweepProgress progress)
@@ -209,7 +235,7 @@ public static class RunCommand
             await using var launcher = TargetLauncher.ForEnvironment(progress.Note, runName);
             interruption.OnKill(launcher.Docker.RemoveOwnContainersAsync);
             await launcher.Docker.RemoveAbandonedAsync(interruption.Token);
-            var levels = new LevelRunner(new LoadEngine(), settings, progress);
+            var levels = new LevelRunner(generator, settings, progress);
             return await new SweepRunner(catalog, settings, launcher, levels, recorder, progress).RunAsync(scenarios, interruption.Token);
         }
 
@@ -220,6 +246,25 @@ public static class RunCommand
 
         var display = new LiveProgress(AnsiConsole.Console);
         return await display.RunAsync(() => Sweep(display));
+    }
+
+    /// <summary>Null when every agent answers its clock; else which did not, and why.</summary>
+    private static async Task<string?> AgentsAnswerAsync(IReadOnlyList<AgentEndpoint> agents)
+    {
+        try
+        {
+            var clocks = await new AgentPool(agents).ClocksAsync(CancellationToken.None);
+            for (int i = 0; i < agents.Count; i++)
+            {
+                Console.WriteLine($"bench run: agent {agents[i]}: clock {clocks[i].Offset.TotalMilliseconds:+0.0;-0.0} ms ± {clocks[i].RoundTrip.TotalMilliseconds / 2:0.0} ms");
+            }
+
+            return null;
+        }
+        catch (AgentException e)
+        {
+            return $"{e.Message} (is `bench agent` running there, with the same ${AgentEndpoint.TokenVariable}?)";
+        }
     }
 
     // The engine's own choice of cores, so the results record exactly where the generator ran.

@@ -9,7 +9,7 @@ namespace Bench.Load;
 /// the generator's own CPU. One event-loop thread per core (see <see cref="Worker"/>); every run ends by itself at
 /// the end of its warmup plus duration at the latest. Linux only (epoll).
 /// </summary>
-public sealed class LoadEngine(TimeProvider? timeProvider = null)
+public sealed class LoadEngine(TimeProvider? timeProvider = null) : ILoadGenerator
 {
     public const int DefaultMaxConnections = 1000;
 

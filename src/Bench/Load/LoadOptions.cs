@@ -76,6 +76,12 @@ public sealed record LoadOptions
     /// <summary>Event-loop threads; null means one per CPU the generator may use (never more than connections).</summary>
     public int? Workers { get; init; }
 
+    /// <summary>
+    /// The number of the first connection in <c>{connection}</c> fields: a load agent carrying part of a level numbers
+    /// its connections after the other agents', so every connection of the level has a number of its own.
+    /// </summary>
+    public int FirstConnection { get; init; }
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -89,6 +95,7 @@ public sealed record LoadOptions
         }
 
         Require(problems, Connections >= 1, "connections must be at least 1");
+        Require(problems, FirstConnection >= 0, "the first connection's number cannot be negative");
         Require(problems, Duration > TimeSpan.Zero, "the duration must be positive");
         Require(problems, Warmup >= TimeSpan.Zero, "the warmup cannot be negative");
         Require(problems, Timeout > TimeSpan.Zero && (ConnectTimeout ?? Timeout) > TimeSpan.Zero, "timeouts must be positive");

@@ -51,6 +51,21 @@ public sealed record LoadResult(
     /// <summary>A run with no error, the generator not saturated and (open) its rate reached.</summary>
     public bool Clean => ErrorCount == 0 && !Generator.Saturated && Open is not { RateReached: false };
 
+    /// <summary>
+    /// Each second's latency histogram (2 significant digits), parallel to <see cref="Series"/>: what merging the series
+    /// of several load agents needs, since their p99s cannot be merged.
+    /// </summary>
+    public IReadOnlyList<HistogramBase> SecondLatencies { get; init; } = [];
+
+    /// <summary>Closed model: the responses each connection received in the window (what <see cref="Fairness"/> is computed from); empty for the open model.</summary>
+    public IReadOnlyList<long> ConnectionResponses { get; init; } = [];
+
+    /// <summary>A cluster run: each load agent's part of this result; empty when one local engine measured it.</summary>
+    public IReadOnlyList<GeneratorPart> Parts { get; init; } = [];
+
+    /// <summary>What makes the generators' measurement untrustworthy beyond saturation (an agent lost, agents' windows apart).</summary>
+    public IReadOnlyList<string> GeneratorProblems { get; init; } = [];
+
     public static string EncodeHistogram(HistogramBase histogram) => LatencyHistogram.ToBase64(histogram);
 
     public string EncodeHistogram() => LatencyHistogram.ToBase64(Histogram);

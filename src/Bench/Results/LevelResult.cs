@@ -72,6 +72,9 @@ public sealed record LevelResult(
     /// </summary>
     public IReadOnlyList<ComponentResult>? Components { get; init; }
 
+    /// <summary>A level carried by load agents: each one's part (merged into this level's numbers); null when this machine's engine ran it.</summary>
+    public IReadOnlyList<Load.GeneratorPart>? Agents { get; init; }
+
     /// <summary>The scenario's background streams in this level, in its order; empty when it has none.</summary>
     public IReadOnlyList<BackgroundResult> Background { get; init; } = [];
 }

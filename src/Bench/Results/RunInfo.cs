@@ -8,7 +8,11 @@ public sealed record RunInfo(
     string BenchCommit,
     PinningInfo Pinning,
     DateTimeOffset StartedAt,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt)
+{
+    /// <summary>Where the load came from when agents made it; null for a run on one machine.</summary>
+    public ClusterInfo? Cluster { get; init; }
+}
 
 /// <summary>Cores online and the CPU model (/proc/cpuinfo).</summary>
 public sealed record MachineInfo(int Cores, string CpuModel);

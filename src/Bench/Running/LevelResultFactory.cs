@@ -39,6 +39,7 @@ public static class LevelResultFactory
             Fairness = load.Fairness?.JainIndex,
             Cache = CacheResult.From(load.Cache),
             Components = ComponentResult.From(usage, load.Requests, load.Attempts),
+            Agents = load.Parts.Count > 0 ? load.Parts : null,
         };
     }
 
@@ -80,6 +81,7 @@ public static class LevelResultFactory
             reasons.Add($"the load generator saturated its cores ({load.Generator.Utilisation:P0} busy): the numbers may describe the generator");
         }
 
+        reasons.AddRange(load.GeneratorProblems);
         if (RateMissed(load) is { } missed)
         {
             reasons.Add(missed);

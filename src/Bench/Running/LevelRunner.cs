@@ -1,3 +1,4 @@
+using Bench.Cluster;
 using Bench.Load;
 using Bench.Load.Platform;
 using Bench.Results;
@@ -13,14 +14,14 @@ namespace Bench.Running;
 /// interference on the measured cores are read when the engine opens its window and when it closes it
 /// (<see cref="MeasuredWindow"/>), so every number of the level covers the same two instants.
 /// </summary>
-public sealed class LevelRunner(LoadEngine engine, SweepSettings settings, ISweepProgress progress, TimeProvider? timeProvider = null, ProcFs? procFs = null)
+public sealed class LevelRunner(ILoadGenerator engine, SweepSettings settings, ISweepProgress progress, TimeProvider? timeProvider = null, ProcFs? procFs = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     /// <summary>Runs <paramref name="name"/> (a target of the scenario, launched as <paramref name="target"/>) at one level, with the scenario's background streams beside it.</summary>
     public async Task<LevelResult> RunAsync(Scenario scenario, string name, IRunningTarget target, int level, int repeat, CancellationToken cancellationToken)
     {
-        var options = LevelPlan.For(scenario, name, level, target.Port, settings.GeneratorCpus) with { Warmup = scenario.Load.Warmup };
+        var options = LevelPlan.For(scenario, name, level, target.Port, settings.GeneratorCpus, target.Address) with { Warmup = scenario.Load.Warmup };
         var total = options.Warmup + options.Duration;
         var reporter = new Progress<LoadProgress>(p =>
             progress.LevelRunning(scenario.Name, name, level, repeat, total - p.Elapsed, p.Warmup, p.RecentRps, p.Errors));
@@ -32,10 +33,21 @@ public sealed class LevelRunner(LoadEngine engine, SweepSettings settings, ISwee
         var measured = engine.RunAsync(options, reporter, window, cancellationToken);
         var backgroundStreams = scenario.BackgroundOf(name);
         var streams = backgroundStreams
-            .Select(s => engine.RunAsync(LevelPlan.ForBackground(s, scenario.Load, target.Port, null), null, cancellationToken))
+            .Select(s => engine.RunAsync(LevelPlan.ForBackground(s, scenario.Load, target.Port, null, target.Address), null, null, cancellationToken))
             .ToArray();
-        var load = await measured;
-        var background = await Task.WhenAll(streams);
+        LoadResult load;
+        LoadResult[] background;
+        try
+        {
+            load = await measured;
+            background = await Task.WhenAll(streams);
+        }
+        catch (AgentException e)
+        {
+            // Every agent is gone: nothing was measured, and the run goes on to say so for each remaining level.
+            await Task.WhenAll(streams.Select(s => s.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)));
+            return LevelResultFactory.NotRun(name, level, repeat, _time.GetUtcNow(), $"not run: {e.Message}");
+        }
 
         var exit = await target.CheckExitAsync(CancellationToken.None);
         var result = LevelResultFactory.From(name, level, repeat, load, window.Usage, exit);

@@ -1,4 +1,5 @@
 using Bench.Load.Measurement;
+using HdrHistogram;
 
 namespace Bench.Load.Engine;
 
@@ -41,6 +42,8 @@ internal static class ResultBuilder
         long errorCount = errors.Values.Sum();
         var histogram = LatencyHistogram.Merge(recorders.Select(r => r.Latency));
         var failures = LatencyHistogram.Merge(recorders.Select(r => r.Failures));
+        var seconds = SecondLatencies(recorders);
+        long[] perConnection = options.Model == LoadModel.Closed ? workers.SelectMany(w => w.Connections).Select(c => c.WindowResponses).ToArray() : [];
         return new LoadResult(
             options,
             startedAt,
@@ -57,11 +60,15 @@ internal static class ResultBuilder
             errors,
             statuses,
             recorders.Sum(r => r.InFlight),
-            Series(recorders),
+            Series(recorders, seconds),
             Generator(plan, workers, requests + errorCount, processCpuAtEnd, endTimestamp),
             open.Count == 0 ? null : Open(plan, workers, open),
-            options.Model == LoadModel.Closed ? ConnectionFairness.Of(workers.SelectMany(w => w.Connections).Select(c => c.WindowResponses).ToArray()) : null,
-            CacheCounts.Of(recorders.Sum(r => r.CacheHits), recorders.Sum(r => r.CacheMisses), recorders.Sum(r => r.CacheOther)));
+            options.Model == LoadModel.Closed ? ConnectionFairness.Of(perConnection) : null,
+            CacheCounts.Of(recorders.Sum(r => r.CacheHits), recorders.Sum(r => r.CacheMisses), recorders.Sum(r => r.CacheOther)))
+        {
+            SecondLatencies = seconds,
+            ConnectionResponses = perConnection,
+        };
     }
 
     private static TimeSpan Seconds(long ticks) => TimeSpan.FromSeconds((double)ticks / RunPlan.TicksPerSecond);
@@ -85,20 +92,25 @@ internal static class ResultBuilder
         _ => ErrorKinds.BodyMismatch,
     };
 
-    private static List<SecondSample> Series(IReadOnlyList<WorkerRecorder> recorders)
+    private static List<HistogramBase> SecondLatencies(IReadOnlyList<WorkerRecorder> recorders)
     {
         int seconds = recorders.Max(r => r.Seconds.Count);
-        var series = new List<SecondSample>(seconds);
+        var merged = new List<HistogramBase>(seconds);
         for (int s = 0; s < seconds; s++)
         {
-            var buckets = recorders.Where(r => r.Seconds.Count > s).Select(r => r.Seconds[s]).ToArray();
-            var merged = LatencyHistogram.Create(significantDigits: 2);
-            foreach (var bucket in buckets)
-            {
-                merged.Add(bucket.Latency);
-            }
+            merged.Add(LatencyHistogram.Merge(recorders.Where(r => r.Seconds.Count > s).Select(r => r.Seconds[s].Latency), significantDigits: 2));
+        }
 
-            series.Add(new SecondSample(s, buckets.Sum(b => b.Completed), buckets.Sum(b => b.Errors), merged.TotalCount == 0 ? 0 : merged.GetValueAtPercentile(99) / 1000.0));
+        return merged;
+    }
+
+    private static List<SecondSample> Series(IReadOnlyList<WorkerRecorder> recorders, List<HistogramBase> latencies)
+    {
+        var series = new List<SecondSample>(latencies.Count);
+        for (int s = 0; s < latencies.Count; s++)
+        {
+            var buckets = recorders.Where(r => r.Seconds.Count > s).Select(r => r.Seconds[s]).ToArray();
+            series.Add(SecondSample.Of(s, buckets.Sum(b => b.Completed), buckets.Sum(b => b.Errors), latencies[s]));
         }
 
         return series;

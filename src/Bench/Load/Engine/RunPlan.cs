@@ -87,7 +87,7 @@ internal sealed class RunPlan
     /// <summary>A connection's own copy of the request, its number in every <c>{connection}</c> field; numbers run across workers.</summary>
     public byte[] RequestOf(out int[] requestFields)
     {
-        long number = Interlocked.Increment(ref _connections) - 1;
+        long number = Interlocked.Increment(ref _connections) - 1 + Options.FirstConnection;
         byte[] own = (byte[])Request.Clone();
         foreach (int field in ConnectionFields)
         {

@@ -19,9 +19,9 @@ public static class LatencyHistogram
     /// <summary>Records a latency, clamped into the histogram's range (only an open-model backlog longer than an hour reaches the ceiling).</summary>
     public static void Record(HistogramBase histogram, long micros) => histogram.RecordValue(Math.Clamp(micros, LowestMicros, HighestMicros));
 
-    public static LongHistogram Merge(IEnumerable<HistogramBase> parts)
+    public static LongHistogram Merge(IEnumerable<HistogramBase> parts, int significantDigits = 3)
     {
-        var merged = Create();
+        var merged = Create(significantDigits);
         foreach (var part in parts)
         {
             merged.Add(part);

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Net;
+using Bench.Cluster;
+using Bench.Load;
+
+namespace Bench.Cli;
+
+/// <summary>`bench agent`: serve load commands from a controller (`bench run --agents`, or a cluster run) until Ctrl-C or SIGTERM.</summary>
+public static class AgentCommand
+{
+    public const string DefaultListen = "127.0.0.1:7450";
+
+    public static Command Create()
+    {
+        var listen = new Option<string>("--listen") { Description = $"Address and port to listen on (default {DefaultListen}; port 0 picks one). Beyond loopback, ${AgentEndpoint.TokenVariable} must hold a token of 16+ characters.", DefaultValueFactory = _ => DefaultListen };
+        var command = new Command("agent", $"Run the load engine as an agent: a controller gives it a share of each level and a start instant, it answers raw histograms. Loads only loopback and the hosts in ${AllowedHosts.Variable}.");
+        command.Options.Add(listen);
+        command.SetAction(async (parsed, _) =>
+        {
+            string text = parsed.GetValue(listen)!;
+            if (!IPEndPoint.TryParse(text, out var endpoint) || text.IndexOf(':', StringComparison.Ordinal) < 0)
+            {
+                await Console.Error.WriteLineAsync($"bench agent: --listen '{text}' is not an address and port, like {DefaultListen} or 0.0.0.0:7450");
+                return ExitCodes.UsageError;
+            }
+
+            string? token = Environment.GetEnvironmentVariable(AgentEndpoint.TokenVariable);
+            if ((AgentServer.Problem(endpoint, token) ?? AllowedHosts.Problem) is { } problem)
+            {
+                await Console.Error.WriteLineAsync($"bench agent: {problem}");
+                return ExitCodes.UsageError;
+            }
+
+            using var interruption = new Interruption(Console.Error);
+            var server = new AgentServer(endpoint, string.IsNullOrEmpty(token) ? null : token, Console.Out);
+            try
+            {
+                await server.RunAsync(bound => Console.WriteLine($"bench agent: listening on {bound}"), interruption.Token);
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                await Console.Error.WriteLineAsync($"bench agent: cannot listen on {endpoint}: {e.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
