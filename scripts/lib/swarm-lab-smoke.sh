@@ -1,0 +1,77 @@
+# Sourced by scripts/swarm-lab.sh: `smoke` — proof that the lab runs a Bench target where a cluster run will: a
+# bench-target image from the main engine imported into n1 (no registry), the async model as a host-network swarm
+# service constrained to the target node, answering /hello at n1's address from the host and from n2's namespace.
+
+lab_smoke_service=benchlab-smoke
+
+lab_smoke_cleanup() {
+  lab_docker 1 service rm "$lab_smoke_service" >/dev/null 2>&1 || true
+  local i
+  for i in $(seq 60); do
+    if [[ -z "$(lab_docker 1 ps -aq --filter "label=com.docker.swarm.service.name=$lab_smoke_service" 2>/dev/null)" ]]; then break; fi
+    sleep 0.5
+  done
+  if [[ -n "${lab_smoke_image:-}" ]]; then lab_docker 1 image rm "$lab_smoke_image" >/dev/null 2>&1 || true; fi
+}
+
+# Paths inside the image: Bench images copy the host's files to the same absolute paths, so the targets' executable
+# and the .NET root are wherever the checkout that built the image had them. Read from the image's own file list.
+lab_smoke_paths() {
+  local image="$1" cid list
+  cid="$(lab_docker 1 create "$image" /none)"
+  list="$(lab_docker 1 export "$cid" | tar -t)"
+  lab_docker 1 rm "$cid" >/dev/null
+  smoke_bin="/$(grep -m1 -E '(^|/)Bench\.Targets$' <<<"$list" || true)"
+  smoke_dotnet="/$(grep -m1 -E '/host/fxr/' <<<"$list" | sed 's#/host/fxr/.*##' || true)"
+  if [[ "$smoke_bin" == / || "$smoke_dotnet" == / ]]; then
+    lab_die "smoke: $image has no Bench.Targets executable or no .NET root (host/fxr): not an image of a .NET target"
+  fi
+}
+
+lab_curl() { curl --noproxy '*' -sS --max-time 2 "$@"; }
+
+lab_smoke() {
+  local image="${1:-}" port="${2:-18080}" addr node body i
+  lab_require_up "smoke"
+  lab_require_tools curl tar
+  if [[ -z "$image" ]]; then
+    image="$(docker images --format '{{.Repository}}:{{.Tag}}' 'bench-target' 2>/dev/null | head -n1 || true)"
+  fi
+  if [[ -z "$image" ]]; then
+    lab_die "smoke: no bench-target image on the main engine; scripts/bench.sh verify async-docker builds one"
+  fi
+  addr="$(lab_addr 1)"
+  lab_smoke_image="$image"
+  trap 'lab_smoke_cleanup' EXIT
+  lab_say "smoke: import $image from the main engine into $(lab_name 1) (docker save | load)"
+  lab_step "import $image into $(lab_name 1)" bash -o pipefail -c 'docker save "$1" | docker -H "$2" load' _ "$image" "$(lab_sock 1)"
+  lab_smoke_paths "$image"
+  lab_say "smoke: service $lab_smoke_service: $smoke_bin --model async --port $port (DOTNET_ROOT=$smoke_dotnet), host network, on node.labels.bench.target==true"
+  lab_step "create the service $lab_smoke_service" lab_docker 1 service create --detach --quiet --name "$lab_smoke_service" \
+    --network host --constraint node.labels.bench.target==true --restart-condition none --no-resolve-image \
+    --limit-memory 512M --env "DOTNET_ROOT=$smoke_dotnet" --label bench.lab=smoke \
+    "$image" "$smoke_bin" --model async --port "$port" --header-timeout 10
+  body=""
+  for i in $(seq 120); do
+    if body="$(lab_curl "http://$addr:$port/hello" 2>/dev/null)"; then break; fi
+    body=""
+    sleep 0.5
+  done
+  if [[ -z "$body" ]]; then
+    echo "swarm-lab: smoke failed: http://$addr:$port/hello did not answer in 60 s; the service's tasks:" >&2
+    lab_docker 1 service ps --no-trunc "$lab_smoke_service" 2>&1 | sed 's/^/  /' >&2
+    exit 1
+  fi
+  node="$(lab_docker 1 service ps --filter desired-state=running --format '{{.Node}}' "$lab_smoke_service")"
+  lab_say "smoke: task runs on $node; listening in its namespace: $(ip netns exec "$(lab_name 1)" ss -Hltn "sport = :$port" | awk '{ print $4 }' | head -n1)"
+  if [[ "$node" != "$(lab_name 1)" ]]; then lab_die "smoke: the task runs on $node, not on the target node $(lab_name 1)"; fi
+  lab_say "smoke: from the host:           GET http://$addr:$port/hello -> $body"
+  if [[ -n "$(lab_nodes | sed -n 2p)" ]]; then
+    body="$(ip netns exec "$(lab_name 2)" curl --noproxy '*' -sS --max-time 2 "http://$addr:$port/hello")" ||
+      lab_die "smoke: $(lab_name 2) could not reach http://$addr:$port/hello"
+    lab_say "smoke: from $(lab_name 2)'s namespace: GET http://$addr:$port/hello -> $body"
+  fi
+  lab_smoke_cleanup
+  trap - EXIT
+  lab_say "smoke: passed; the service, its container and the imported image are removed"
+}
