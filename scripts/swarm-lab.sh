@@ -15,6 +15,10 @@
 #                                         import a bench-target image (default: the newest on the main engine) into n1,
 #                                         run the async model as a host-network service on the target node, GET /hello
 #                                         at n1's address from the host and from n2's namespace, remove it all
+#   scripts/swarm-lab.sh expose PORT [--node K]
+#                                         DNAT node K's address:PORT (default n1) to its 127.0.0.1:PORT, in K's own
+#                                         namespace: a stopgap for servers that bind loopback only (Bench.Targets does);
+#                                         `unexpose PORT [--node K]` removes it, down removes it with the namespace
 #   scripts/swarm-lab.sh down             leave the swarm, stop the engines and all they ran, remove the namespaces,
 #                                         links, cgroups, mounts, /run/benchlab and /var/lib/benchlab; exit 0 when
 #                                         nothing is up, 1 if anything remains (it says what)
@@ -26,6 +30,7 @@ source "$root/scripts/lib/swarm-lab-up.sh"
 source "$root/scripts/lib/swarm-lab-down.sh"
 source "$root/scripts/lib/swarm-lab-info.sh"
 source "$root/scripts/lib/swarm-lab-smoke.sh"
+source "$root/scripts/lib/swarm-lab-expose.sh"
 
 usage() {
   sed -n '/^#   scripts/,/^# Traffic/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
@@ -35,6 +40,7 @@ usage() {
 command="${1:-}"
 if [[ -z "$command" ]]; then usage 2 >&2; fi
 shift
+lab_command="$command"
 case "$command" in
   up)
     nodes=3
@@ -55,6 +61,19 @@ case "$command" in
   status) lab_require_root "status"; lab_status ;;
   env) lab_require_root "env"; lab_env ;;
   smoke) lab_require_root "smoke"; lab_smoke "$@" ;;
+  expose | unexpose)
+    lab_require_root "$command"
+    port="${1:-}"; node=1
+    if (($#)); then shift; fi
+    while (($#)); do
+      case "$1" in
+        --node) node="${2:-}"; shift $(($# < 2 ? 1 : 2)) ;;
+        --node=*) node="${1#--node=}"; shift ;;
+        *) echo "swarm-lab: $command: unknown argument '$1' ($command takes PORT [--node K])" >&2; exit 2 ;;
+      esac
+    done
+    "lab_$command" "$port" "$node"
+    ;;
   -h | --help | help) usage 0 ;;
-  *) echo "swarm-lab: unknown command '$command' (up, down, status, env, smoke)" >&2; exit 2 ;;
+  *) echo "swarm-lab: unknown command '$command' (up, down, status, env, smoke, expose, unexpose)" >&2; exit 2 ;;
 esac

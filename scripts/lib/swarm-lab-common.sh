@@ -29,14 +29,14 @@ lab_nodes() {
   if ((n > 0)); then seq 1 "$n"; fi
 }
 
-# Runs one step of `up`. On failure says which step, the exact command and what the kernel or engine answered, then
-# exits (up's trap tears down what was made).
+# Runs one step of a command ($lab_command). On failure says which step, the exact command and what the kernel or
+# engine answered, then exits (up's trap tears down what was made, smoke's removes its service).
 lab_step() {
   local what="$1"; shift
   local out
   if ! out="$("$@" 2>&1)"; then
     {
-      echo "swarm-lab: up failed at: $what"
+      echo "swarm-lab: ${lab_command:-up} failed at: $what"
       echo "  command: $*"
       if [[ -n "$out" ]]; then printf '%s\n' "$out" | sed 's/^/  said: /' | tail -n 20; fi
     } >&2

@@ -8,7 +8,7 @@ lab_own_pids() {
   local f pid
   for f in /proc/[0-9]*/cmdline; do
     pid="${f#/proc/}"; pid="${pid%/cmdline}"
-    if tr '\0' ' ' <"$f" 2>/dev/null | grep -qE "(--exec-root|--config|-address|--address|-H) $lab_run/|unix://$lab_run/"; then
+    if { tr '\0' ' ' <"$f"; } 2>/dev/null | grep -qE "(--exec-root|--config|-address|--address|-H) $lab_run/|unix://$lab_run/"; then
       echo "$pid"
     fi
   done
@@ -55,15 +55,19 @@ lab_stop_processes() {
   done
   # dockerd stops its containers and its containerd on SIGTERM.
   for k in "${nodes[@]}"; do
-    for pid in $(cat "$lab_run/n$k.pid" "$lab_run/n$k.launched" 2>/dev/null | sort -u); do
-      if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "^dockerd .*--exec-root $lab_run/n$k "; then
+    # dockerd's pid file, and the pid up started (the same process, unless dockerd died before writing its file).
+    for pid in $({ cat "$lab_run/n$k.pid"; echo; cat "$lab_run/n$k.launched"; } 2>/dev/null | sort -u); do
+      if { tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | grep -q "^dockerd .*--exec-root $lab_run/n$k "; then
         engines+=("$pid")
       fi
     done
   done
   if ((${#engines[@]})); then
+    local started
+    started="$(date +%s.%N)"
     kill -TERM "${engines[@]}" 2>/dev/null || true
     left="$(lab_wait_exit 300 "${engines[@]}")"
+    lab_down_note="${#engines[@]} dockerd stopped on SIGTERM in $(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s"
     if [[ -n "$left" ]]; then
       echo "swarm-lab: down: dockerd $left did not stop in 30 s; killing it" >&2
       # shellcheck disable=SC2086
@@ -73,6 +77,7 @@ lab_stop_processes() {
   # Whatever is left (a containerd, shims, containers of an engine that was killed): TERM, then KILL.
   left="$(lab_all_pids "${nodes[@]}")"
   if [[ -n "$left" ]]; then
+    lab_down_note+="; $(wc -w <<<"$left") other processes outlived them and were ended"
     # shellcheck disable=SC2086
     kill -TERM $left 2>/dev/null || true
     # shellcheck disable=SC2086
@@ -117,7 +122,7 @@ lab_remove_network() {
 lab_leftovers() {
   local nodes=("$@") pid
   for pid in $(lab_all_pids "${nodes[@]}"); do
-    echo "process $pid: $(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | cut -c1-120)"
+    echo "process $pid: $({ tr '\0' ' ' <"/proc/$pid/cmdline"; } 2>/dev/null | cut -c1-120)"
   done
   ip netns list 2>/dev/null | awk '/^benchlab-/ { print "namespace " $1 }'
   ip -o link show 2>/dev/null | awk -F': ' '$2 ~ /^benchlab/ { print "link " $2 }'
@@ -152,6 +157,7 @@ lab_down() {
     printf '%s\n' "$left" | sed 's/^/  /' >&2
     return 1
   fi
+  if [[ -z "$quiet" && -n "${lab_down_note:-}" ]]; then lab_say "down: $lab_down_note"; fi
   if [[ -z "$quiet" ]]; then lab_say "down: nothing left (processes, namespaces, links, mounts, cgroups, folders)"; fi
   return 0
 }
