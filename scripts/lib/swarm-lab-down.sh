@@ -66,10 +66,12 @@ lab_stop_processes() {
     local started
     started="$(date +%s.%N)"
     kill -TERM "${engines[@]}" 2>/dev/null || true
-    left="$(lab_wait_exit 300 "${engines[@]}")"
+    # 20 s: an engine stops its containers first (10 s each at most, in parallel); one signalled while it was still
+    # starting can ignore SIGTERM altogether.
+    left="$(lab_wait_exit 200 "${engines[@]}" | xargs)"
     lab_down_note="${#engines[@]} dockerd stopped on SIGTERM in $(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s"
     if [[ -n "$left" ]]; then
-      echo "swarm-lab: down: dockerd $left did not stop in 30 s; killing it" >&2
+      echo "swarm-lab: down: dockerd $left did not stop in 20 s; killing it" >&2
       # shellcheck disable=SC2086
       kill -KILL $left 2>/dev/null || true
     fi

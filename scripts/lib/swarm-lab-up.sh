@@ -42,7 +42,9 @@ lab_start_engine() {
   echo '{}' >"$lab_lib/n$k.json" # not /etc/docker/daemon.json: the main engine's settings are not the lab's
   # DOCKER_SERVICE_PREFER_OFFLINE_IMAGE: swarm tasks run the image the node has instead of asking a registry first
   # (there is none, and the lab must not send traffic off the machine).
-  DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 nsenter --net="/run/netns/$name" \
+  # setsid: a session of its own, so a Ctrl-C at the terminal reaches up (whose trap takes the lab down in order)
+  # and not the engines directly (dockerd handles SIGINT by shutting down, even when bash started it ignoring it).
+  DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 setsid nsenter --net="/run/netns/$name" \
     unshare --uts --mount --propagation slave -- \
     sh -c 'hostname "$0" && exec "$@"' "$name" \
     dockerd --config-file "$lab_lib/n$k.json" -H "$(lab_sock "$k")" \
@@ -110,7 +112,7 @@ lab_up() {
   local nodes="$1" started k
   started="$(date +%s.%N)"
   lab_require_root "up"
-  lab_require_tools ip nsenter unshare dockerd containerd runc docker sysctl
+  lab_require_tools ip nsenter unshare setsid dockerd containerd runc docker sysctl
   if [[ -e "$lab_run/nodes" ]] || ip link show "$lab_bridge" >/dev/null 2>&1 || [[ -n "$(lab_nodes)" ]]; then
     lab_die "up: a lab is already up (scripts/swarm-lab.sh status shows it, down removes it)"
   fi
@@ -119,6 +121,8 @@ lab_up() {
   fi
   # From here on, whatever fails takes down what was made.
   trap 'rc=$?; if ((rc != 0)); then echo "swarm-lab: up: tearing down what was made" >&2; lab_down quiet || true; fi' EXIT
+  trap 'echo "swarm-lab: up: interrupted" >&2; exit 130' INT
+  trap 'echo "swarm-lab: up: terminated" >&2; exit 143' TERM
   mkdir -p "$lab_run" "$lab_lib"
   echo "$nodes" >"$lab_run/nodes"
   lab_say "network: bridge $lab_bridge $lab_host_addr/24, namespaces $(lab_name 1)..$(lab_name "$nodes")"
@@ -128,7 +132,7 @@ lab_up() {
   for k in $(seq 1 "$nodes"); do lab_wait_engine "$k"; done
   lab_say "swarm: init on $(lab_name 1), join $((nodes - 1)) workers, label"
   lab_up_swarm "$nodes"
-  trap - EXIT
+  trap - EXIT INT TERM
   lab_say "up in $(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s"
   lab_status
 }
