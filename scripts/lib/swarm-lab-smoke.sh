@@ -1,20 +1,60 @@
 # Sourced by scripts/swarm-lab.sh: `smoke` — proof that the lab runs a Bench target where a cluster run will: a
 # bench-target image from the main engine imported into n1 (no registry), the async model as a host-network swarm
-# service constrained to the target node, answering /hello at n1's address from the host and from n2's namespace.
+# service constrained to the target node, answering /hello at n1's address from the host and from n2's namespace;
+# then the same image in every generator node's engine and a task on each, placed by the generator label.
 
 lab_smoke_service=benchlab-smoke
 
 lab_smoke_cleanup() {
   if [[ -n "${lab_smoke_exposed:-}" ]]; then lab_unexpose "$lab_smoke_exposed" 1 >/dev/null || true; fi
-  local i started
+  local i k started left
   started="$(date +%s.%N)"
-  lab_docker 1 service rm "$lab_smoke_service" >/dev/null 2>&1 || true
+  lab_docker 1 service rm "$lab_smoke_service" "$lab_smoke_service-gen" >/dev/null 2>&1 || true
   for i in $(seq 60); do
-    if [[ -z "$(lab_docker 1 ps -aq --filter "label=com.docker.swarm.service.name=$lab_smoke_service" 2>/dev/null)" ]]; then break; fi
+    left=""
+    for k in $(lab_nodes); do
+      left+="$(lab_docker "$k" ps -aq --filter "label=com.docker.swarm.service.name=$lab_smoke_service" 2>/dev/null)"
+      left+="$(lab_docker "$k" ps -aq --filter "label=com.docker.swarm.service.name=$lab_smoke_service-gen" 2>/dev/null)"
+    done
+    if [[ -z "$left" ]]; then break; fi
     sleep 0.5
   done
   lab_smoke_removed_in="$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')"
-  if [[ -n "${lab_smoke_image:-}" ]]; then lab_docker 1 image rm "$lab_smoke_image" >/dev/null 2>&1 || true; fi
+  if [[ -n "${lab_smoke_image:-}" ]]; then
+    for k in $(lab_nodes); do lab_docker "$k" image rm "$lab_smoke_image" >/dev/null 2>&1 || true; done
+  fi
+}
+
+lab_smoke_import() {
+  local image="$1" k="$2"
+  lab_step "import $image into $(lab_name "$k")" \
+    bash -o pipefail -c 'docker save "$1" | docker -H "$2" load' _ "$image" "$(lab_sock "$k")"
+}
+
+# One task of the same image on every generator node (a global service, as a cluster run places its agents), each
+# answering on its own node's loopback: the image import into every engine and the generator label both work.
+lab_smoke_generators() {
+  local image="$1" port="$2" k gens=() placed want body i
+  mapfile -t gens < <(lab_nodes | tail -n +2)
+  lab_say "smoke: import $image into ${#gens[@]} generator nodes; a global service on node.labels.bench.generator==true"
+  for k in "${gens[@]}"; do lab_smoke_import "$image" "$k"; done
+  lab_step "create the service $lab_smoke_service-gen" lab_docker 1 service create --detach --quiet \
+    --name "$lab_smoke_service-gen" --mode global --network host --constraint node.labels.bench.generator==true \
+    --restart-condition none --no-resolve-image --env "DOTNET_ROOT=$smoke_dotnet" --label bench.lab=smoke \
+    "$image" "$smoke_bin" --model async --port "$port" --header-timeout 10
+  for k in "${gens[@]}"; do
+    body=""
+    for i in $(seq 120); do
+      if body="$(ip netns exec "$(lab_name "$k")" curl --noproxy '*' -sS --max-time 2 "http://127.0.0.1:$port/hello" 2>/dev/null)"; then break; fi
+      body=""
+      sleep 0.5
+    done
+    if [[ -z "$body" ]]; then lab_die "smoke: no task of $lab_smoke_service-gen answers on $(lab_name "$k")'s loopback after 60 s"; fi
+  done
+  placed="$(lab_docker 1 service ps --filter desired-state=running --format '{{.Node}}' "$lab_smoke_service-gen" | sort | xargs)"
+  want="$(for k in "${gens[@]}"; do lab_name "$k"; done | sort | xargs)"
+  if [[ "$placed" != "$want" ]]; then lab_die "smoke: $lab_smoke_service-gen runs on [$placed], not on the generator nodes [$want]"; fi
+  lab_say "smoke: generator tasks on $placed, each answering GET /hello on its own loopback -> $body"
 }
 
 # Paths inside the image: Bench images copy the host's files to the same absolute paths, so the targets' executable
@@ -48,7 +88,7 @@ lab_smoke() {
   lab_smoke_image="$image"
   trap 'lab_smoke_cleanup' EXIT
   lab_say "smoke: import $image from the main engine into $(lab_name 1) (docker save | load)"
-  lab_step "import $image into $(lab_name 1)" bash -o pipefail -c 'docker save "$1" | docker -H "$2" load' _ "$image" "$(lab_sock 1)"
+  lab_smoke_import "$image" 1
   lab_smoke_paths "$image"
   lab_say "smoke: service $lab_smoke_service: $smoke_bin --model async --port $port (DOTNET_ROOT=$smoke_dotnet), host network, on node.labels.bench.target==true"
   lab_step "create the service $lab_smoke_service" lab_docker 1 service create --detach --quiet --name "$lab_smoke_service" \
@@ -90,7 +130,8 @@ lab_smoke() {
       lab_die "smoke: $(lab_name 2) could not reach http://$addr:$port/hello"
     lab_say "smoke: from $(lab_name 2)'s namespace: GET http://$addr:$port/hello -> $body"
   fi
+  lab_smoke_generators "$image" "$port"
   lab_smoke_cleanup
   trap - EXIT
-  lab_say "smoke: passed; the service, its container (gone ${lab_smoke_removed_in} s after service rm) and the imported image are removed"
+  lab_say "smoke: passed; the services, their containers (gone ${lab_smoke_removed_in} s after service rm) and the imported images are removed"
 }

@@ -63,7 +63,7 @@ lab_wait_engine() {
       return 0
     fi
     if ! kill -0 "$pid" 2>/dev/null; then
-      echo "swarm-lab: up failed at: start the engine of $(lab_name "$k") (dockerd exited); the end of $lab_run/n$k.log:" >&2
+      echo "swarm-lab: up failed at: start the engine of $(lab_name "$k") (its process exited); the end of $lab_run/n$k.log:" >&2
       tail -n 15 "$lab_run/n$k.log" | sed 's/^/  said: /' >&2
       exit 1
     fi
