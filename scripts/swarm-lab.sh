@@ -43,21 +43,21 @@ shift
 lab_command="$command"
 case "$command" in
   up)
-    nodes=3
+    count=3
     while (($#)); do
       case "$1" in
-        --nodes) nodes="${2:-}"; shift $(($# < 2 ? 1 : 2)) ;;
-        --nodes=*) nodes="${1#--nodes=}"; shift ;;
+        --nodes) count="${2:-}"; shift $(($# < 2 ? 1 : 2)) ;;
+        --nodes=*) count="${1#--nodes=}"; shift ;;
         *) echo "swarm-lab: up: unknown argument '$1' (up takes --nodes N)" >&2; exit 2 ;;
       esac
     done
-    if ! [[ "$nodes" =~ ^[0-9]+$ ]] || ((nodes < 2 || nodes > lab_max_nodes)); then
-      echo "swarm-lab: up: --nodes must be a number from 2 to $lab_max_nodes (one target node and at least one generator node), not '$nodes'" >&2
+    if ! [[ "$count" =~ ^[0-9]+$ ]] || ((count < 2 || count > lab_max_nodes)); then
+      echo "swarm-lab: up: --nodes must be a number from 2 to $lab_max_nodes (one target node and at least one generator node), not '$count'" >&2
       exit 2
     fi
-    lab_up "$nodes"
+    lab_up "$count"
     ;;
-  down) lab_down ;;
+  down) lab_down verbose ;;
   status) lab_require_root "status"; lab_status ;;
   env) lab_require_root "env"; lab_env ;;
   smoke) lab_require_root "smoke"; lab_smoke "$@" ;;

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/swarm-lab.sh: the lab's names and addresses, and small helpers shared by up, down, status, env
 # and smoke. Every name the lab makes starts with "benchlab", so down can find all of it again without a record.
 lab_bridge=benchlab0

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/swarm-lab.sh: `down` — leaves the swarm, stops every engine and everything it ran, and removes
 # the namespaces, veths, bridge, cgroups, mounts and folders. It finds all of it by name (benchlab*, $lab_run,
 # $lab_lib), so it also clears a half-made lab, and with nothing up it does nothing and exits 0.
@@ -136,7 +137,8 @@ lab_leftovers() {
 }
 
 lab_down() {
-  local quiet="${1:-}" nodes=() k left
+  local quiet="" nodes=() k left
+  if [[ "${1:-}" == quiet ]]; then quiet=1; fi
   lab_require_root "down"
   mapfile -t nodes < <(lab_nodes)
   for k in $(find "$lab_run" -maxdepth 1 -name 'n[0-9]*.launched' 2>/dev/null | sed 's/.*\/n\([0-9]*\)\.launched/\1/'); do

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/swarm-lab.sh: `expose` — a stopgap for servers that bind 127.0.0.1 only (Bench.Targets does
 # today): a DNAT rule in node K's own namespace sends its address:PORT to its 127.0.0.1:PORT. The rule lives in the
 # namespace's tables (the host's are never touched) and goes with the namespace; `unexpose` removes it earlier. It

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/swarm-lab.sh: `status` (nodes, labels, services, engines' pids and memory) and `env` (what
 # `bench run` needs to use the lab: the allow-list and the cluster arguments).
 
@@ -12,6 +13,7 @@ lab_require_up() {
 lab_swarm_node() {
   local k="$1" addr
   addr="$(lab_addr "$k")"
+  # shellcheck disable=SC2016 # the single quotes are meant: a Go template, or a script with its own arguments
   lab_docker 1 node ls -q 2>/dev/null | xargs -r docker -H "$(lab_sock 1)" node inspect \
     --format '{{.Description.Hostname}} {{.ID}} {{.Status.Addr}} {{.Spec.Role}} {{range $k, $v := .Spec.Labels}}{{$k}}={{$v}},{{end}}' 2>/dev/null |
     awk -v a="$addr" '$3 == a { sub(/,$/, "", $5); print; exit }'

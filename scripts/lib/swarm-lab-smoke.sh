@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/swarm-lab.sh: `smoke` — proof that the lab runs a Bench target where a cluster run will: a
 # bench-target image from the main engine imported into n1 (no registry), the async model as a host-network swarm
 # service constrained to the target node, answering /hello at n1's address from the host and from n2's namespace;
@@ -27,6 +28,7 @@ lab_smoke_cleanup() {
 
 lab_smoke_import() {
   local image="$1" k="$2"
+  # shellcheck disable=SC2016 # the single quotes are meant: a Go template, or a script with its own arguments
   lab_step "import $image into $(lab_name "$k")" \
     bash -o pipefail -c 'docker save "$1" | docker -H "$2" load' _ "$image" "$(lab_sock "$k")"
 }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/swarm-lab.sh: `up` — the bridge, one network namespace per node with a veth into it, a Docker
 # engine of its own in each, and a swarm over them (n1 the manager and target node, the others generator nodes).
 
@@ -44,6 +45,7 @@ lab_start_engine() {
   # (there is none, and the lab must not send traffic off the machine).
   # setsid: a session of its own, so a Ctrl-C at the terminal reaches up (whose trap takes the lab down in order)
   # and not the engines directly (dockerd handles SIGINT by shutting down, even when bash started it ignoring it).
+  # shellcheck disable=SC2016 # the single quotes are meant: a Go template, or a script with its own arguments
   DOCKER_SERVICE_PREFER_OFFLINE_IMAGE=1 setsid nsenter --net="/run/netns/$name" \
     unshare --uts --mount --propagation slave -- \
     sh -c 'hostname "$0" && exec "$@"' "$name" \
