@@ -7,7 +7,8 @@
 # in case one outlived its namespace. Only these exact paths: never a process of the main engine or anyone else.
 lab_own_pids() {
   local f pid
-  for f in /proc/[0-9]*/cmdline; do
+  # One grep over all command lines for an argument under $lab_run, then the exact check on those few.
+  for f in $(grep -lasz -E "^(unix://)?$lab_run/" /proc/[0-9]*/cmdline 2>/dev/null || true); do
     pid="${f#/proc/}"; pid="${pid%/cmdline}"
     if { tr '\0' ' ' <"$f"; } 2>/dev/null | grep -qE "(--exec-root|--config|-address|--address|-H) $lab_run/|unix://$lab_run/"; then
       echo "$pid"
