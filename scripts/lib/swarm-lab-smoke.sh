@@ -89,6 +89,8 @@ lab_smoke() {
   addr="$(lab_addr 1)"
   lab_smoke_image="$image"
   trap 'lab_smoke_cleanup' EXIT
+  trap 'echo "swarm-lab: smoke: interrupted; removing its services and images" >&2; exit 130' INT
+  trap 'exit 143' TERM
   lab_say "smoke: import $image from the main engine into $(lab_name 1) (docker save | load)"
   lab_smoke_import "$image" 1
   lab_smoke_paths "$image"
@@ -134,6 +136,6 @@ lab_smoke() {
   fi
   lab_smoke_generators "$image" "$port"
   lab_smoke_cleanup
-  trap - EXIT
+  trap - EXIT INT TERM
   lab_say "smoke: passed; the services, their containers (gone ${lab_smoke_removed_in} s after service rm) and the imported images are removed"
 }
