@@ -42,12 +42,12 @@ public static class Program
         Task serving;
         try
         {
-            serving = model.RunAsync(context, new IPEndPoint(IPAddress.Loopback, options.Port),
-                bound => Console.Out.WriteLine($"listening on http://127.0.0.1:{bound.Port}"), stopping.Token);
+            serving = model.RunAsync(context, new IPEndPoint(options.Address, options.Port),
+                bound => Console.Out.WriteLine($"listening on http://{bound}"), stopping.Token);
         }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException)
         {
-            Console.Error.WriteLine($"Bench.Targets: cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
+            Console.Error.WriteLine($"Bench.Targets: cannot listen on {new IPEndPoint(options.Address, options.Port)}: {e.Message}");
             return 1;
         }
 

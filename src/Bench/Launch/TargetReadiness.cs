@@ -7,7 +7,7 @@ public abstract record TargetReadiness
 {
     /// <summary>The line every Bench.Targets model prints (README, "The targets"), capturing the port it picked.</summary>
     public static TargetReadiness ListeningLine { get; } =
-        new StdoutReadiness(@"listening on http://(?:127\.0\.0\.1|\[::1\]|localhost):(?<port>\d+)");
+        new StdoutReadiness(@"listening on http://(?:\d{1,3}(?:\.\d{1,3}){3}|\[::1\]|localhost):(?<port>\d+)");
 }
 
 /// <summary>

@@ -5,11 +5,12 @@ public static class OptionsParser
 {
     /// <summary>The usage text; its list of models is the registry's.</summary>
     public static readonly string Usage =
-        "usage: Bench.Targets --model <name> [--port <n>] [--workers <n>] [--header-timeout <seconds>] [--redis <port>] [--rabbitmq <port>] [--rpc-timeout <seconds>]\n" +
+        "usage: Bench.Targets --model <name> [--port <n>] [--address <ip>] [--workers <n>] [--header-timeout <seconds>] [--redis <port>] [--rabbitmq <port>] [--rpc-timeout <seconds>]\n" +
         "       Bench.Targets --rpc-worker --rabbitmq <port>   (the worker behind /rpc)\n" +
         "  --model           one of:\n" +
         string.Concat(ModelRegistry.Models.Select(m => $"                      {m.Name,-10} {m.Description}\n")) +
-        "  --port            port on 127.0.0.1 (0 = pick a free one; default 0)\n" +
+        "  --port            port to listen on (0 = pick a free one; default 0)\n" +
+        "  --address         address to listen on (default $BENCH_LISTEN_ADDRESS, else 127.0.0.1)\n" +
         "  --workers         threads of the pool model (default 16)\n" +
         "  --header-timeout  seconds a request head may take before the connection closes (default 10)\n" +
         "  --redis           port of the Redis server on 127.0.0.1 that /redis and /redis-blocking use (without it they answer 503)\n" +
@@ -20,6 +21,17 @@ public static class OptionsParser
     {
         options = new ServerOptions("", 0, ServerOptions.DefaultWorkers, ServerOptions.DefaultHeaderTimeout);
         error = "";
+        if (Environment.GetEnvironmentVariable(ServerOptions.AddressVariable) is { Length: > 0 } fromEnvironment)
+        {
+            if (!System.Net.IPAddress.TryParse(fromEnvironment, out var address))
+            {
+                error = $"${ServerOptions.AddressVariable} '{fromEnvironment}' is not an IP address";
+                return false;
+            }
+
+            options = options with { Address = address };
+        }
+
         string? model = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -39,6 +51,9 @@ public static class OptionsParser
                 case "--port" when int.TryParse(value, out int port) && port is >= 0 and <= 65535:
                     options = options with { Port = port };
                     break;
+                case "--address" when System.Net.IPAddress.TryParse(value, out var listen):
+                    options = options with { Address = listen };
+                    break;
                 case "--workers" when int.TryParse(value, out int workers) && workers is >= 1 and <= 4096:
                     options = options with { Workers = workers };
                     break;
@@ -54,7 +69,7 @@ public static class OptionsParser
                 case "--rpc-timeout" when double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out double rpcSeconds) && rpcSeconds is > 0 and <= 3600:
                     options = options with { RpcTimeout = TimeSpan.FromSeconds(rpcSeconds) };
                     break;
-                case "--port" or "--workers" or "--header-timeout" or "--redis" or "--rabbitmq" or "--rpc-timeout":
+                case "--port" or "--address" or "--workers" or "--header-timeout" or "--redis" or "--rabbitmq" or "--rpc-timeout":
                     error = $"invalid value '{value}' for {name}";
                     return false;
                 default:

@@ -9,6 +9,14 @@ public sealed record ServerOptions(string Model, int Port, int Workers, TimeSpan
     /// <summary>The AMQP port of the RabbitMQ broker on 127.0.0.1 that /rpc publishes to; null when none is given (then /rpc answers 503).</summary>
     public int? RabbitPort { get; init; }
 
+    /// <summary>
+    /// The address to listen on: 127.0.0.1 unless --address (or $BENCH_LISTEN_ADDRESS, which a cluster run gives a target
+    /// it places on a swarm node) names another, so load from other hosts can reach it.
+    /// </summary>
+    public System.Net.IPAddress Address { get; init; } = System.Net.IPAddress.Loopback;
+
+    public const string AddressVariable = "BENCH_LISTEN_ADDRESS";
+
     /// <summary>How long /rpc waits for the worker's reply before it answers 504.</summary>
     public TimeSpan RpcTimeout { get; init; } = DefaultRpcTimeout;
 
