@@ -45,6 +45,12 @@ public static class RunCommand
                 return ExitCodes.UsageError;
             }
 
+            if (cluster.AgentList(parsed, out string agentsError) is not { } agents || cluster.NodeEngineMap(parsed, out agentsError) is null)
+            {
+                await Console.Error.WriteLineAsync($"bench run: {agentsError}");
+                return ExitCodes.UsageError;
+            }
+
             string[] paths = parsed.GetValue(files) is { Length: > 0 } given ? given : [DefaultScenario];
             IReadOnlyList<Scenario> scenarios;
             try
@@ -108,12 +114,6 @@ public static class RunCommand
                 }
 
                 settings = settings with { GeneratorCpus = count };
-            }
-
-            if (cluster.AgentList(parsed, out string agentsError) is not { } agents)
-            {
-                await Console.Error.WriteLineAsync($"bench run: {agentsError}");
-                return ExitCodes.UsageError;
             }
 
             if (agents.Count > 0)

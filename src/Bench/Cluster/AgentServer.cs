@@ -102,12 +102,7 @@ public sealed class AgentServer(IPEndPoint listen, string? token, TextWriter log
         await log.WriteLineAsync($"bench agent: {controller}: {Describe(share.Options)} at {share.StartAt:HH:mm:ss.fff}");
         try
         {
-            if (lead > TimeSpan.Zero)
-            {
-                await Task.Delay(lead, _time, run.Token);
-            }
-
-            var result = await new LoadEngine(_time).RunAsync(share.Options, null, run.Token);
+            var result = await new LoadEngine(_time).RunAtAsync(share.Options, share.StartAt, run.Token);
             return new AgentReply(_time.GetUtcNow(), AgentReport.From(result));
         }
         finally

@@ -30,7 +30,17 @@ public sealed class LoadEngine(TimeProvider? timeProvider = null) : ILoadGenerat
     /// Runs the load and tells <paramref name="window"/> when the measured window opens and closes (see
     /// <see cref="IWindowObserver"/>); the CPU it reports as its own is not counted as the generator's.
     /// </summary>
-    public async Task<LoadResult> RunAsync(LoadOptions options, IProgress<LoadProgress>? progress, IWindowObserver? window, CancellationToken cancellationToken)
+    public Task<LoadResult> RunAsync(LoadOptions options, IProgress<LoadProgress>? progress, IWindowObserver? window, CancellationToken cancellationToken) =>
+        RunAsync(options, progress, window, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the load with its first request at <paramref name="startAt"/> (this host's clock), not "as soon as it is
+    /// ready": several load agents given the same instant open their windows together, whatever each one's set-up costs.
+    /// </summary>
+    public Task<LoadResult> RunAtAsync(LoadOptions options, DateTimeOffset startAt, CancellationToken cancellationToken) =>
+        RunAsync(options, null, null, startAt, cancellationToken);
+
+    private async Task<LoadResult> RunAsync(LoadOptions options, IProgress<LoadProgress>? progress, IWindowObserver? window, DateTimeOffset? startAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();
@@ -59,8 +69,10 @@ public sealed class LoadEngine(TimeProvider? timeProvider = null) : ILoadGenerat
 
             int maxConnections = options.Model == LoadModel.Open ? options.MaxConnections ?? Math.Max(options.Connections, DefaultMaxConnections) : options.Connections;
             int workerCount = options.Workers ?? Math.Min(cpus.Count > 0 ? cpus.Count : Environment.ProcessorCount, maxConnections);
-            var plan = RunPlan.Create(options, endpoint, workerCount, cpus, StartLead);
-            var startedAt = _time.GetUtcNow() + StartLead;
+            var now = _time.GetUtcNow();
+            var lead = startAt is { } at && at - now > StartLead ? at - now : StartLead;
+            var plan = RunPlan.Create(options, endpoint, workerCount, cpus, lead);
+            var startedAt = now + lead;
             var openModels = new List<OpenWorkerModel>();
             for (int i = 0; i < workerCount; i++)
             {

@@ -19,13 +19,20 @@ public sealed class WindowAgreementTests
     {
         string? problem = WindowAgreement.Problem([Ms(0), Ms(150)], [Ms(5000), Ms(5000)], TimeSpan.FromSeconds(5));
 
-        Assert.Equal("the agents' windows disagree by 150 ms (more than 2 % of the 5 s window)", problem);
+        Assert.Equal("the agents' windows disagree by 150 ms (more than 100 ms: 2 % of the 5 s window, at least 25 ms)", problem);
     }
 
     [Fact]
     public void Closings_further_apart_disagree_too()
     {
         Assert.NotNull(WindowAgreement.Problem([Ms(0), Ms(0)], [Ms(1000), Ms(1300)], TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void A_short_window_still_allows_one_busy_time_slice()
+    {
+        Assert.Null(WindowAgreement.Problem([Ms(0), Ms(24)], [Ms(500), Ms(524)], TimeSpan.FromMilliseconds(500)));
+        Assert.NotNull(WindowAgreement.Problem([Ms(0), Ms(26)], [Ms(500), Ms(526)], TimeSpan.FromMilliseconds(500)));
     }
 
     [Fact]
