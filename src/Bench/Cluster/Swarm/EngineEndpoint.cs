@@ -44,7 +44,8 @@ public static class EngineEndpoint
             "https" => true,
             "http" => false,
             "ssh" => throw new ClusterException(
-                $"'{endpoint}': Docker.DotNet cannot reach an engine over ssh; forward its socket (ssh -NL /tmp/{uri.Host}.sock:/var/run/docker.sock {uri.Authority}) and give unix:///tmp/{uri.Host}.sock"),
+                $"'{endpoint}': Docker.DotNet cannot reach an engine over ssh; forward its socket (ssh -NL /tmp/{uri.Host}.sock:/var/run/docker.sock {SshDestination(uri)})"
+                + $" and give unix:///tmp/{uri.Host}.sock"),
             _ => throw new ClusterException($"'{endpoint}': unknown scheme {uri.Scheme}:// (unix://, tcp:// or https://)"),
         };
         return tls ? TlsCredentials.FromFolder(certificateFolder) : null;
@@ -55,4 +56,7 @@ public static class EngineEndpoint
         Environment.GetEnvironmentVariable("DOCKER_CERT_PATH") is { Length: > 0 } path
             ? path
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".docker");
+
+    private static string SshDestination(Uri uri) =>
+        (uri.UserInfo.Length > 0 ? $"{uri.UserInfo}@" : "") + uri.Host + (uri.IsDefaultPort || uri.Port < 0 ? "" : $" -p {uri.Port}");
 }
