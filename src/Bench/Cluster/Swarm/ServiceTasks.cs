@@ -80,4 +80,40 @@ public static class ServiceTasks
             }
         }
     }
+
+    /// <summary>
+    /// Waits until the node's engine no longer has the task's container: the swarm's agent removes it a moment after
+    /// the task is gone. One still there after <paramref name="patience"/> is removed directly.
+    /// </summary>
+    public static async Task WaitContainerGoneAsync(DockerClient engine, string container, TimeSpan patience, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(patience);
+        try
+        {
+            while (true)
+            {
+                await engine.Containers.InspectContainerAsync(container, limit.Token);
+                await Task.Delay(Poll, limit.Token);
+            }
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            return;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Still there: remove it below.
+        }
+
+        try
+        {
+            await engine.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken);
+        }
+        catch (DockerContainerNotFoundException)
+        {
+            // Removed meanwhile.
+        }
+    }
 }

@@ -20,6 +20,7 @@ public sealed class SwarmTarget : IRunningTarget
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan ReachTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ContainerPatience = TimeSpan.FromSeconds(10);
 
     private readonly DockerClient _manager;
     private readonly DockerClient? _nodeEngine;
@@ -193,6 +194,10 @@ public sealed class SwarmTarget : IRunningTarget
         {
             await _manager.Swarm.RemoveServiceAsync(ServiceId, limit.Token);
             await ServiceTasks.WaitGoneAsync(_manager, [ServiceId], limit.Token);
+            if (_nodeEngine is not null && ContainerId is not null)
+            {
+                await ServiceTasks.WaitContainerGoneAsync(_nodeEngine, ContainerId, ContainerPatience, limit.Token);
+            }
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or OperationCanceledException)
         {
