@@ -1,4 +1,5 @@
 using Bench.Launch;
+using Bench.Launch.Docker;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -81,39 +82,42 @@ public static class ServiceTasks
         }
     }
 
+    /// <summary>The label the engine puts on every task's container: the service it belongs to.</summary>
+    public const string ServiceIdLabel = "com.docker.swarm.service.id";
+
     /// <summary>
-    /// Waits until the node's engine no longer has the task's container: the swarm's agent removes it a moment after
-    /// the task is gone. One still there after <paramref name="patience"/> is removed directly.
+    /// Waits until the node's engine has no container of <paramref name="service"/> left: the swarm's agent removes them a
+    /// moment after their tasks are gone. Those still there after <paramref name="patience"/> are removed directly.
     /// </summary>
-    public static async Task WaitContainerGoneAsync(DockerClient engine, string container, TimeSpan patience, CancellationToken cancellationToken)
+    public static async Task WaitContainersGoneAsync(DockerClient engine, string service, TimeSpan patience, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(engine);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(patience);
         try
         {
-            while (true)
+            while ((await LeftoverContainers.ListAsync(engine, ServiceIdLabel, service, limit.Token)).Count > 0)
             {
-                await engine.Containers.InspectContainerAsync(container, limit.Token);
                 await Task.Delay(Poll, limit.Token);
             }
-        }
-        catch (DockerContainerNotFoundException)
-        {
+
             return;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Still there: remove it below.
+            // Still there: removed below.
         }
 
-        try
+        foreach (var container in await LeftoverContainers.ListAsync(engine, ServiceIdLabel, service, cancellationToken))
         {
-            await engine.Containers.RemoveContainerAsync(container, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken);
-        }
-        catch (DockerContainerNotFoundException)
-        {
-            // Removed meanwhile.
+            try
+            {
+                await engine.Containers.RemoveContainerAsync(container.ID, new ContainerRemoveParameters { Force = true, RemoveVolumes = true }, cancellationToken);
+            }
+            catch (DockerContainerNotFoundException)
+            {
+                // Removed meanwhile.
+            }
         }
     }
 }

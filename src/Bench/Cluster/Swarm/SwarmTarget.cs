@@ -194,9 +194,9 @@ public sealed class SwarmTarget : IRunningTarget
         {
             await _manager.Swarm.RemoveServiceAsync(ServiceId, limit.Token);
             await ServiceTasks.WaitGoneAsync(_manager, [ServiceId], limit.Token);
-            if (_nodeEngine is not null && ContainerId is not null)
+            if (_nodeEngine is not null)
             {
-                await ServiceTasks.WaitContainerGoneAsync(_nodeEngine, ContainerId, ContainerPatience, limit.Token);
+                await ServiceTasks.WaitContainersGoneAsync(_nodeEngine, ServiceId, ContainerPatience, limit.Token);
             }
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException or OperationCanceledException)

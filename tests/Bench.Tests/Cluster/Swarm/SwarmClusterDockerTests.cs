@@ -95,6 +95,24 @@ public sealed class SwarmClusterDockerTests
     }
 
     [Fact]
+    public async Task A_start_cancelled_midway_as_by_ctrl_c_leaves_no_service_and_no_container()
+    {
+        using var engine = await DockerSupport.EngineAsync();
+        await using var swarm = await TestSwarm.JoinAsync(engine, Ct);
+        await using var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", null, Ct);
+        // Never ready: its readiness line never comes, so the start is still waiting when it is cancelled.
+        var silent = AsyncDocker with { Name = "silent-docker", Readiness = new StdoutReadiness("never printed") };
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var starting = cluster.StartTargetAsync(silent, new TargetLaunchOptions { ReadyTimeout = TimeSpan.FromSeconds(60) }, interrupt.Token);
+        await WaitUntilAsync(async () => (await LeftoverContainers.ListAsync(engine.Client, ContainerLabels.LauncherKey, cluster.Labels.Launcher, Ct)).Count > 0);
+
+        await interrupt.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => starting);
+        await AssertNothingLeftAsync(engine, cluster.Labels.Launcher);
+    }
+
+    [Fact]
     public async Task Process_targets_are_refused_and_a_launcher_with_a_cluster_sends_docker_targets_to_it()
     {
         using var engine = await DockerSupport.EngineAsync();
@@ -186,6 +204,14 @@ public sealed class SwarmClusterDockerTests
         foreach (var image in await engine.Client.Images.ListImagesAsync(new ImagesListParameters { Filters = new Dictionary<string, IDictionary<string, bool>> { ["label"] = new Dictionary<string, bool> { [$"{ImageBuilder.RecipeLabel}={ImageBuilder.RecipeKey(files.Recipe)}"] = true } } }, CancellationToken.None))
         {
             await engine.Client.Images.DeleteImageAsync(image.ID, new ImageDeleteParameters { Force = true }, CancellationToken.None);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var clock = System.Diagnostics.Stopwatch.StartNew(); !await condition(); await Task.Delay(100, Ct))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the service's container never appeared");
         }
     }
 
