@@ -50,6 +50,7 @@ public sealed class DockerEngine : IDisposable
             return new DockerEngine(client, endpoint, version.Version);
         }
         catch (Exception e) when (e is HttpRequestException or DockerApiException or IOException or TimeoutException or System.Net.Sockets.SocketException
+            or System.Security.Authentication.AuthenticationException // a TLS engine whose certificate is not trusted
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             client.Dispose();

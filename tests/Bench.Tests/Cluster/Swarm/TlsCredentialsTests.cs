@@ -23,7 +23,45 @@ public sealed class TlsCredentialsTests : IDisposable
     {
         key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
         return request.Create(authority, DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddHours(1), RandomNumberGenerator.GetBytes(8));
+    }
+
+    /// <summary>A certificate with its private key, as a TLS server needs it.</summary>
+    private static X509Certificate2 ServerCertificate(X509Certificate2 authority)
+    {
+        using var signed = Signed(authority, "127.0.0.1", out var key);
+        using (key)
+        {
+            using var withKey = signed.CopyWithPrivateKey(key);
+            return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+        }
+    }
+
+    private TlsCredentials WriteClientFiles(X509Certificate2 ca, out string thumbprint)
+    {
+        using var client = Signed(ca, "bench", out var clientKey);
+        File.WriteAllText(Path.Combine(_folder, "ca.pem"), ca.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(_folder, "cert.pem"), client.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(_folder, "key.pem"), clientKey.ExportPkcs8PrivateKeyPem());
+        clientKey.Dispose();
+        thumbprint = client.Thumbprint;
+        return TlsCredentials.FromFolder(_folder);
+    }
+
+    [Fact]
+    public async Task An_engine_whose_certificate_another_ca_signed_is_not_trusted()
+    {
+        using var ca = Authority("engine ca");
+        using var impostor = Authority("impostor ca");
+        using var serverCertificate = ServerCertificate(impostor);
+        await using var engine = new TlsEngine(serverCertificate);
+        var credentials = WriteClientFiles(ca, out _);
+
+        await Assert.ThrowsAsync<Bench.Launch.Docker.DockerUnavailableException>(() => Bench.Launch.Docker.DockerEngine.ConnectAsync(
+            $"https://127.0.0.1:{engine.Port}", credentials, TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
     }
 
     [Fact]
