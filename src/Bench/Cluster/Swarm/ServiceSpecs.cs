@@ -16,6 +16,12 @@ public static class ServiceSpecs
     /// <summary>The swarm's name of the host network: a task attached to it shares its node's interfaces, as `--network host`.</summary>
     public const string HostNetwork = "host";
 
+    /// <summary>
+    /// Where a target listens when its command does not say (Bench.Targets reads it): its node's address, so the sweep
+    /// and agents on other nodes reach it; on loopback it would answer its own node only.
+    /// </summary>
+    public const string ListenAddressVariable = "BENCH_LISTEN_ADDRESS";
+
     /// <summary>Services allow 63 characters in a name.</summary>
     private const int NameLimit = 63;
 
@@ -44,7 +50,7 @@ public static class ServiceSpecs
                 {
                     Image = request.Image,
                     Command = request.Cmd,
-                    Env = request.Env,
+                    Env = WithListenAddress(request.Env, node.Address),
                     User = request.User,
                     Dir = request.WorkingDir,
                     Labels = new Dictionary<string, string>(serviceLabels),
@@ -127,6 +133,12 @@ public static class ServiceSpecs
     /// <summary>The quota in billionths of a core: quota/period cores; 0 (no limit) without a quota.</summary>
     public static long NanoCpus(long periodMicros, long quotaMicros) =>
         periodMicros > 0 && quotaMicros > 0 ? quotaMicros * NanosPerSecond / periodMicros : 0;
+
+    /// <summary>The container's environment plus <see cref="ListenAddressVariable"/>, unless the catalogue sets it itself.</summary>
+    private static List<string> WithListenAddress(IList<string> environment, string address) =>
+        environment.Any(e => e.StartsWith(ListenAddressVariable + "=", StringComparison.Ordinal))
+            ? [.. environment]
+            : [.. environment, $"{ListenAddressVariable}={address}"];
 
     private static string Name(string name) => name.Length <= NameLimit ? name : name[..NameLimit].TrimEnd('-');
 

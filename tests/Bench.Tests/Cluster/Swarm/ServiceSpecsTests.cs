@@ -34,7 +34,7 @@ public sealed class ServiceSpecsTests
         var container = task.ContainerSpec;
         Assert.Equal("bench-target:abc", container.Image);
         Assert.Equal(["/app/server", "--port", "8123"], container.Command);
-        Assert.Equal(["PORT=8123", "DOTNET_ROOT=/usr/share/dotnet", "TMPDIR=/run/bench-tmp"], container.Env);
+        Assert.Equal(["PORT=8123", "DOTNET_ROOT=/usr/share/dotnet", "TMPDIR=/run/bench-tmp", "BENCH_LISTEN_ADDRESS=10.231.0.11"], container.Env);
         Assert.Equal(ContainerRequest.User, container.User);
         Assert.True(container.ReadOnly);
         Assert.Equal(["ALL"], container.CapabilityDrop);
@@ -60,6 +60,16 @@ public sealed class ServiceSpecsTests
 
         Assert.StartsWith("bench-boxed-launch1-8123-", spec.Name, StringComparison.Ordinal);
         Assert.True(spec.Name.Length <= 63);
+    }
+
+    [Fact]
+    public void A_listen_address_the_catalogue_sets_is_kept()
+    {
+        var own = Boxed() with { Environment = new Dictionary<string, string> { ["BENCH_LISTEN_ADDRESS"] = "0.0.0.0" } };
+
+        var spec = ServiceSpecs.ForTarget(own, "img", 1, new TargetLaunchOptions(), Labels, "ctl", Node);
+
+        Assert.Equal(["BENCH_LISTEN_ADDRESS=0.0.0.0", "TMPDIR=/run/bench-tmp"], spec.TaskTemplate.ContainerSpec.Env);
     }
 
     [Fact]
