@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using Bench.Launch.Verification;
 
@@ -8,13 +9,21 @@ public static class HttpReadinessProbe
 {
     private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
 
-    public static async Task<int> WaitAsync(int port, string path, TimeSpan interval, CancellationToken cancellationToken)
+    public static Task<int> WaitAsync(int port, string path, TimeSpan interval, CancellationToken cancellationToken) =>
+        WaitAsync(IPAddress.Loopback, port, path, interval, cancellationToken);
+
+    /// <summary>
+    /// As above at <paramref name="address"/>: loopback, or a test host named in $BENCH_ALLOW_HOSTS (a swarm node's
+    /// address); any other is refused at once (<see cref="HttpProbe.EnsureAllowed"/>), not retried.
+    /// </summary>
+    public static async Task<int> WaitAsync(IPAddress address, int port, string path, TimeSpan interval, CancellationToken cancellationToken)
     {
+        HttpProbe.EnsureAllowed(address);
         while (true)
         {
             try
             {
-                return (await HttpProbe.GetAsync(port, path, AttemptTimeout, cancellationToken)).Status;
+                return (await HttpProbe.GetAsync(address, port, path, AttemptTimeout, cancellationToken)).Status;
             }
             catch (Exception e) when (e is SocketException or IOException or TimeoutException or InvalidDataException)
             {

@@ -3,9 +3,10 @@ namespace Bench.Launch;
 /// <summary>
 /// When a starting target is ready, however it says so (<see cref="TargetReadiness"/>): a stdout line that matches,
 /// with the port read from it when it captures one, or an HTTP probe (or a Redis PING, or an AMQP handshake) answering on the port Bench planned; or why it
-/// never will be. One for a process and a container alike.
+/// never will be. One for a process and a container alike, and for a swarm service, whose HTTP probe goes to its node's
+/// <paramref name="address"/> (loopback unless given).
 /// </summary>
-internal sealed class ReadinessSignal(TargetDefinition definition, int plannedPort)
+internal sealed class ReadinessSignal(TargetDefinition definition, int plannedPort, System.Net.IPAddress? address = null)
 {
     private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -19,7 +20,7 @@ internal sealed class ReadinessSignal(TargetDefinition definition, int plannedPo
     {
         if (definition.Readiness is HttpReadiness http)
         {
-            _ = ProbeAsync(token => HttpReadinessProbe.WaitAsync(plannedPort, http.Path, interval, token), cancellationToken);
+            _ = ProbeAsync(token => HttpReadinessProbe.WaitAsync(address ?? System.Net.IPAddress.Loopback, plannedPort, http.Path, interval, token), cancellationToken);
         }
         else if (definition.Readiness is RedisPingReadiness)
         {

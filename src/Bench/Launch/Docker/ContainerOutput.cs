@@ -16,12 +16,18 @@ internal sealed class ContainerOutput
     public string StderrTail => _stderr.ToString();
 
     /// <summary>Reads until the container's streams end (it exited) or <paramref name="cancellationToken"/> fires.</summary>
-    public async Task FollowAsync(DockerClient client, string id, CancellationToken cancellationToken)
+    public Task FollowAsync(DockerClient client, string id, CancellationToken cancellationToken) =>
+        FollowAsync(
+            token => client.Containers.GetContainerLogsAsync(
+                id, tty: false, new global::Docker.DotNet.Models.ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true }, token),
+            cancellationToken);
+
+    /// <summary>Reads the multiplexed log stream <paramref name="open"/> gives (a container's, or a swarm service's) until it ends.</summary>
+    public async Task FollowAsync(Func<CancellationToken, Task<MultiplexedStream>> open, CancellationToken cancellationToken)
     {
         try
         {
-            var parameters = new global::Docker.DotNet.Models.ContainerLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true };
-            using var stream = await client.Containers.GetContainerLogsAsync(id, tty: false, parameters, cancellationToken);
+            using var stream = await open(cancellationToken);
             var stdout = new LineSplitter();
             var stderr = new LineSplitter();
             byte[] buffer = new byte[16 * 1024];

@@ -29,7 +29,11 @@ public sealed class DockerEngine : IDisposable
     public static string EndpointFor(string? dockerHost) => string.IsNullOrWhiteSpace(dockerHost) ? DefaultEndpoint : dockerHost.Trim();
 
     /// <summary>Connects and asks the engine for its version; throws <see cref="DockerUnavailableException"/> when it does not answer.</summary>
-    public static async Task<DockerEngine> ConnectAsync(string? dockerHost, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<DockerEngine> ConnectAsync(string? dockerHost, TimeSpan timeout, CancellationToken cancellationToken) =>
+        ConnectAsync(dockerHost, null, timeout, cancellationToken);
+
+    /// <summary>As above, with <paramref name="credentials"/> (TLS client certificates for a tcp:// engine; null: none).</summary>
+    public static async Task<DockerEngine> ConnectAsync(string? dockerHost, Credentials? credentials, TimeSpan timeout, CancellationToken cancellationToken)
     {
         string endpoint = EndpointFor(dockerHost);
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
@@ -37,7 +41,7 @@ public sealed class DockerEngine : IDisposable
             throw new DockerUnavailableException(endpoint, "not a URI like unix:///var/run/docker.sock");
         }
 
-        var client = new DockerClientConfiguration(uri, defaultTimeout: timeout).CreateClient();
+        var client = new DockerClientConfiguration(uri, credentials, defaultTimeout: timeout).CreateClient();
         try
         {
             using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -46,6 +50,7 @@ public sealed class DockerEngine : IDisposable
             return new DockerEngine(client, endpoint, version.Version);
         }
         catch (Exception e) when (e is HttpRequestException or DockerApiException or IOException or TimeoutException or System.Net.Sockets.SocketException
+            or System.Security.Authentication.AuthenticationException // a TLS engine whose certificate is not trusted
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             client.Dispose();

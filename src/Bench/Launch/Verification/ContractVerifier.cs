@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Bench.Launch.Differences;
 
@@ -42,37 +43,49 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
     /// Runs the checks of the endpoints in <paramref name="supports"/> (all but /redis's when empty), plus the protocol checks, each as
     /// <paramref name="differences"/> records it for this target where it does.
     /// </summary>
+    public Task<IReadOnlyList<CheckResult>> VerifyAsync(
+        int port, IReadOnlyCollection<string> supports, IReadOnlyDictionary<string, ContractDifference> differences, CancellationToken cancellationToken) =>
+        VerifyAsync(IPAddress.Loopback, port, supports, differences, cancellationToken);
+
+    /// <summary>
+    /// As above, against a target at <paramref name="address"/> (its <see cref="IRunningTarget.Address"/>): loopback, or
+    /// a swarm node's address named in $BENCH_ALLOW_HOSTS; any other is refused before the first check
+    /// (<see cref="HttpProbe.EnsureAllowed(IPAddress)"/>).
+    /// </summary>
     public async Task<IReadOnlyList<CheckResult>> VerifyAsync(
-        int port, IReadOnlyCollection<string> supports, IReadOnlyDictionary<string, ContractDifference> differences, CancellationToken cancellationToken)
+        IPAddress address, int port, IReadOnlyCollection<string> supports, IReadOnlyDictionary<string, ContractDifference> differences,
+        CancellationToken cancellationToken)
     {
+        HttpProbe.EnsureAllowed(address);
+        var server = new IPEndPoint(address, port);
         var malformed = differences.GetValueOrDefault("malformed request line");
         bool keepAliveCloses = differences.GetValueOrDefault("keep-alive")?.Closes == true;
         string digest = ReferenceDigest.Compute(DigestRounds);
         var checks = new (string Name, string Endpoint, Func<Task<string?>> Run)[]
         {
-            ("hello", "/hello", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
-            ("cpu digest", "/cpu", () => Expect(port, $"/cpu?n={DigestRounds}", 200, digest, cancellationToken)),
-            ("cpu digest with yield", "/cpu", () => Expect(port, $"/cpu?n={DigestRounds}&yield=100", 200, digest, cancellationToken)),
-            ("io wait", "/io", () => ExpectWaitAsync(port, $"/io?ms={WaitMs}", cancellationToken)),
-            ("blocking", "/blocking", () => ExpectWaitAsync(port, $"/blocking?ms={WaitMs}", cancellationToken)),
-            ("info", "/info", () => CheckInfoAsync(port, cancellationToken)),
-            ("unknown path 404", "/hello", () => Expect(port, "/nope", 404, null, cancellationToken)),
-            ("bad parameter 400", "/io", () => Expect(port, "/io?ms=-1", 400, null, cancellationToken)),
-            ("other method 405", "/hello", () => ExpectRawAsync(port, "POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 405, false, cancellationToken)),
+            ("hello", "/hello", () => Expect(server, "/hello", 200, "Hello, World!", cancellationToken)),
+            ("cpu digest", "/cpu", () => Expect(server, $"/cpu?n={DigestRounds}", 200, digest, cancellationToken)),
+            ("cpu digest with yield", "/cpu", () => Expect(server, $"/cpu?n={DigestRounds}&yield=100", 200, digest, cancellationToken)),
+            ("io wait", "/io", () => ExpectWaitAsync(server, $"/io?ms={WaitMs}", cancellationToken)),
+            ("blocking", "/blocking", () => ExpectWaitAsync(server, $"/blocking?ms={WaitMs}", cancellationToken)),
+            ("info", "/info", () => CheckInfoAsync(server, cancellationToken)),
+            ("unknown path 404", "/hello", () => Expect(server, "/nope", 404, null, cancellationToken)),
+            ("bad parameter 400", "/io", () => Expect(server, "/io?ms=-1", 400, null, cancellationToken)),
+            ("other method 405", "/hello", () => ExpectRawAsync(server, "POST /hello HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 405, false, cancellationToken)),
             malformed is null
-                ? ("malformed request 400 and close", "/hello", () => ExpectRawAsync(port, "NOT HTTP\r\n\r\n", 400, true, cancellationToken))
-                : ($"malformed request: {malformed.Summary} (recorded)", "/hello", () => ExpectRecordedAsync(port, "NOT HTTP\r\n\r\n", malformed, cancellationToken)),
+                ? ("malformed request 400 and close", "/hello", () => ExpectRawAsync(server, "NOT HTTP\r\n\r\n", 400, true, cancellationToken))
+                : ($"malformed request: {malformed.Summary} (recorded)", "/hello", () => ExpectRecordedAsync(server, "NOT HTTP\r\n\r\n", malformed, cancellationToken)),
             keepAliveCloses
-                ? ("keep-alive: closes after each response (recorded)", "/hello", () => ExpectRawAsync(port, "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 200, true, cancellationToken))
-                : ("keep-alive", "/hello", () => CheckKeepAliveAsync(port, cancellationToken)),
-            ("redis set then get", "/redis", () => ExpectRedisRoundTripAsync(port, "/redis", cancellationToken)),
-            ("redis missing key (nil)", "/redis", () => Expect(port, $"/redis?key={RedisKey("missing")}", 200, RedisNil, cancellationToken)),
-            ("redis bad key 400", "/redis", () => Expect(port, "/redis?key=a%20b", 400, null, cancellationToken)),
-            ("redis-blocking set then get", "/redis-blocking", () => ExpectRedisRoundTripAsync(port, "/redis-blocking", cancellationToken)),
-            ("rpc digest", "/rpc", () => Expect(port, $"/rpc?n={DigestRounds}", 200, digest, cancellationToken)),
-            ("rpc digest of another n", "/rpc", () => Expect(port, $"/rpc?n={RpcOtherRounds}", 200, ReferenceDigest.Compute(RpcOtherRounds), cancellationToken)),
-            ("rpc bad parameter 400", "/rpc", () => Expect(port, "/rpc?n=x", 400, null, cancellationToken)),
-            ("still serving", "/hello", () => Expect(port, "/hello", 200, "Hello, World!", cancellationToken)),
+                ? ("keep-alive: closes after each response (recorded)", "/hello", () => ExpectRawAsync(server, "GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", 200, true, cancellationToken))
+                : ("keep-alive", "/hello", () => CheckKeepAliveAsync(server, cancellationToken)),
+            ("redis set then get", "/redis", () => ExpectRedisRoundTripAsync(server, "/redis", cancellationToken)),
+            ("redis missing key (nil)", "/redis", () => Expect(server, $"/redis?key={RedisKey("missing")}", 200, RedisNil, cancellationToken)),
+            ("redis bad key 400", "/redis", () => Expect(server, "/redis?key=a%20b", 400, null, cancellationToken)),
+            ("redis-blocking set then get", "/redis-blocking", () => ExpectRedisRoundTripAsync(server, "/redis-blocking", cancellationToken)),
+            ("rpc digest", "/rpc", () => Expect(server, $"/rpc?n={DigestRounds}", 200, digest, cancellationToken)),
+            ("rpc digest of another n", "/rpc", () => Expect(server, $"/rpc?n={RpcOtherRounds}", 200, ReferenceDigest.Compute(RpcOtherRounds), cancellationToken)),
+            ("rpc bad parameter 400", "/rpc", () => Expect(server, "/rpc?n=x", 400, null, cancellationToken)),
+            ("still serving", "/hello", () => Expect(server, "/hello", 200, "Hello, World!", cancellationToken)),
         };
 
         var results = new List<CheckResult>();
@@ -109,17 +122,17 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
     private static string RedisKey(string what) => $"bench:verify:{what}:{Guid.NewGuid():N}";
 
     /// <summary>SET a fresh key to a fresh value (200 OK), then GET it back: the value itself, from Redis, not a canned answer.</summary>
-    private async Task<string?> ExpectRedisRoundTripAsync(int port, string path, CancellationToken cancellationToken)
+    private async Task<string?> ExpectRedisRoundTripAsync(IPEndPoint server, string path, CancellationToken cancellationToken)
     {
         string key = RedisKey("set");
         string value = Guid.NewGuid().ToString("N");
-        return await Expect(port, $"{path}?key={key}&set={value}", 200, "OK", cancellationToken)
-            ?? await Expect(port, $"{path}?key={key}", 200, value, cancellationToken);
+        return await Expect(server, $"{path}?key={key}&set={value}", 200, "OK", cancellationToken)
+            ?? await Expect(server, $"{path}?key={key}", 200, value, cancellationToken);
     }
 
-    private async Task<string?> Expect(int port, string target, int status, string? body, CancellationToken cancellationToken)
+    private async Task<string?> Expect(IPEndPoint server, string target, int status, string? body, CancellationToken cancellationToken)
     {
-        var response = await HttpProbe.GetAsync(port, target, requestTimeout, cancellationToken);
+        var response = await HttpProbe.GetAsync(server.Address, server.Port, target, requestTimeout, cancellationToken);
         return Describe(response, status, body);
     }
 
@@ -127,14 +140,14 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
     /// 200 "OK", and not before <see cref="WaitMs"/> (less <see cref="TimerSlackMs"/>) has passed since the request was
     /// sent — the shorter of two tries, so a first request slowed by a cold start cannot pass for a wait.
     /// </summary>
-    private async Task<string?> ExpectWaitAsync(int port, string target, CancellationToken cancellationToken)
+    private async Task<string?> ExpectWaitAsync(IPEndPoint server, string target, CancellationToken cancellationToken)
     {
         var shortest = TimeSpan.MaxValue;
         for (int attempt = 0; attempt < 2; attempt++)
         {
-            await using var probe = await HttpProbe.ConnectAsync(port, cancellationToken);
+            await using var probe = await HttpProbe.ConnectAsync(server.Address, server.Port, cancellationToken);
             long sent = _time.GetTimestamp();
-            await probe.SendAsync($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", cancellationToken);
+            await probe.SendAsync($"GET {target} HTTP/1.1\r\nHost: {HttpProbe.HostHeader(server.Address)}\r\n\r\n", cancellationToken);
             var response = await probe.ReadResponseAsync(requestTimeout, cancellationToken);
             var took = _time.GetElapsedTime(sent);
             if (Describe(response, 200, "OK") is { } failure)
@@ -150,9 +163,9 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
             : null;
     }
 
-    private async Task<string?> ExpectRawAsync(int port, string raw, int status, bool mustClose, CancellationToken cancellationToken)
+    private async Task<string?> ExpectRawAsync(IPEndPoint server, string raw, int status, bool mustClose, CancellationToken cancellationToken)
     {
-        await using var probe = await HttpProbe.ConnectAsync(port, cancellationToken);
+        await using var probe = await HttpProbe.ConnectAsync(server.Address, server.Port, cancellationToken);
         await probe.SendAsync(raw, cancellationToken);
         var response = await probe.ReadResponseAsync(requestTimeout, cancellationToken);
         if (Describe(response, status, null) is { } failure)
@@ -164,14 +177,14 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
     }
 
     /// <summary>The recorded status (or no status line at all), and the recorded close (the contract's, when not recorded).</summary>
-    private async Task<string?> ExpectRecordedAsync(int port, string raw, ContractDifference recorded, CancellationToken cancellationToken)
+    private async Task<string?> ExpectRecordedAsync(IPEndPoint server, string raw, ContractDifference recorded, CancellationToken cancellationToken)
     {
         if (recorded.Status is not ContractDifference.NoStatusLine)
         {
-            return await ExpectRawAsync(port, raw, recorded.Status ?? 400, recorded.Closes ?? true, cancellationToken);
+            return await ExpectRawAsync(server, raw, recorded.Status ?? 400, recorded.Closes ?? true, cancellationToken);
         }
 
-        await using var probe = await HttpProbe.ConnectAsync(port, cancellationToken);
+        await using var probe = await HttpProbe.ConnectAsync(server.Address, server.Port, cancellationToken);
         await probe.SendAsync(raw, cancellationToken);
         try
         {
@@ -184,9 +197,9 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
         }
     }
 
-    private async Task<string?> CheckKeepAliveAsync(int port, CancellationToken cancellationToken)
+    private async Task<string?> CheckKeepAliveAsync(IPEndPoint server, CancellationToken cancellationToken)
     {
-        await using var probe = await HttpProbe.ConnectAsync(port, cancellationToken);
+        await using var probe = await HttpProbe.ConnectAsync(server.Address, server.Port, cancellationToken);
         for (int i = 0; i < 3; i++)
         {
             await probe.SendAsync("GET /hello HTTP/1.1\r\nHost: x\r\n\r\n", cancellationToken);
@@ -200,9 +213,9 @@ public sealed class ContractVerifier(TimeSpan requestTimeout, TimeProvider? time
         return null;
     }
 
-    private async Task<string?> CheckInfoAsync(int port, CancellationToken cancellationToken)
+    private async Task<string?> CheckInfoAsync(IPEndPoint server, CancellationToken cancellationToken)
     {
-        var response = await HttpProbe.GetAsync(port, "/info", requestTimeout, cancellationToken);
+        var response = await HttpProbe.GetAsync(server.Address, server.Port, "/info", requestTimeout, cancellationToken);
         if (Describe(response, 200, null) is { } failure)
         {
             return failure;

@@ -7,7 +7,8 @@ namespace Bench.Launch.Verification;
 /// <summary>
 /// A deliberately simple raw-socket HTTP/1.1 client for checking the contract: it sends exactly the
 /// bytes it is given (malformed ones included) and reads Content-Length-framed responses in order.
-/// Not the load engine: clarity over speed. Loopback only.
+/// Not the load engine: clarity over speed. Loopback only, or a test host named in $BENCH_ALLOW_HOSTS (the address of a
+/// swarm node a cluster run placed the target on): the same gate as every load.
 /// </summary>
 public sealed class HttpProbe : IAsyncDisposable
 {
@@ -21,12 +22,16 @@ public sealed class HttpProbe : IAsyncDisposable
     /// <summary>The ways a probe fails against a server that is slow, closed or speaking nonsense: answers, not bugs.</summary>
     public static bool IsProbeFailure(Exception e) => e is TimeoutException or IOException or SocketException or InvalidDataException;
 
-    public static async Task<HttpProbe> ConnectAsync(int port, CancellationToken cancellationToken)
+    public static Task<HttpProbe> ConnectAsync(int port, CancellationToken cancellationToken) => ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+
+    /// <summary>Connects to <paramref name="address"/>; one that is neither loopback nor allowed is refused (<see cref="EnsureAllowed"/>).</summary>
+    public static async Task<HttpProbe> ConnectAsync(IPAddress address, int port, CancellationToken cancellationToken)
     {
-        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        EnsureAllowed(address);
+        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
+            await socket.ConnectAsync(new IPEndPoint(address, port), cancellationToken);
             return new HttpProbe(socket);
         }
         catch
@@ -37,11 +42,35 @@ public sealed class HttpProbe : IAsyncDisposable
     }
 
     /// <summary>One request on a fresh connection: the common case.</summary>
-    public static async Task<ProbeResponse> GetAsync(int port, string target, TimeSpan timeout, CancellationToken cancellationToken)
+    public static Task<ProbeResponse> GetAsync(int port, string target, TimeSpan timeout, CancellationToken cancellationToken) =>
+        GetAsync(IPAddress.Loopback, port, target, timeout, cancellationToken);
+
+    public static async Task<ProbeResponse> GetAsync(IPAddress address, int port, string target, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        await using var probe = await ConnectAsync(port, cancellationToken);
-        await probe.SendAsync($"GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", cancellationToken);
+        await using var probe = await ConnectAsync(address, port, cancellationToken);
+        await probe.SendAsync($"GET {target} HTTP/1.1\r\nHost: {HostHeader(address)}\r\n\r\n", cancellationToken);
         return await probe.ReadResponseAsync(timeout, cancellationToken);
+    }
+
+    /// <summary>The Host header for <paramref name="address"/>: 127.0.0.1 for loopback, as always, else the address itself.</summary>
+    public static string HostHeader(IPAddress address) =>
+        address.Equals(IPAddress.Loopback) ? "127.0.0.1" : address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+
+    /// <summary>
+    /// Throws <see cref="InvalidOperationException"/> (one line) unless <paramref name="address"/> is loopback or a test
+    /// host named in $BENCH_ALLOW_HOSTS: a probe is traffic too, and goes only where load may.
+    /// </summary>
+    public static void EnsureAllowed(IPAddress address) => EnsureAllowed(address, Bench.Load.AllowedHosts.Current);
+
+    public static void EnsureAllowed(IPAddress address, Bench.Load.AllowedHosts allowed)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(allowed);
+        if (address.IsIPv4MappedToIPv6 || !(IPAddress.IsLoopback(address) || allowed.Allows(address)))
+        {
+            throw new InvalidOperationException(
+                $"refusing to connect to {address}: only loopback and the test hosts named in ${Bench.Load.AllowedHosts.Variable} may be probed");
+        }
     }
 
     public Task SendAsync(string raw, CancellationToken cancellationToken) => SendAsync(Encoding.Latin1.GetBytes(raw), cancellationToken);
