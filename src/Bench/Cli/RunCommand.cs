@@ -38,14 +38,14 @@ public static class RunCommand
         command.Options.Add(memory);
         gates.AddTo(command, withGateSwitch: true);
         cluster.AddTo(command);
-        command.SetAction(async (parsed, _) =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
             if (await InputErrors.TryLoadAsync(catalog, Console.Error) is not { } loaded)
             {
                 return ExitCodes.UsageError;
             }
 
-            if (cluster.AgentList(parsed, out string agentsError) is not { } agents || cluster.NodeEngineMap(parsed, out agentsError) is null)
+            if (cluster.AgentList(parsed, out string agentsError) is not { } agents || cluster.NodeEngineMap(parsed, out agentsError) is not { } nodeEngines)
             {
                 await Console.Error.WriteLineAsync($"bench run: {agentsError}");
                 return ExitCodes.UsageError;
@@ -116,29 +116,45 @@ public static class RunCommand
                 settings = settings with { GeneratorCpus = count };
             }
 
-            if (agents.Count > 0)
-            {
-                if (await AgentsAnswerAsync(agents) is { } unreachable)
-                {
-                    await Console.Error.WriteLineAsync($"bench run: {unreachable}");
-                    return ExitCodes.UsageError;
-                }
-
-                // The agents choose their own cores: nothing of this machine's is the generator's.
-                settings = settings with { GeneratorCpus = null };
-            }
-
             Func<RunResults, Task<int>>? gate = gates.Enabled(parsed)
                 ? results => GateRun.RunAsync(results, gates.Options(parsed), GateTable.Console(), Console.Error, CancellationToken.None)
                 : null;
-            return await RunAsync(loaded, scenarios, paths, parsed.GetValue(output), settings, gate, agents);
+            if (parsed.GetValue(cluster.AgentsPerNode) < 1)
+            {
+                await Console.Error.WriteLineAsync("bench run: --agents-per-node must be at least 1");
+                return ExitCodes.UsageError;
+            }
+
+            LoadSource source;
+            try
+            {
+                source = parsed.GetValue(cluster.Cluster) is { } manager
+                    ? await LoadSource.SwarmAsync(manager, nodeEngines, parsed.GetValue(cluster.AgentsPerNode), RunDirectory.NameFor(paths), Console.Out, cancellationToken)
+                    : agents.Count > 0 ? await LoadSource.AgentsAsync(agents, Console.Out, cancellationToken) : LoadSource.Local();
+            }
+            catch (Exception e) when (e is AgentException or Bench.Cluster.Swarm.ClusterException)
+            {
+                await Console.Error.WriteLineAsync($"bench run: {e.Message}" + (e is AgentException ? $" (is `bench agent` running there, with the same ${AgentEndpoint.TokenVariable}?)" : ""));
+                return ExitCodes.UsageError;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return ExitCodes.Interrupted;
+            }
+
+            await using (source)
+            {
+                // Agents choose their own cores: nothing of this machine's is the generator's.
+                settings = source.Info is null ? settings : settings with { GeneratorCpus = null };
+                return await RunAsync(loaded, scenarios, paths, parsed.GetValue(output), settings, gate, source);
+            }
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
         TargetCatalog catalog, IReadOnlyList<Scenario> scenarios, string[] paths, string? output, SweepSettings settings, Func<RunResults, Task<int>>? gate,
-        IReadOnlyList<AgentEndpoint> agents)
+        LoadSource source)
     {
         using var interruption = new Interruption(Console.Error);
         var startedAt = DateTimeOffset.UtcNow;
@@ -152,9 +168,13 @@ public static class RunCommand
         };
         var info = await RunInfoCollector.CollectAsync(pinning, startedAt, interruption.Token) with
         {
-            Cluster = agents.Count == 0 ? null : new ClusterInfo(null, [], agents.Select(a => a.ToString()).ToArray()),
+            Cluster = source.Info,
         };
-        ILoadGenerator generator = agents.Count == 0 ? new LoadEngine() : new AgentPool(agents);
+        if (source.Swarm is { } swarm)
+        {
+            interruption.OnKill(async () => await swarm.DisposeAsync()); // a second Ctrl-C still removes the services
+        }
+
         var recorder = new RunRecorder(new RunWriter(folder), info);
         Console.WriteLine($"bench run: {scenarios.Count} scenario(s), {(scenarios.Any(s => s.SweepTimeIsUpperBound) ? "up to" : "about")} {scenarios.Sum(s => s.EstimatedSweepTime.TotalSeconds):0} s of load; results in {folder}");
         if (pinning.NoQuotaReason is { } noQuota)
@@ -171,7 +191,7 @@ public static class RunCommand
         bool failed = false;
         try
         {
-            outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption, Path.GetFileName(folder), generator);
+            outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption, Path.GetFileName(folder), source);
         }
         catch (OperationCanceledException) when (interruption.Requested)
         {
@@ -226,16 +246,16 @@ public static class RunCommand
     }
 
     private static async Task<SweepOutcome> SweepAsync(
-        TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, Interruption interruption, string runName, ILoadGenerator generator)
+        TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, Interruption interruption, string runName, LoadSource source)
     {
         bool live = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
         async Task<SweepOutcome> Sweep(ISweepProgress progress)
         {
             // Disposed before the sweep returns: every container this run started is gone by then.
-            await using var launcher = TargetLauncher.ForEnvironment(progress.Note, runName);
+            await using var launcher = TargetLauncher.ForEnvironment(progress.Note, runName, source.Swarm);
             interruption.OnKill(launcher.Docker.RemoveOwnContainersAsync);
             await launcher.Docker.RemoveAbandonedAsync(interruption.Token);
-            var levels = new LevelRunner(generator, settings, progress);
+            var levels = new LevelRunner(source.Generator, settings, progress);
             return await new SweepRunner(catalog, settings, launcher, levels, recorder, progress).RunAsync(scenarios, interruption.Token);
         }
 
@@ -246,25 +266,6 @@ public static class RunCommand
 
         var display = new LiveProgress(AnsiConsole.Console);
         return await display.RunAsync(() => Sweep(display));
-    }
-
-    /// <summary>Null when every agent answers its clock; else which did not, and why.</summary>
-    private static async Task<string?> AgentsAnswerAsync(IReadOnlyList<AgentEndpoint> agents)
-    {
-        try
-        {
-            var clocks = await new AgentPool(agents).ClocksAsync(CancellationToken.None);
-            for (int i = 0; i < agents.Count; i++)
-            {
-                Console.WriteLine($"bench run: agent {agents[i]}: clock {clocks[i].Offset.TotalMilliseconds:+0.0;-0.0} ms ± {clocks[i].RoundTrip.TotalMilliseconds / 2:0.0} ms");
-            }
-
-            return null;
-        }
-        catch (AgentException e)
-        {
-            return $"{e.Message} (is `bench agent` running there, with the same ${AgentEndpoint.TokenVariable}?)";
-        }
     }
 
     // The engine's own choice of cores, so the results record exactly where the generator ran.

@@ -29,7 +29,7 @@ public sealed record AgentReport(
 {
     public static AgentReport From(LoadResult result) => new(
         result.StartedAt,
-        result.StartedAt + result.Options.Warmup,
+        result.StartedAt + result.Options.Warmup + result.WindowOpenedLate,
         result.Duration.TotalSeconds,
         result.StopReason,
         result.Requests,

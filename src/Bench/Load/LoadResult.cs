@@ -60,6 +60,12 @@ public sealed record LoadResult(
     /// <summary>Closed model: the responses each connection received in the window (what <see cref="Fairness"/> is computed from); empty for the open model.</summary>
     public IReadOnlyList<long> ConnectionResponses { get; init; } = [];
 
+    /// <summary>
+    /// How long after its planned instant the measured window really opened: the latest event loop to see it open (a
+    /// busy host wakes its threads late). What load agents' windows are compared by.
+    /// </summary>
+    public TimeSpan WindowOpenedLate { get; init; }
+
     /// <summary>A cluster run: each load agent's part of this result; empty when one local engine measured it.</summary>
     public IReadOnlyList<GeneratorPart> Parts { get; init; } = [];
 

@@ -25,7 +25,7 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
         try
         {
             await StartAsync(cancellationToken);
-            var checks = await new ContractVerifier(ProbeTimeout).VerifyAsync(_target!.Port, Definition.Supports, Definition.Differences, cancellationToken);
+            var checks = await new ContractVerifier(ProbeTimeout).VerifyAsync(_target!.Address, _target.Port, Definition.Supports, Definition.Differences, cancellationToken);
             var result = new VerificationResult(Definition.Name, checks) { Image = (_target as Launch.Docker.ContainerTarget)?.Image };
             // A target that died right after it said it was ready (a container killed for memory) fails every check:
             // how it ended is the one reason worth reading.
@@ -44,7 +44,7 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
     {
         string? reason = _target is null ? "not running"
             : await _target.CheckExitAsync(cancellationToken) is { } exit ? exit.Description
-            : await SettledAsync(_target.Port, cancellationToken) ? null
+            : await SettledAsync(_target.Address, _target.Port, cancellationToken) ? null
             : $"did not answer /hello within {settings.SettleTimeout.TotalSeconds:0.#} s";
         // A dependency that died (redis-server killed mid-level) is restarted on a port of its own, so the target too.
         if (reason is null && await launcher.Dependencies.ProblemAsync(Definition, cancellationToken) is { } dependency)
@@ -85,11 +85,11 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
         _target = await launcher.StartAsync(Definition, options, cancellationToken);
     }
 
-    private async Task<bool> SettledAsync(int port, CancellationToken cancellationToken)
+    private async Task<bool> SettledAsync(System.Net.IPAddress address, int port, CancellationToken cancellationToken)
     {
         try
         {
-            var response = await HttpProbe.GetAsync(port, "/hello", settings.SettleTimeout, cancellationToken);
+            var response = await HttpProbe.GetAsync(address, port, "/hello", settings.SettleTimeout, cancellationToken);
             return response.Status < 500;
         }
         catch (Exception e) when (HttpProbe.IsProbeFailure(e))

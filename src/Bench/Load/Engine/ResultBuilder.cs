@@ -68,6 +68,7 @@ internal static class ResultBuilder
         {
             SecondLatencies = seconds,
             ConnectionResponses = perConnection,
+            WindowOpenedLate = Seconds(Math.Max(0, workers.Where(w => w.Window.IsOpen || w.Window.IsClosed).Select(w => w.Window.Start - plan.MeasureStart).DefaultIfEmpty(0).Max())),
         };
     }
 
