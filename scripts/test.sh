@@ -10,6 +10,8 @@ cd "$root"
 # What the tests use beyond the .NET SDK (chromium for the report's browser test, a Docker engine for the docker
 # tests): installed and started when missing, so this works on a fresh machine; a no-op when all is there.
 scripts/setup.sh docker || { echo "setup failed"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
+# Whether the engine was in swarm mode before the tests (the swarm tests make one of it and must leave it again).
+swarm_before="$(docker info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null || true)"
 
 dotnet build Bench.sln -c Release --nologo -v quiet -clp:ErrorsOnly || { echo "build failed"; echo "tests: 0 passed, 1 failed, 0 skipped"; exit 1; }
 
@@ -76,6 +78,19 @@ if docker version >/dev/null 2>&1; then
     echo "leftover containers after the tests:"; docker ps -a --filter "label=bench.checkout=$root" --format '{{.ID}} {{.Names}} {{.Status}}'
     docker rm -f $containers >/dev/null 2>&1 || true
     failed=$((failed + 1))
+  fi
+  # Nor a swarm service, and the tests that make a swarm of this engine leave it again.
+  if [[ "$(docker info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null)" == active ]]; then
+    services=$(docker service ls -q --filter "label=bench.checkout=$root" 2>/dev/null || true)
+    if [[ -n "$services" ]]; then
+      echo "leftover swarm services after the tests:"; docker service ls --filter "label=bench.checkout=$root"
+      docker service rm $services >/dev/null 2>&1 || true
+      failed=$((failed + 1))
+    fi
+    if [[ "$swarm_before" != active ]]; then
+      echo "the tests left the Docker engine in swarm mode"; docker swarm leave --force >/dev/null 2>&1 || true
+      failed=$((failed + 1))
+    fi
   fi
 fi
 

@@ -16,6 +16,9 @@ public sealed class ContainerStatsMeter : IAsyncDisposable
     private readonly string _id;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
+    private static readonly TimeSpan StreamEndTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+
     private readonly Task _stream;
     private readonly long _memoryLimit;
     private StatsReading? _first;
@@ -75,7 +78,7 @@ public sealed class ContainerStatsMeter : IAsyncDisposable
         }
 
         await _stop.CancelAsync();
-        await _stream;
+        await EndStreamAsync();
         lock (_gate)
         {
             if (_result is null)
@@ -98,7 +101,7 @@ public sealed class ContainerStatsMeter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _stream;
+        await EndStreamAsync();
         _stop.Dispose();
     }
 
@@ -113,10 +116,37 @@ public sealed class ContainerStatsMeter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for the stats stream to end once cancelled, at most <see cref="StreamEndTimeout"/>: a cluster run saw a
+    /// cancelled stream never end (its socket full of unread stats), which held a level, and the run, for good.
+    /// </summary>
+    private async Task EndStreamAsync()
+    {
+        try
+        {
+            await _stream.WaitAsync(StreamEndTimeout);
+        }
+        catch (TimeoutException)
+        {
+            // The readings so far, and the one-shot readings at both ends, are the window's.
+        }
+    }
+
     private static async Task<StatsReading?> ReadOnceAsync(DockerClient client, string id, CancellationToken cancellationToken)
     {
+        // A one-shot reading takes about a second of the engine's time; never wait for one without end.
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(ReadTimeout);
         var reading = new LastReading();
-        await client.Containers.GetContainerStatsAsync(id, new ContainerStatsParameters { Stream = false, OneShot = true }, reading, cancellationToken);
+        try
+        {
+            await client.Containers.GetContainerStatsAsync(id, new ContainerStatsParameters { Stream = false, OneShot = true }, reading, bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return null; // the engine did not answer in time: no reading at this end
+        }
+
         return reading.Value;
     }
 
