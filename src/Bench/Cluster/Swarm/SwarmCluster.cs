@@ -23,7 +23,7 @@ public sealed class SwarmCluster : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, DockerEngine> _nodeEngines;
     private readonly Action<string>? _note;
     private readonly NodeImages _images;
-    private readonly ConcurrentDictionary<string, string> _built = new(StringComparer.Ordinal);
+    private readonly RecipeImages _built;
     private readonly ConcurrentBag<string> _services = [];
     private int _omissionsSaid;
     private bool _disposed;
@@ -34,6 +34,7 @@ public sealed class SwarmCluster : IAsyncDisposable
         _managerNodeId = managerNodeId;
         _nodeEngines = nodeEngines;
         _note = note;
+        _built = new RecipeImages(note);
         Nodes = nodes;
         _images = new NodeImages(manager, managerNodeId);
         Labels = ContainerLabels.ForThisProcess() with { Run = run };
@@ -245,31 +246,8 @@ public sealed class SwarmCluster : IAsyncDisposable
         node.Id == _managerNodeId ? _manager : _nodeEngines.GetValueOrDefault(node.Id);
 
     /// <summary>Built (or found) once per recipe and run on the manager's engine, as <see cref="DockerTargets"/> does for local targets.</summary>
-    private async Task<string> ImageAsync(ImageRecipe recipe, string what, CancellationToken cancellationToken)
-    {
-        string key = ImageBuilder.RecipeKey(recipe);
-        if (_built.TryGetValue(key, out string? known))
-        {
-            return known;
-        }
-
-        BuiltImage image;
-        try
-        {
-            image = await ImageBuilder.EnsureAsync(_manager, recipe, cancellationToken);
-        }
-        catch (Exception e) when (e is ImageRecipeException or InvalidOperationException or DockerApiException or IOException)
-        {
-            throw new ClusterException($"cannot build the image of {what}: {e.Message.Split('\n')[0]}");
-        }
-
-        if (image.Built)
-        {
-            _note?.Invoke($"built image {image.Reference} for {what} ({image.TarBytes / (1024 * 1024.0):0} MiB in {image.Took.TotalSeconds:0.0} s)");
-        }
-
-        return _built.GetOrAdd(key, image.Reference);
-    }
+    private Task<string> ImageAsync(ImageRecipe recipe, string what, CancellationToken cancellationToken) =>
+        _built.EnsureAsync(_manager, recipe, what, error => new ClusterException($"cannot build the image of {what}: {error}"), cancellationToken);
 
     private async Task<string> CreateAsync(ServiceSpec spec, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class DockerTargets(string? dockerHost, Action<string>? note = nul
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(15);
 
     private readonly SemaphoreSlim _connecting = new(1, 1);
-    private readonly ConcurrentDictionary<string, string> _images = new(StringComparer.Ordinal);
+    private readonly RecipeImages _images = new(note);
     private DockerEngine? _engine;
     private DockerUnavailableException? _unavailable;
 
@@ -33,35 +33,8 @@ public sealed class DockerTargets(string? dockerHost, Action<string>? note = nul
         return await ContainerTarget.StartAsync(engine.Client, definition, image, options, Labels, cancellationToken);
     }
 
-    /// <summary>
-    /// The recipe's image, found or built once per run: restarts, repeats and targets sharing a recipe reuse it instead
-    /// of walking and hashing its files again (121 MB for .NET), and the whole run measures one build.
-    /// </summary>
-    private async Task<string> ImageAsync(DockerEngine engine, string target, ImageRecipe recipe, CancellationToken cancellationToken)
-    {
-        string key = ImageBuilder.RecipeKey(recipe);
-        if (_images.TryGetValue(key, out string? known))
-        {
-            return known;
-        }
-
-        BuiltImage image;
-        try
-        {
-            image = await ImageBuilder.EnsureAsync(engine, recipe, cancellationToken);
-        }
-        catch (Exception e) when (e is ImageRecipeException or InvalidOperationException or global::Docker.DotNet.DockerApiException or IOException)
-        {
-            throw new TargetStartException(target, $"cannot build its image: {e.Message.Split('\n')[0]}", "");
-        }
-
-        if (image.Built)
-        {
-            note?.Invoke($"built image {image.Reference} for {target} ({image.TarBytes / (1024 * 1024.0):0} MiB in {image.Took.TotalSeconds:0.0} s)");
-        }
-
-        return _images.GetOrAdd(key, image.Reference);
-    }
+    private Task<string> ImageAsync(DockerEngine engine, string target, ImageRecipe recipe, CancellationToken cancellationToken) =>
+        _images.EnsureAsync(engine, recipe, target, error => new TargetStartException(target, $"cannot build its image: {error}", ""), cancellationToken);
 
     /// <summary>
     /// At a run's start: when an engine answers, removes the containers of Bench runs that died before they could (and
