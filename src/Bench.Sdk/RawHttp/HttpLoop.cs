@@ -57,12 +57,23 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
         }
         else
         {
-            _inbox.Post(exchange, version, cancel: false);
+            _inbox.Post(new InboxItem(exchange, version, InboxItem.Kinds.Start));
         }
     }
 
     /// <summary>The call's token was cancelled (on any thread): the loop closes its connection and fails it.</summary>
-    public void Cancel(Exchange exchange, short version) => _inbox.Post(exchange, version, cancel: true);
+    public void Cancel(Exchange exchange, short version) => _inbox.Post(new InboxItem(exchange, version, InboxItem.Kinds.Cancel));
+
+    /// <summary>
+    /// Closes the exchange's connection if no call is in flight on it (from any thread, the loop's too); the task
+    /// completes once it is closed, on the pool — never running the caller's code on this thread.
+    /// </summary>
+    public Task CloseIdle(Exchange exchange)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inbox.Post(new InboxItem(exchange, exchange.Version, InboxItem.Kinds.Close, closed));
+        return closed.Task;
+    }
 
     public void Dispose()
     {
@@ -119,9 +130,19 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
     {
         while (_inbox.TryTake(out var item))
         {
-            if (!item.Cancel)
+            if (item.Kind == InboxItem.Kinds.Start)
             {
                 _local.Add(item.Exchange);
+            }
+            else if (item.Kind == InboxItem.Kinds.Close)
+            {
+                if (!item.Exchange.Pending && item.Exchange.Connection is { HasRequest: false } idle && !_local.Contains(item.Exchange))
+                {
+                    _io.Close(idle);
+                    idle.State = ConnectionState.Closed;
+                }
+
+                item.Closed!.TrySetResult();
             }
             else if (!item.Exchange.Pending && item.Exchange.Version == item.Version)
             {

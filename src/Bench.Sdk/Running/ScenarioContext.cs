@@ -46,6 +46,18 @@ internal sealed class ScenarioContext(ScenarioInfo info, ILogger logger, TimePro
         }
     }
 
+    /// <summary>Closes what this copy's attachments hold open between calls (<see cref="IConnectionHolder"/>).</summary>
+    internal Task CloseConnectionsAsync()
+    {
+        IConnectionHolder[] holders;
+        lock (_attachments)
+        {
+            holders = [.. _attachments.Values.OfType<IConnectionHolder>()];
+        }
+
+        return holders.Length == 0 ? Task.CompletedTask : Task.WhenAll(holders.Select(h => h.CloseIdleAsync()));
+    }
+
     internal void Begin(Iteration iteration, LevelMeter? meter, ScenarioTarget? target, CancellationToken token)
     {
         Target = target;

@@ -17,6 +17,9 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
     /// <summary>The engine's default (LoadOptions.LateAfter): a start more than 10 ms after it was due is late.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How long a phase's end waits for the clients to close their idle connections (real time: it is a thread's).</summary>
+    private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(1);
+
     public async Task<ScenarioOutcome> RunAsync(CancellationToken stop)
     {
         string? failure = null;
@@ -117,6 +120,8 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
             await window.ClosedAsync(time.GetTimestamp(), CancellationToken.None);
         }
 
+        await CloseConnectionsAsync();
+
         if (meter is not null && phase.Level is { } level)
         {
             var steps = scenario.Steps.All;
@@ -124,6 +129,22 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
             var records = LevelRecords.Of(recorded, steps, StepPrefix(recorded), level, meter, window);
             await log.RecordAsync(scenario.Name, RecordedTargets(steps), records);
             LevelLine.Write(output, records, meter.Open);
+        }
+    }
+
+    /// <summary>
+    /// Before the next phase, and before a sweep checks (or restarts) the target: no pooled connection holds it. A client
+    /// loop blocked by a scenario's own code (an inline continuation that sleeps) is not waited for past a second.
+    /// </summary>
+    private async Task CloseConnectionsAsync()
+    {
+        try
+        {
+            await scenario.CloseConnectionsAsync().WaitAsync(CloseWait, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            scenario.Log.Warning("a client's connections were not closed within {Wait} after the phase (is its loop blocked by a step?)", CloseWait);
         }
     }
 

@@ -73,4 +73,19 @@ internal sealed class ScenarioRuntime
     }
 
     public void Return(ScenarioContext copy) => _idle.Push(copy);
+
+    /// <summary>
+    /// At a phase's end: every copy's kept-alive connection (<see cref="Http.Send"/>'s) is closed, so the next level
+    /// starts with fresh ones, as a level of <c>bench run</c> does, and a sweep's check finds the target free.
+    /// </summary>
+    public Task CloseConnectionsAsync()
+    {
+        ScenarioContext[] copies;
+        lock (_lock)
+        {
+            copies = [.. _copies];
+        }
+
+        return Task.WhenAll(copies.Select(c => c.CloseConnectionsAsync()));
+    }
 }
