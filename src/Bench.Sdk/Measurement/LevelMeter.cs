@@ -95,6 +95,7 @@ internal sealed class LevelMeter
     {
         WindowStart = start;
         Scenario.OpenWindow(start);
+        Generator.Restart();
     }
 
     public void CloseWindow(long end)

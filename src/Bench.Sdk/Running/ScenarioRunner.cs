@@ -98,8 +98,9 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
         // The target's process tree (or container) and the machine's interference, read around the phase, as bench run reads them around a level.
         await using var resources = phase.Level is not null && session?.Target is { } target ? await target.PrepareMeterAsync(time, stop) : null;
         var window = resources is null ? null : new MeasuredWindow(resources, new InterferenceMeter(null));
-        var meter = phase.Level is null ? null
-            : new LevelMeter(!phase.Closed, time.GetTimestamp(), scenario.TicksPerSecond, scenario.Ticks(LateAfter), scenario.Ticks(scenario.Props.Timeout), time.GetUtcNow());
+        // The warm-up is measured too, into a meter thrown away: it runs the very code a level runs (the recording
+        // included), so that code is compiled — and tiered up — before a window, not inside the first one.
+        var meter = new LevelMeter(!phase.Closed, time.GetTimestamp(), scenario.TicksPerSecond, scenario.Ticks(LateAfter), scenario.Ticks(scenario.Props.Timeout), time.GetUtcNow());
         if (window is not null)
         {
             await window.OpenedAsync(time.GetTimestamp(), stop);
@@ -122,7 +123,7 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
 
         await CloseConnectionsAsync();
 
-        if (meter is not null && phase.Level is { } level)
+        if (phase.Level is { } level)
         {
             var steps = scenario.Steps.All;
             string recorded = session?.Definition.Name ?? scenario.Name;
