@@ -78,14 +78,14 @@ internal sealed class ScenarioRuntime
     /// At a phase's end: every copy's kept-alive connection (<see cref="Http.Send"/>'s) is closed, so the next level
     /// starts with fresh ones, as a level of <c>bench run</c> does, and a sweep's check finds the target free.
     /// </summary>
-    public Task CloseConnectionsAsync()
+    public Task CloseConnectionsAsync() => Task.WhenAll(Copies().Select(c => c.CloseConnectionsAsync()));
+
+    /// <summary>Every copy made so far (a snapshot).</summary>
+    public ScenarioContext[] Copies()
     {
-        ScenarioContext[] copies;
         lock (_lock)
         {
-            copies = [.. _copies];
+            return [.. _copies];
         }
-
-        return Task.WhenAll(copies.Select(c => c.CloseConnectionsAsync()));
     }
 }
