@@ -40,6 +40,31 @@ public sealed class HttpSendTests : IDisposable
     }
 
     [Fact]
+    public async Task Given_copies_holding_keep_alive_connections_when_each_level_ends_then_the_client_has_closed_them_while_it_lives_on()
+    {
+        await using var server = new KeepAliveServer();
+        using var client = new BenchHttpClient(new BenchHttpClientOptions { BaseAddress = server.Url });
+        var hello = Http.CreateRequest("GET", "/hello");
+        var scenario = Scenario.Create("raw", async ctx => await Http.Send(client, ctx, hello))
+            .WithoutWarmUp()
+            .WithLoadSimulations(Simulation.KeepConstant(2, TimeSpan.FromMilliseconds(500)), Simulation.KeepConstant(3, TimeSpan.FromMilliseconds(500)));
+        await _run.RunAsync([scenario], cancellationToken: TestContext.Current.CancellationToken);
+        _run.AssertRanOrOnlySaturated();
+
+        // The client is not disposed: only the levels' ends can have closed the copies' pooled connections. The server
+        // sees each close as an end of stream, a moment later.
+        for (int wait = 0; wait < 100 && server.Open > 0; wait++)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, server.Open);
+        // Level 2 connected afresh: its 3 copies did not reuse level 1's 2 connections.
+        Assert.True(server.Accepted >= 5, $"{server.Accepted} connections for 2 then 3 copies");
+        Assert.True(_run.Level("raw", "raw", 3).Requests > 50);
+    }
+
+    [Fact]
     public async Task Given_a_server_answering_404_when_Http_Send_calls_it_then_each_call_is_a_failure_keyed_by_its_status()
     {
         await using var server = new KeepAliveServer(status: 404, body: "no");

@@ -13,14 +13,24 @@ internal sealed class GeneratorMeter
     /// <summary>The engine's threshold (ResultBuilder): a generator over 90 % busy is saturated.</summary>
     public const double SaturationThreshold = Load.Engine.ResultBuilder.SaturationThreshold;
 
-    private readonly TimeSpan _cpuAtStart = CpuTime.Process();
-    private readonly long _wallAtStart = Stopwatch.GetTimestamp();
+    private TimeSpan _cpuAtStart = CpuTime.Process();
+    private long _wallAtStart = Stopwatch.GetTimestamp();
 
     public double CpuSeconds { get; private set; }
 
     public double Utilisation { get; private set; }
 
     public bool Saturated => Utilisation > SaturationThreshold;
+
+    /// <summary>
+    /// Starts again from now: the window opens after the level's meters are made (HDR histograms, worth milliseconds),
+    /// and, as <c>bench load</c>'s, the generator's CPU is the window's, not its setup's.
+    /// </summary>
+    public void Restart()
+    {
+        _cpuAtStart = CpuTime.Process();
+        _wallAtStart = Stopwatch.GetTimestamp();
+    }
 
     public void Stop()
     {

@@ -13,7 +13,7 @@ namespace Bench.Sdk.Measurement;
 internal sealed class LevelMeter
 {
     private readonly ConcurrentDictionary<string, StatsRecorder> _steps = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<int, long> _perCopy = new();
+    private long[] _perCopy = [];
     private long _scheduled;
     private long _started;
     private long _late;
@@ -52,7 +52,8 @@ internal sealed class LevelMeter
 
     public IReadOnlyDictionary<string, StatsRecorder> Steps => _steps;
 
-    public IReadOnlyDictionary<int, long> PerCopy => _perCopy;
+    /// <summary>Closed model: the iterations each copy finished in the window, by copy number (every copy of the phase).</summary>
+    public IReadOnlyList<long> PerCopy => _perCopy;
 
     public long Scheduled => Interlocked.Read(ref _scheduled);
 
@@ -68,7 +69,14 @@ internal sealed class LevelMeter
     /// <summary>Open model: the schedule's mean rate over the window, iterations per second.</summary>
     public double TargetRps { get; set; }
 
-    public void AddCopy(int instance) => _perCopy.TryAdd(instance, 0);
+    /// <summary>A copy of a closed phase, before its window opens (a counter per copy: no lock per iteration).</summary>
+    public void AddCopy(int instance)
+    {
+        if (instance >= _perCopy.Length)
+        {
+            Array.Resize(ref _perCopy, instance + 1);
+        }
+    }
 
     public void Schedule() => Interlocked.Increment(ref _scheduled);
 
@@ -95,6 +103,7 @@ internal sealed class LevelMeter
     {
         WindowStart = start;
         Scenario.OpenWindow(start);
+        Generator.Restart();
     }
 
     public void CloseWindow(long end)
@@ -133,9 +142,9 @@ internal sealed class LevelMeter
             Scenario.Failure(end, latency, error, bytes);
         }
 
-        if (!Open)
+        if (!Open && iteration.Copy.ScenarioInfo.InstanceNumber is var copy && (uint)copy < (uint)_perCopy.Length)
         {
-            _perCopy.AddOrUpdate(iteration.Copy.ScenarioInfo.InstanceNumber, 1, (_, n) => n + 1);
+            Interlocked.Increment(ref _perCopy[copy]);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Threading.Tasks.Sources;
 using Bench.Load.Engine;
+using Bench.Sdk.Running;
 
 namespace Bench.Sdk.RawHttp;
 
@@ -8,7 +9,7 @@ namespace Bench.Sdk.RawHttp;
 /// returns, so a call allocates only its Response. Acquired by one call at a time; settled once, on the loop's thread
 /// (by the response, a failure, a timeout, the call's cancellation or the client's disposal).
 /// </summary>
-internal sealed class Exchange(HttpLoop loop, bool reusable) : IValueTaskSource<Response<BenchHttpResponse>>
+internal sealed class Exchange(HttpLoop loop, bool reusable) : IValueTaskSource<Response<BenchHttpResponse>>, IConnectionHolder
 {
     private static readonly string[] StatusTexts = [.. Enumerable.Range(0, 600).Select(code => code.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
@@ -71,6 +72,9 @@ internal sealed class Exchange(HttpLoop loop, bool reusable) : IValueTaskSource<
         Settle(new Response<BenchHttpResponse>(true, "", errorKey, 0, default) { ErrorKey = errorKey }, null);
 
     public void Throw(Exception exception) => Settle(null, exception);
+
+    /// <summary>The phase has ended: the copy's keep-alive connection is closed (the next call connects again).</summary>
+    public Task CloseIdleAsync() => loop.CloseIdle(this);
 
     private void RequestCancel() => loop.Cancel(this, _core.Version);
 

@@ -24,9 +24,7 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
     private readonly Epoll _epoll = new(1024);
     private readonly LoopInbox _inbox = new();
     private readonly ConnectionIo _io;
-    private readonly List<Connection> _connections = [];
-    private readonly List<Exchange?> _owners = [];
-    private readonly Stack<int> _freeSlots = new();
+    private readonly ConnectionSlots _slots = new();
     private readonly List<Exchange> _local = [];
     private readonly Thread _thread;
     private volatile bool _stopping;
@@ -57,12 +55,23 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
         }
         else
         {
-            _inbox.Post(exchange, version, cancel: false);
+            _inbox.Post(new InboxItem(exchange, version, InboxItem.Kinds.Start));
         }
     }
 
     /// <summary>The call's token was cancelled (on any thread): the loop closes its connection and fails it.</summary>
-    public void Cancel(Exchange exchange, short version) => _inbox.Post(exchange, version, cancel: true);
+    public void Cancel(Exchange exchange, short version) => _inbox.Post(new InboxItem(exchange, version, InboxItem.Kinds.Cancel));
+
+    /// <summary>
+    /// Closes the exchange's connection if no call is in flight on it (from any thread, the loop's too); the task
+    /// completes once it is closed, on the pool — never running the caller's code on this thread.
+    /// </summary>
+    public Task CloseIdle(Exchange exchange)
+    {
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _inbox.Post(new InboxItem(exchange, exchange.Version, InboxItem.Kinds.Close, closed));
+        return closed.Task;
+    }
 
     public void Dispose()
     {
@@ -102,8 +111,7 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
                     continue;
                 }
 
-                int slot = (int)(uint)data;
-                if (slot < _connections.Count && _connections[slot] is { Fd: >= 0 } c && c.Generation == (uint)(data >> 32))
+                if (_slots.Find(data) is { } c)
                 {
                     _io.OnEvent(c, _epoll.EventsAt(i));
                 }
@@ -119,9 +127,19 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
     {
         while (_inbox.TryTake(out var item))
         {
-            if (!item.Cancel)
+            if (item.Kind == InboxItem.Kinds.Start)
             {
                 _local.Add(item.Exchange);
+            }
+            else if (item.Kind == InboxItem.Kinds.Close)
+            {
+                if (!item.Exchange.Pending && item.Exchange.Connection is { HasRequest: false } idle && !_local.Contains(item.Exchange))
+                {
+                    _io.Close(idle);
+                    idle.State = ConnectionState.Closed;
+                }
+
+                item.Closed!.TrySetResult();
             }
             else if (!item.Exchange.Pending && item.Exchange.Version == item.Version)
             {
@@ -163,7 +181,7 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
         }
 
         var request = exchange.Request!;
-        var c = exchange.Connection ??= NewConnection(exchange);
+        var c = exchange.Connection ??= _slots.Rent(exchange);
         if (!ReferenceEquals(c.Address, request.Address))
         {
             _io.Close(c); // another target: a connection of its own
@@ -184,29 +202,13 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
         }
     }
 
-    private Connection NewConnection(Exchange exchange)
-    {
-        if (_freeSlots.TryPop(out int slot))
-        {
-            _owners[slot] = exchange;
-            return _connections[slot];
-        }
-
-        var c = new Connection(_connections.Count, expectedBody: null);
-        _connections.Add(c);
-        _owners.Add(exchange);
-        return c;
-    }
-
     /// <summary>A one-off exchange's connection is closed and its slot freed once its call settles.</summary>
     private void Release(Exchange exchange)
     {
         if (!exchange.Reusable && exchange.Connection is { } c)
         {
             _io.Close(c);
-            c.Address = [];
-            _owners[c.Slot] = null;
-            _freeSlots.Push(c.Slot);
+            _slots.Free(c);
             exchange.Connection = null;
         }
     }
@@ -225,7 +227,7 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
 
     void IConnectionEvents.Completed(Connection connection, long now)
     {
-        var exchange = _owners[connection.Slot]!;
+        var exchange = _slots.Owner(connection);
         var parser = connection.Parser;
         connection.HasRequest = false;
         connection.State = ConnectionState.Idle;
@@ -242,7 +244,7 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
 
     void IConnectionEvents.Failed(Connection connection, ErrorKind kind, long now)
     {
-        var exchange = _owners[connection.Slot]!;
+        var exchange = _slots.Owner(connection);
         bool pending = connection.HasRequest;
         connection.HasRequest = false;
         connection.State = ConnectionState.Closed;
@@ -255,7 +257,7 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
 
     private void ScanDeadlines(long now)
     {
-        foreach (var c in _connections)
+        foreach (var c in _slots.Connections)
         {
             if (c.State is ConnectionState.Connecting or ConnectionState.Sending or ConnectionState.Awaiting && c.Fd >= 0 && now >= c.Deadline)
             {
@@ -270,7 +272,7 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
     private void Shutdown()
     {
         var disposed = new ObjectDisposedException(nameof(BenchHttpClient));
-        foreach (var exchange in _owners)
+        foreach (var exchange in _slots.Owners)
         {
             if (exchange is { Pending: true })
             {
@@ -284,7 +286,7 @@ internal sealed class HttpLoop : IConnectionEvents, IDisposable
         }
 
         _local.Clear();
-        foreach (var c in _connections)
+        foreach (var c in _slots.Connections)
         {
             _io.Close(c);
         }

@@ -4,13 +4,13 @@ using Bench.Load.Platform;
 namespace Bench.Sdk.RawHttp;
 
 /// <summary>
-/// What other threads hand an <see cref="HttpLoop"/>: calls to start and cancellations. The loop says when it is about
+/// What other threads hand an <see cref="HttpLoop"/>: calls to start, cancellations and idle connections to close. The loop says when it is about
 /// to sleep in epoll; a sender then writes the eventfd (<see cref="Signal"/>, registered in the loop's epoll) once,
 /// and never while the loop is awake — so a loop kept busy by its own inline continuations pays no syscall for it.
 /// </summary>
 internal sealed class LoopInbox : IDisposable
 {
-    private readonly ConcurrentQueue<(Exchange Exchange, short Version, bool Cancel)> _queue = new();
+    private readonly ConcurrentQueue<InboxItem> _queue = new();
     private int _sleeping;
     private volatile bool _closed;
 
@@ -18,9 +18,9 @@ internal sealed class LoopInbox : IDisposable
 
     public bool IsEmpty => _queue.IsEmpty;
 
-    public void Post(Exchange exchange, short version, bool cancel)
+    public void Post(InboxItem item)
     {
-        _queue.Enqueue((exchange, version, cancel));
+        _queue.Enqueue(item);
         if (Interlocked.CompareExchange(ref _sleeping, 0, 1) == 1)
         {
             Signal.Set();
@@ -32,14 +32,14 @@ internal sealed class LoopInbox : IDisposable
         }
     }
 
-    public bool TryTake(out (Exchange Exchange, short Version, bool Cancel) item) => _queue.TryDequeue(out item);
+    public bool TryTake(out InboxItem item) => _queue.TryDequeue(out item);
 
     /// <summary>The loop is about to wait (a full fence: a post after this sees it, a post before it is in the queue).</summary>
     public void Sleeping() => Interlocked.Exchange(ref _sleeping, 1);
 
     public void Awake() => Interlocked.Exchange(ref _sleeping, 0);
 
-    /// <summary>The loop has ended: what is queued, and what comes later, fails as disposed.</summary>
+    /// <summary>The loop has ended: a call queued, or posted later, fails as disposed; a close is done (every socket is).</summary>
     public void Close()
     {
         _closed = true;
@@ -52,10 +52,12 @@ internal sealed class LoopInbox : IDisposable
     {
         while (_queue.TryDequeue(out var item))
         {
-            if (!item.Cancel)
+            if (item.Kind == InboxItem.Kinds.Start)
             {
                 item.Exchange.Throw(new ObjectDisposedException(nameof(BenchHttpClient)));
             }
+
+            item.Closed?.TrySetResult();
         }
     }
 }

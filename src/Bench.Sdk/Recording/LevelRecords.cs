@@ -86,7 +86,7 @@ internal static class LevelRecords
         return new ScheduleResult(meter.TargetRps, scheduled, sent, late, scheduled - sent, sent - late >= ResultBuilder.RateReachedFraction * scheduled, meter.PeakRunning);
     }
 
-    private static ConnectionFairness Fairness(LevelMeter meter) => ConnectionFairness.Of(meter.PerCopy.Values.ToArray());
+    private static ConnectionFairness Fairness(LevelMeter meter) => ConnectionFairness.Of([.. meter.PerCopy]);
 
     /// <summary>As the engine's levels: only what describes something other than the system under test makes a level invalid.</summary>
     private static string? InvalidReason(LevelMeter meter, ScheduleResult? schedule)

@@ -35,12 +35,14 @@ internal sealed class ClosedPhase(ScenarioRuntime scenario, int fromCopies, int 
             else
             {
                 long end = start + scenario.Ticks(during);
+                // A ramp re-reads its copies every RampStep; a steady phase sleeps to its end at once — a wake-up every
+                // 100 ms sets the thread pool's idle workers spinning (sched_yield) on the generator's core.
+                long step = fromCopies == toCopies ? long.MaxValue : scenario.Ticks(RampStep);
                 for (long now = start; now < end; now = time.GetTimestamp())
                 {
                     double done = (double)(now - start) / (end - start);
                     _active = (int)Math.Round(fromCopies + ((toCopies - fromCopies) * done));
-                    long left = end - now;
-                    await Task.Delay(scenario.Wait(Math.Min(scenario.Ticks(RampStep), end - now)), time, stop);
+                    await Task.Delay(scenario.Wait(Math.Min(step, end - now)), time, stop);
                 }
             }
         }

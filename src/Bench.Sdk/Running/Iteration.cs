@@ -1,11 +1,14 @@
 namespace Bench.Sdk.Running;
 
 /// <summary>
-/// One iteration of a scenario: when it was due, when it started, what its steps moved. it is settled
+/// One iteration of a scenario: when it was due, when it started, what its steps moved. It is settled
 /// once, by whichever comes first — its own end, or the cut at the end of its simulation — so it is recorded once.
 /// </summary>
-internal sealed class Iteration(ScenarioContext copy, long intended, bool inWindow)
+internal sealed class Iteration(PhaseRun run, ScenarioContext copy, long intended, bool inWindow)
 {
+    /// <summary>The phase it belongs to: its cut settles it.</summary>
+    public PhaseRun Run { get; } = run;
+
     public ScenarioContext Copy { get; } = copy;
 
     /// <summary>When it was due (open model) or started (closed model), in the run's timestamps.</summary>

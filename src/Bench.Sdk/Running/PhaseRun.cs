@@ -1,18 +1,20 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Bench.Sdk.Measurement;
 
 namespace Bench.Sdk.Running;
 
 /// <summary>
-/// Runs the iterations of one phase (a simulation, or the warm-up when <see cref="Meter"/> is null) and cuts the
-/// ones still running at its end: each is recorded once (<see cref="Iteration.TrySettle"/>), by its own end or by
-/// the cut. An exception is an error of its type, never a crash; a failed step ends the iteration with the step's error.
+/// Runs the iterations of one phase (a simulation, or the warm-up, whose meter is thrown away) and cuts the ones still
+/// running at its end: each is recorded once (<see cref="Iteration.TrySettle"/>), by its own end or by the cut. An
+/// exception is an error of its type, never a crash; a failed step ends the iteration with the step's error. A copy
+/// runs one iteration at a time, so the iterations running are found on the copies (<see cref="ScenarioContext.Pending"/>)
+/// rather than in a set of their own: no shared structure is touched per iteration but a counter.
 /// </summary>
 internal sealed class PhaseRun : IDisposable
 {
     private readonly ScenarioRuntime _scenario;
     private readonly CancellationTokenSource _cut;
-    private readonly ConcurrentDictionary<Iteration, byte> _running = new();
+    private int _running;
     private volatile bool _isCut;
 
     public PhaseRun(ScenarioRuntime scenario, LevelMeter? meter, CancellationToken stop)
@@ -25,23 +27,26 @@ internal sealed class PhaseRun : IDisposable
     public LevelMeter? Meter { get; }
 
     /// <summary>Iterations dispatched and not yet ended or cut.</summary>
-    public int Running => _running.Count;
+    public int Running => Volatile.Read(ref _running);
 
     /// <summary>Registers an iteration before it starts (the open model dispatches it to the pool), so a cut sees it even unstarted.</summary>
     public Iteration Prepare(ScenarioContext copy, long intended, bool inWindow)
     {
-        var iteration = new Iteration(copy, intended, inWindow);
-        _running.TryAdd(iteration, 0);
+        var iteration = new Iteration(this, copy, intended, inWindow);
+        Interlocked.Increment(ref _running);
+        copy.Pend(iteration);
         return iteration;
     }
 
-    public async Task RunAsync(Iteration iteration)
+    /// <summary>Runs one iteration and records it. Its state machine is pooled: one fewer allocation per iteration (about a third of what one costs).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    public async ValueTask RunAsync(Iteration iteration)
     {
         var time = _scenario.Time;
         long start = time.GetTimestamp();
         if (_isCut || iteration.IsSettled)
         {
-            _running.TryRemove(iteration, out _);
+            Ended(iteration);
             return; // cut before it could start: the cut recorded it
         }
 
@@ -75,7 +80,7 @@ internal sealed class PhaseRun : IDisposable
         }
 
         long end = time.GetTimestamp();
-        _running.TryRemove(iteration, out _);
+        Ended(iteration);
         if (iteration.TrySettle())
         {
             Meter?.RecordIteration(iteration, end, error, responseBytes);
@@ -90,7 +95,8 @@ internal sealed class PhaseRun : IDisposable
     public async Task CutAsync(long now, TimeSpan grace)
     {
         _isCut = true;
-        foreach (var iteration in _running.Keys)
+        Interlocked.MemoryBarrier(); // an iteration prepared after this sees the cut, one before it is on its copy
+        foreach (var iteration in Mine())
         {
             if (iteration.TrySettle())
             {
@@ -101,12 +107,12 @@ internal sealed class PhaseRun : IDisposable
         Meter?.Seal(now);
         await _cut.CancelAsync();
         long deadline = _scenario.Time.GetTimestamp() + (long)(grace.TotalSeconds * _scenario.Time.TimestampFrequency);
-        while (_running.Keys.Any(i => i.Started >= 0) && _scenario.Time.GetTimestamp() < deadline)
+        while (Mine().Any(i => i.Started >= 0) && _scenario.Time.GetTimestamp() < deadline)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(5), _scenario.Time, CancellationToken.None);
         }
 
-        int left = _running.Keys.Count(i => i.Started >= 0);
+        int left = Mine().Count(i => i.Started >= 0);
         if (left > 0)
         {
             _scenario.Log.Warning("{Count} iteration(s) still running {Grace} after they were cancelled: not waited for (pass ctx.CancellationToken to every call)", left, grace);
@@ -114,4 +120,14 @@ internal sealed class PhaseRun : IDisposable
     }
 
     public void Dispose() => _cut.Dispose();
+
+    /// <summary>This phase's iterations not ended yet: on their copies (an earlier phase's left behind are not this one's).</summary>
+    private IEnumerable<Iteration> Mine() =>
+        _scenario.Copies().Select(c => c.Pending).OfType<Iteration>().Where(i => ReferenceEquals(i.Run, this));
+
+    private void Ended(Iteration iteration)
+    {
+        iteration.Copy.Unpend(iteration);
+        Interlocked.Decrement(ref _running);
+    }
 }

@@ -17,6 +17,20 @@ internal sealed class ScenarioContext(ScenarioInfo info, ILogger logger, TimePro
 
     internal Iteration? Current { get; private set; }
 
+    private Iteration? _pending;
+
+    /// <summary>
+    /// The iteration prepared on this copy and not ended yet (started or not): a copy runs one at a time, so its phase's
+    /// cut finds it here. One left running past an earlier cut is replaced by the next phase's.
+    /// </summary>
+    internal Iteration? Pending => Volatile.Read(ref _pending);
+
+    /// <summary>A full fence: the cut, which sets its flag then reads the copies, sees this or is seen by the iteration.</summary>
+    internal void Pend(Iteration iteration) => Interlocked.Exchange(ref _pending, iteration);
+
+    /// <summary>Clears <see cref="Pending"/> if it is still <paramref name="iteration"/>.</summary>
+    internal void Unpend(Iteration iteration) => Interlocked.CompareExchange(ref _pending, null, iteration);
+
     internal LevelMeter? Meter { get; private set; }
 
     public ScenarioTarget? Target { get; private set; }
@@ -44,6 +58,18 @@ internal sealed class ScenarioContext(ScenarioInfo info, ILogger logger, TimePro
             _attachments[owner] = created;
             return created;
         }
+    }
+
+    /// <summary>Closes what this copy's attachments hold open between calls (<see cref="IConnectionHolder"/>).</summary>
+    internal Task CloseConnectionsAsync()
+    {
+        IConnectionHolder[] holders;
+        lock (_attachments)
+        {
+            holders = [.. _attachments.Values.OfType<IConnectionHolder>()];
+        }
+
+        return holders.Length == 0 ? Task.CompletedTask : Task.WhenAll(holders.Select(h => h.CloseIdleAsync()));
     }
 
     internal void Begin(Iteration iteration, LevelMeter? meter, ScenarioTarget? target, CancellationToken token)

@@ -17,6 +17,9 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
     /// <summary>The engine's default (LoadOptions.LateAfter): a start more than 10 ms after it was due is late.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How long a phase's end waits for the clients to close their idle connections (real time: it is a thread's).</summary>
+    private static readonly TimeSpan CloseWait = TimeSpan.FromSeconds(1);
+
     public async Task<ScenarioOutcome> RunAsync(CancellationToken stop)
     {
         string? failure = null;
@@ -95,8 +98,9 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
         // The target's process tree (or container) and the machine's interference, read around the phase, as bench run reads them around a level.
         await using var resources = phase.Level is not null && session?.Target is { } target ? await target.PrepareMeterAsync(time, stop) : null;
         var window = resources is null ? null : new MeasuredWindow(resources, new InterferenceMeter(null));
-        var meter = phase.Level is null ? null
-            : new LevelMeter(!phase.Closed, time.GetTimestamp(), scenario.TicksPerSecond, scenario.Ticks(LateAfter), scenario.Ticks(scenario.Props.Timeout), time.GetUtcNow());
+        // The warm-up is measured too, into a meter thrown away: it runs the very code a level runs (the recording
+        // included), so that code is compiled — and tiered up — before a window, not inside the first one.
+        var meter = new LevelMeter(!phase.Closed, time.GetTimestamp(), scenario.TicksPerSecond, scenario.Ticks(LateAfter), scenario.Ticks(scenario.Props.Timeout), time.GetUtcNow());
         if (window is not null)
         {
             await window.OpenedAsync(time.GetTimestamp(), stop);
@@ -117,13 +121,31 @@ internal sealed class ScenarioRunner(ScenarioRuntime scenario, IReadOnlyList<Pha
             await window.ClosedAsync(time.GetTimestamp(), CancellationToken.None);
         }
 
-        if (meter is not null && phase.Level is { } level)
+        await CloseConnectionsAsync();
+
+        if (phase.Level is { } level)
         {
             var steps = scenario.Steps.All;
             string recorded = session?.Definition.Name ?? scenario.Name;
             var records = LevelRecords.Of(recorded, steps, StepPrefix(recorded), level, meter, window);
             await log.RecordAsync(scenario.Name, RecordedTargets(steps), records);
             LevelLine.Write(output, records, meter.Open);
+        }
+    }
+
+    /// <summary>
+    /// Before the next phase, and before a sweep checks (or restarts) the target: no pooled connection holds it. A client
+    /// loop blocked by a scenario's own code (an inline continuation that sleeps) is not waited for past a second.
+    /// </summary>
+    private async Task CloseConnectionsAsync()
+    {
+        try
+        {
+            await scenario.CloseConnectionsAsync().WaitAsync(CloseWait, CancellationToken.None);
+        }
+        catch (TimeoutException)
+        {
+            scenario.Log.Warning("a client's connections were not closed within {Wait} after the phase (is its loop blocked by a step?)", CloseWait);
         }
     }
 

@@ -73,4 +73,19 @@ internal sealed class ScenarioRuntime
     }
 
     public void Return(ScenarioContext copy) => _idle.Push(copy);
+
+    /// <summary>
+    /// At a phase's end: every copy's kept-alive connection (<see cref="Http.Send"/>'s) is closed, so the next level
+    /// starts with fresh ones, as a level of <c>bench run</c> does, and a sweep's check finds the target free.
+    /// </summary>
+    public Task CloseConnectionsAsync() => Task.WhenAll(Copies().Select(c => c.CloseConnectionsAsync()));
+
+    /// <summary>Every copy made so far (a snapshot).</summary>
+    public ScenarioContext[] Copies()
+    {
+        lock (_lock)
+        {
+            return [.. _copies];
+        }
+    }
 }

@@ -34,15 +34,7 @@ public sealed class RpcClient : IDisposable
         _timeout = timeout;
         if (port is { } p)
         {
-            _factory = new ConnectionFactory
-            {
-                HostName = "127.0.0.1",
-                Port = p,
-                AutomaticRecoveryEnabled = false,
-                TopologyRecoveryEnabled = false,
-                RequestedConnectionTimeout = TimeSpan.FromSeconds(2),
-                ClientProvidedName = "bench-target",
-            };
+            _factory = LoopbackBroker.Factory(p, TimeSpan.FromSeconds(2), "bench-target");
         }
     }
 

@@ -20,15 +20,7 @@ public static class RpcWorker
 
     public static async Task<int> RunAsync(int port, TextWriter output, TextWriter error, CancellationToken stopping)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = "127.0.0.1",
-            Port = port,
-            AutomaticRecoveryEnabled = false,
-            TopologyRecoveryEnabled = false,
-            RequestedConnectionTimeout = TimeSpan.FromSeconds(5),
-            ClientProvidedName = "bench-rpc-worker",
-        };
+        var factory = LoopbackBroker.Factory(port, TimeSpan.FromSeconds(5), "bench-rpc-worker");
         IConnection connection;
         try
         {

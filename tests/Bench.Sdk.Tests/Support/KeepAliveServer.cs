@@ -7,7 +7,8 @@ namespace Bench.Sdk.Tests.Support;
 /// <summary>
 /// A keep-alive HTTP/1.1 server for Http.Send's tests: on every connection, for every request head it reads, it
 /// answers <paramref name="status"/> with <paramref name="body"/> — or never answers (<paramref name="silent"/>). Counts
-/// the connections it accepted and the requests it read. Closes everything on dispose.
+/// the connections it accepted, those still open (until the client closes them) and the requests it read. Closes
+/// everything on dispose.
 /// </summary>
 public sealed class KeepAliveServer : IAsyncDisposable
 {
@@ -18,6 +19,7 @@ public sealed class KeepAliveServer : IAsyncDisposable
     private readonly byte[] _reply;
     private readonly bool _silent;
     private int _accepted;
+    private int _open;
     private int _requests;
 
     public KeepAliveServer(int status = 200, string body = "Hello, World!", bool silent = false)
@@ -32,6 +34,9 @@ public sealed class KeepAliveServer : IAsyncDisposable
     public Uri Url { get; }
 
     public int Accepted => Volatile.Read(ref _accepted);
+
+    /// <summary>Connections accepted and not yet closed by the client (or the server's end).</summary>
+    public int Open => Volatile.Read(ref _open);
 
     public int Requests => Volatile.Read(ref _requests);
 
@@ -63,6 +68,7 @@ public sealed class KeepAliveServer : IAsyncDisposable
         {
             var client = await _listener.AcceptSocketAsync(cancellationToken);
             Interlocked.Increment(ref _accepted);
+            Interlocked.Increment(ref _open);
             lock (_connections)
             {
                 _connections.Add(ServeAsync(client, cancellationToken));
@@ -102,6 +108,10 @@ public sealed class KeepAliveServer : IAsyncDisposable
         catch (Exception e) when (e is OperationCanceledException or SocketException)
         {
             // the client or the test went away
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _open);
         }
     }
 }
