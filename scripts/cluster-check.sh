@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Issue 18's single-machine proof, run by CI: the default sweep as containers (scenarios/cluster.yaml) run twice, on
 # this machine and as a cluster run on a one-node swarm of this machine's engine (targets and one agent as swarm
-# services), must give the same numbers within the noise. Checked: every cell of the I/O-bound scenario ("io": the
-# throughput is connections / 20 ms, which the machine's noise barely moves) within 0.8-1.25x (one run each, 1.5 s
-# windows: a busy moment in either run moves a cell by up to 17 % here), and the cluster run's gates.
+# services), must give the same numbers within the noise. Checked: every I/O-bound cell of the "io" scenario (the
+# local run reached 80 % of Little's law: connections / 20 ms) within 0.8-1.25x (one run each, 1.5 s windows: a busy
+# moment in either run moves a cell by up to 17 % here), and the cluster run's gates.
 # The CPU-bound "hello" cells are printed beside it (bench compare), not held to a band: on a shared 2-core machine
 # they move more than that between two runs of the same thing.
 #
@@ -52,18 +52,30 @@ def cells(run):
     return {(s["name"], r["target"], r["level"]): r for s in run["scenarios"] for r in s["results"]}
 a, b = cells(local), cells(cluster)
 assert cluster["run"]["cluster"] and cluster["run"]["cluster"]["manager"], "the cluster run records no cluster"
-bad = []
+# A cell is I/O-bound when the local run reached at least 80 % of Little's law (the connections it serves at once,
+# one for sync, over 20 ms): its throughput is set by the wait, and both placements must reproduce it. Past that the
+# CPU quota decides (threads at 256: 256 threads under half a core), and a swarm's quota is not the local one
+# (100 ms CFS periods against 2 ms, no pinning: docs/cluster.md), so those cells are printed, not held.
+limits = {v["target"]: v["concurrencyLimit"] for s in local["scenarios"] for v in s["verification"]}
+bad, held = [], 0
 for key in sorted(k for k in a if k[0] == "io"):
     ra, rb = a[key]["throughputRps"], b[key]["throughputRps"]
     ratio = rb / ra if ra else float("nan")
     agents = b[key]["agents"] or []
-    print(f"cluster-check: io {key[1]}@{key[2]}: local {ra:8.1f} req/s, cluster {rb:8.1f} req/s, x{ratio:.3f}, {len(agents)} agent part(s)")
-    if not (0.8 <= ratio <= 1.25):
+    served = min(key[2], limits.get(key[1]) or key[2])
+    io_bound = ra >= 0.8 * served / 0.020
+    held += io_bound
+    print(f"cluster-check: io {key[1]}@{key[2]}: local {ra:8.1f} req/s, cluster {rb:8.1f} req/s, x{ratio:.3f}, {len(agents)} agent part(s)"
+          + ("" if io_bound else f" (CPU-bound here: {ra / (served / 0.020):.0%} of Little's law; printed, not held)"))
+    if io_bound and not (0.8 <= ratio <= 1.25):
         bad.append(f"{key[1]}@{key[2]} x{ratio:.3f}")
     if not agents:
         bad.append(f"{key[1]}@{key[2]} was not carried by an agent")
 if bad:
     print("cluster-check: the cluster run disagrees with the local run beyond the band (0.8-1.25): " + ", ".join(bad))
     sys.exit(1)
-print(f"cluster-check: every io cell within 0.8-1.25x of the local run ({len([k for k in a if k[0] == 'io'])} cells)")
+print(f"cluster-check: every I/O-bound io cell within 0.8-1.25x of the local run ({held} of {len([k for k in a if k[0] == 'io'])} cells held)")
+if held < 10:
+    print("cluster-check: fewer than 10 io cells reached Little's law locally: the local run is not a reference")
+    sys.exit(3)
 PY
