@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 18's single-machine proof, run by CI: the default sweep as containers (scenarios/cluster.yaml) run twice, on
 # this machine and as a cluster run on a one-node swarm of this machine's engine (targets and one agent as swarm
-# services), must give the same numbers within the noise. Checked: every I/O-bound cell of the "io" scenario (the
+# services), must give the same numbers within the noise. Checked: every I/O-bound cell of the "cluster-io" scenario (the
 # local run reached 80 % of Little's law: connections / 20 ms) within 0.8-1.25x (one run each, 1.5 s windows: a busy
 # moment in either run moves a cell by up to 17 % here), and the cluster run's gates.
 # The CPU-bound "hello" cells are printed beside it (bench compare), not held to a band: on a shared 2-core machine
@@ -58,14 +58,14 @@ assert cluster["run"]["cluster"] and cluster["run"]["cluster"]["manager"], "the 
 # (100 ms CFS periods against 2 ms, no pinning: docs/cluster.md), so those cells are printed, not held.
 limits = {v["target"]: v["concurrencyLimit"] for s in local["scenarios"] for v in s["verification"]}
 bad, held = [], 0
-for key in sorted(k for k in a if k[0] == "io"):
+for key in sorted(k for k in a if k[0] == "cluster-io"):
     ra, rb = a[key]["throughputRps"], b[key]["throughputRps"]
     ratio = rb / ra if ra else float("nan")
     agents = b[key]["agents"] or []
     served = min(key[2], limits.get(key[1]) or key[2])
     io_bound = ra >= 0.8 * served / 0.020
     held += io_bound
-    print(f"cluster-check: io {key[1]}@{key[2]}: local {ra:8.1f} req/s, cluster {rb:8.1f} req/s, x{ratio:.3f}, {len(agents)} agent part(s)"
+    print(f"cluster-check: {key[0]} {key[1]}@{key[2]}: local {ra:8.1f} req/s, cluster {rb:8.1f} req/s, x{ratio:.3f}, {len(agents)} agent part(s)"
           + ("" if io_bound else f" (CPU-bound here: {ra / (served / 0.020):.0%} of Little's law; printed, not held)"))
     if io_bound and not (0.8 <= ratio <= 1.25):
         bad.append(f"{key[1]}@{key[2]} x{ratio:.3f}")
@@ -74,7 +74,7 @@ for key in sorted(k for k in a if k[0] == "io"):
 if bad:
     print("cluster-check: the cluster run disagrees with the local run beyond the band (0.8-1.25): " + ", ".join(bad))
     sys.exit(1)
-print(f"cluster-check: every I/O-bound io cell within 0.8-1.25x of the local run ({held} of {len([k for k in a if k[0] == 'io'])} cells held)")
+print(f"cluster-check: every I/O-bound io cell within 0.8-1.25x of the local run ({held} of {len([k for k in a if k[0] == 'cluster-io'])} cells held)")
 if held < 10:
     print("cluster-check: fewer than 10 io cells reached Little's law locally: the local run is not a reference")
     sys.exit(3)

@@ -124,7 +124,8 @@ public sealed class RunCommandTests : IDisposable
         string[] arguments;
         try
         {
-            arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            // nginx rewrites its title ("nginx: master process nginx -p /tmp/bench-nginx-…"): words, not only arguments.
+            arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split(['\0', ' '], StringSplitOptions.RemoveEmptyEntries);
         }
         catch (IOException)
         {
