@@ -3,7 +3,8 @@
 # this machine and as a cluster run on a one-node swarm of this machine's engine (targets and one agent as swarm
 # services), must give the same numbers within the noise. Checked: every I/O-bound cell of the "cluster-io" scenario (the
 # local run reached 80 % of Little's law: connections / 20 ms) within 0.8-1.25x (one run each, 1.5 s windows: a busy
-# moment in either run moves a cell by up to 17 % here), and the cluster run's gates.
+# moment in either run moves a cell by up to 17 % here), each cell's target read from /proc in both runs with peak RSS
+# within 0.67-1.5x, and the cluster run's gates.
 # The CPU-bound "hello" cells are printed beside it (bench compare), not held to a band: on a shared 2-core machine
 # they move more than that between two runs of the same thing.
 #
@@ -71,8 +72,18 @@ for key in sorted(k for k in a if k[0] == "cluster-io"):
         bad.append(f"{key[1]}@{key[2]} x{ratio:.3f}")
     if not agents:
         bad.append(f"{key[1]}@{key[2]} was not carried by an agent")
+    # Both runs read the target's processes from /proc (the cluster run by the sampling agent on the target's node), so
+    # its memory must agree; no context switches means the cluster run fell back to the engine's stats.
+    ma, mb = a[key]["resources"] or {}, b[key]["resources"] or {}
+    rss = mb.get("peakRssBytes", 0) / ma["peakRssBytes"] if ma.get("peakRssBytes") else float("nan")
+    print(f"cluster-check:   resources: peak RSS local {ma.get('peakRssBytes', 0) / 2**20:6.1f} MiB, cluster {mb.get('peakRssBytes', 0) / 2**20:6.1f} MiB (x{rss:.2f}); "
+          f"CPU a request local {ma.get('cpuMsPerRequest') or 0:.4f} ms, cluster {mb.get('cpuMsPerRequest') or 0:.4f} ms")
+    if not mb.get("voluntaryContextSwitches"):
+        bad.append(f"{key[1]}@{key[2]}: the cluster run has no /proc reading of the target")
+    elif not 0.67 <= rss <= 1.5:
+        bad.append(f"{key[1]}@{key[2]} peak RSS x{rss:.2f}")
 if bad:
-    print("cluster-check: the cluster run disagrees with the local run beyond the band (0.8-1.25): " + ", ".join(bad))
+    print("cluster-check: the cluster run disagrees with the local run beyond the bands (throughput 0.8-1.25, peak RSS 0.67-1.5): " + ", ".join(bad))
     sys.exit(1)
 print(f"cluster-check: every I/O-bound io cell within 0.8-1.25x of the local run ({held} of {len([k for k in a if k[0] == 'cluster-io'])} cells held)")
 if held < 10:

@@ -15,6 +15,11 @@
 #                                         import a bench-target image (default: the newest on the main engine) into n1,
 #                                         run the async model as a host-network service on the target node, GET /hello
 #                                         at n1's address from the host and from n2's namespace, remove it all
+#   scripts/swarm-lab.sh check [SCENARIO]  issue 18's proof: a cluster run of SCENARIO (default scenarios/cluster.yaml)
+#                                         with the target on n1 and an agent on each generator node, its results held
+#                                         (target at n1's address, every level valid and carried by every agent,
+#                                         requests the agents' sum, the target read from n1's /proc, nothing left);
+#                                         makes a 3-node lab for it when none is up, and removes it after
 #   scripts/swarm-lab.sh expose PORT [--node K]
 #                                         DNAT node K's address:PORT (default n1) to its 127.0.0.1:PORT, in K's own
 #                                         namespace: a stopgap for servers that bind loopback only (Bench.Targets does);
@@ -31,6 +36,7 @@ source "$root/scripts/lib/swarm-lab-down.sh"
 source "$root/scripts/lib/swarm-lab-info.sh"
 source "$root/scripts/lib/swarm-lab-smoke.sh"
 source "$root/scripts/lib/swarm-lab-expose.sh"
+source "$root/scripts/lib/swarm-lab-check.sh"
 
 usage() {
   sed -n '/^#   scripts/,/^# Traffic/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
@@ -61,6 +67,7 @@ case "$command" in
   status) lab_require_root "status"; lab_status ;;
   env) lab_require_root "env"; lab_env ;;
   smoke) lab_require_root "smoke"; lab_smoke "$@" ;;
+  check) lab_check "$@" ;;
   expose | unexpose)
     lab_require_root "$command"
     port="${1:-}"; node=1
@@ -75,5 +82,5 @@ case "$command" in
     "lab_$command" "$port" "$node"
     ;;
   -h | --help | help) usage 0 ;;
-  *) echo "swarm-lab: unknown command '$command' (up, down, status, env, smoke, expose, unexpose)" >&2; exit 2 ;;
+  *) echo "swarm-lab: unknown command '$command' (up, down, status, env, smoke, check, expose, unexpose)" >&2; exit 2 ;;
 esac

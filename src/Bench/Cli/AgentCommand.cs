@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Bench.Cluster;
+using Bench.Launch.Sampling;
 using Bench.Load;
 
 namespace Bench.Cli;
@@ -13,8 +14,10 @@ public static class AgentCommand
     public static Command Create()
     {
         var listen = new Option<string>("--listen") { Description = $"Address and port to listen on (default {DefaultListen}; port 0 picks one). Beyond loopback, ${AgentEndpoint.TokenVariable} must hold a token of 16+ characters.", DefaultValueFactory = _ => DefaultListen };
+        var proc = new Option<string?>("--proc") { Description = "Also sample processes of this host for a controller, from this /proc (the host's, as mounted into the agent's container: /host/proc). Without it, sampling is refused." };
         var command = new Command("agent", $"Run the load engine as an agent: a controller gives it a share of each level and a start instant, it answers raw histograms. Loads only loopback and the hosts in ${AllowedHosts.Variable}.");
         command.Options.Add(listen);
+        command.Options.Add(proc);
         command.SetAction(async (parsed, _) =>
         {
             string text = parsed.GetValue(listen)!;
@@ -31,8 +34,15 @@ public static class AgentCommand
                 return ExitCodes.UsageError;
             }
 
-            using var interruption = new Interruption(Console.Error);
-            var server = new AgentServer(endpoint, string.IsNullOrEmpty(token) ? null : token, Console.Out);
+            string? procRoot = parsed.GetValue(proc);
+            if (procRoot is not null && !File.Exists(Path.Combine(procRoot, "stat")))
+            {
+                await Console.Error.WriteLineAsync($"bench agent: --proc '{procRoot}' is not a /proc: it has no stat file");
+                return ExitCodes.UsageError;
+            }
+
+            using var interruption = new Interruption(Console.Error, "stopping the agent and the shares it runs");
+            var server = new AgentServer(endpoint, string.IsNullOrEmpty(token) ? null : token, Console.Out, procFs: procRoot is null ? null : new ProcFs(procRoot));
             try
             {
                 await server.RunAsync(bound => Console.WriteLine($"bench agent: listening on {bound}"), interruption.Token);

@@ -16,12 +16,15 @@ public sealed class Interruption : IDisposable
     private static readonly TimeSpan KillHooksTimeout = TimeSpan.FromSeconds(5);
 
     private readonly TextWriter _stderr;
+    private readonly string _stopping;
     private readonly List<Func<Task>> _killHooks = [];
     private int _signals;
 
-    public Interruption(TextWriter stderr)
+    /// <param name="stopping">What the first signal stops, for its one line (a run's load, results and targets by default).</param>
+    public Interruption(TextWriter stderr, string stopping = "stopping the load, writing results, stopping targets")
     {
         _stderr = stderr;
+        _stopping = stopping;
         _sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         _sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
     }
@@ -51,7 +54,7 @@ public sealed class Interruption : IDisposable
         context.Cancel = true;
         if (Interlocked.Increment(ref _signals) == 1)
         {
-            _stderr.WriteLine("interrupted: stopping the load, writing results, stopping targets (again to kill at once)");
+            _stderr.WriteLine($"interrupted: {_stopping} (again to kill at once)");
             _stop.Cancel();
             return;
         }

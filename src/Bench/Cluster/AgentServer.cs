@@ -2,21 +2,27 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using Bench.Launch.Sampling;
 using Bench.Load;
 
 namespace Bench.Cluster;
 
 /// <summary>
-/// `bench agent`: the load engine as a long-running process on a generator host. It answers two commands, one JSON
-/// line each (<see cref="AgentRequest"/>): "clock", and "run" — wait for the share's start instant on this host's clock,
-/// run it, answer its raw measurement. A controller that closes the connection mid-run stops that run. Every share
-/// passes the same gate as `bench load` (loopback, or $BENCH_ALLOW_HOSTS), so an agent can never be aimed elsewhere;
-/// listening beyond loopback needs a token, and a command without it is refused.
+/// `bench agent`: the load engine as a long-running process on a generator host. It answers one JSON line per command
+/// (<see cref="AgentRequest"/>): "clock", and "run" — wait for the share's start instant on this host's clock, run it,
+/// answer its raw measurement. A controller that closes the connection mid-run stops that run. Every share passes the
+/// same gate as `bench load` (loopback, or $BENCH_ALLOW_HOSTS), so an agent can never be aimed elsewhere; listening
+/// beyond loopback needs a token, and a command without it is refused. Given a /proc (<paramref name="procFs"/>, the
+/// host's mounted into the agent's container), it also samples a target's processes there for a controller: "sample"
+/// opens the window, "stop" on the same connection closes it and answers the usage.
 /// </summary>
-public sealed class AgentServer(IPEndPoint listen, string? token, TextWriter log, TimeProvider? timeProvider = null)
+public sealed class AgentServer(IPEndPoint listen, string? token, TextWriter log, TimeProvider? timeProvider = null, ProcFs? procFs = null)
 {
     /// <summary>The farthest ahead a start instant may be: more means the clocks, or the controller, are wrong.</summary>
     public static readonly TimeSpan MaxStartLead = TimeSpan.FromSeconds(60);
+
+    /// <summary>The longest a sampling window stays open without its "stop": a controller that vanished without closing.</summary>
+    public static readonly TimeSpan MaxSampleWindow = TimeSpan.FromHours(6);
 
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly byte[] _token = Encoding.UTF8.GetBytes(token ?? "");
@@ -67,8 +73,12 @@ public sealed class AgentServer(IPEndPoint listen, string? token, TextWriter log
             var reply = !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(request.Token), _token) ? Refuse("wrong token")
                 : request.Command == AgentRequest.Clock ? new AgentReply(_time.GetUtcNow())
                 : request.Command == AgentRequest.Run && request.Share is { } share ? await RunShareAsync(share, stream, socket.RemoteEndPoint, cancellationToken)
+                : request.Command == AgentRequest.Sample ? await SampleAsync(request.Pid, stream, socket.RemoteEndPoint, cancellationToken)
                 : Refuse($"unknown command '{request.Command}'");
-            await AgentLine.WriteAsync(stream, reply, AgentJsonContext.Default.AgentReply, cancellationToken);
+            if (reply is not null)
+            {
+                await AgentLine.WriteAsync(stream, reply, AgentJsonContext.Default.AgentReply, cancellationToken);
+            }
         }
         catch (Exception e) when (e is IOException or SocketException or InvalidDataException or OperationCanceledException)
         {
@@ -109,6 +119,41 @@ public sealed class AgentServer(IPEndPoint listen, string? token, TextWriter log
         {
             await run.CancelAsync();
             await hangUp;
+        }
+    }
+
+    /// <summary>
+    /// Samples <paramref name="pid"/>'s process tree from the first reading (answered at once) to the controller's "stop"
+    /// (answered with the usage); null when the controller hung up first, as nobody waits for the usage then.
+    /// </summary>
+    private async Task<AgentReply?> SampleAsync(int? pid, NetworkStream stream, EndPoint? controller, CancellationToken cancellationToken)
+    {
+        if (procFs is null)
+        {
+            return Refuse("this agent reads no /proc: start it with --proc <the host's /proc, as mounted>");
+        }
+
+        if (pid is not { } root || procFs.Stat(root) is null)
+        {
+            return Refuse($"no process {pid?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "(none given)"} in {procFs.Root}");
+        }
+
+        await using var sampler = ResourceSampler.Prepare(root, timeProvider: _time, procFs: procFs);
+        sampler.Open();
+        await log.WriteLineAsync($"bench agent: {controller}: sampling process {root} in {procFs.Root}");
+        await AgentLine.WriteAsync(stream, new AgentReply(_time.GetUtcNow()), AgentJsonContext.Default.AgentReply, cancellationToken);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(MaxSampleWindow);
+        try
+        {
+            var next = await AgentLine.ReadAsync(stream, AgentJsonContext.Default.AgentRequest, bounded.Token);
+            return next is null ? null
+                : next.Command == AgentRequest.Stop ? new AgentReply(_time.GetUtcNow(), Usage: await sampler.StopAsync(cancellationToken))
+                : Refuse($"expected \"{AgentRequest.Stop}\" while sampling, not '{next.Command}'");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Refuse($"no \"{AgentRequest.Stop}\" within {MaxSampleWindow.TotalHours:0} h: the window was closed");
         }
     }
 

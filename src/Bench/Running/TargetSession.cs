@@ -26,7 +26,11 @@ public sealed class TargetSession(TargetDefinition definition, SweepSettings set
         {
             await StartAsync(cancellationToken);
             var checks = await new ContractVerifier(ProbeTimeout).VerifyAsync(_target!.Address, _target.Port, Definition.Supports, Definition.Differences, cancellationToken);
-            var result = new VerificationResult(Definition.Name, checks) { Image = (_target as Launch.Docker.ContainerTarget)?.Image };
+            var result = new VerificationResult(Definition.Name, checks)
+            {
+                Image = _target switch { Launch.Docker.ContainerTarget c => c.Image, Cluster.Swarm.SwarmTarget s => s.Image, _ => null },
+                Address = new System.Net.IPEndPoint(_target.Address, _target.Port).ToString(),
+            };
             // A target that died right after it said it was ready (a container killed for memory) fails every check:
             // how it ended is the one reason worth reading.
             return !result.Valid && await _target.CheckExitAsync(cancellationToken) is { } exit

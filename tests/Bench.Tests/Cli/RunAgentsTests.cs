@@ -88,6 +88,7 @@ public sealed partial class RunAgentsTests : IDisposable
     [InlineData("run|--node-engine|n2=unix:///run/n2.sock", "--node-engine needs --cluster")]
     [InlineData("agent|--listen|0.0.0.0:0", "needs $BENCH_AGENT_TOKEN")]
     [InlineData("agent|--listen|somewhere", "--listen 'somewhere' is not an address and port")]
+    [InlineData("agent|--proc|/tmp", "--proc '/tmp' is not a /proc: it has no stat file")]
     public async Task Bad_cluster_options_are_one_clear_line_and_exit_two(string args, string message)
     {
         var outcome = await BenchExecutable.RunAsync(Ct, args.Split('|'));

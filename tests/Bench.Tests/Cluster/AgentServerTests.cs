@@ -1,4 +1,5 @@
 using Bench.Cluster;
+using Bench.Launch.Sampling;
 using Bench.Load;
 using Bench.Tests.Support;
 
@@ -60,6 +61,41 @@ public sealed class AgentServerTests
         await Task.Delay(TimeSpan.FromMilliseconds(500), Ct);
         long second = await TargetInfo.RequestsServedAsync(server.Port, Ct);
         Assert.Equal(first + 1, second); // only the /info itself
+    }
+
+    [Fact]
+    public async Task An_agent_given_a_proc_samples_a_process_tree_from_start_to_stop_as_a_local_sampler_does()
+    {
+        await using var server = await RunningTarget.StartAsync("async");
+        await using var agents = await LocalAgents.StartAsync(1, procFs: ProcFs.System);
+        var client = new AgentClient(agents.Endpoints[0]);
+
+        await using var sampling = await client.SampleAsync(server.Pid, Ct);
+        for (int i = 0; i < 50; i++)
+        {
+            await TargetInfo.RequestsServedAsync(server.Port, Ct);
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(300), Ct);
+        var usage = await sampling.StopAsync(Ct);
+
+        Assert.True(usage.Samples >= 3 && usage.CpuSeconds > 0 && usage.PeakRssBytes > 10_000_000 && usage.MaxThreads > 1, usage.ToString());
+        Assert.True(usage.VoluntaryContextSwitches > 0 && usage.Window >= TimeSpan.FromMilliseconds(300), usage.ToString());
+        Assert.Null(usage.Container);
+        Assert.Contains($"sampling process {server.Pid} in /proc", agents.Log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sampling_is_refused_by_an_agent_without_a_proc_and_for_a_process_that_does_not_exist()
+    {
+        await using var plain = await LocalAgents.StartAsync(1);
+        await using var sampling = await LocalAgents.StartAsync(1, procFs: ProcFs.System);
+
+        var without = await Assert.ThrowsAsync<AgentException>(() => new AgentClient(plain.Endpoints[0]).SampleAsync(Environment.ProcessId, Ct));
+        var missing = await Assert.ThrowsAsync<AgentException>(() => new AgentClient(sampling.Endpoints[0]).SampleAsync(int.MaxValue, Ct));
+
+        Assert.Contains("refused: this agent reads no /proc: start it with --proc", without.Message, StringComparison.Ordinal);
+        Assert.Contains($"refused: no process {int.MaxValue} in /proc", missing.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,28 +1,26 @@
-using System.Net;
-using System.Net.Sockets;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
 namespace Bench.Cluster.Swarm;
 
-/// <summary>The tasks of a load agent's global service: one per generator node, each listening on its node's address when it is up.</summary>
+/// <summary>The tasks of an agent's global service: one per node it is placed on, each listening on its node's address when it is up.</summary>
 internal static class AgentTasks
 {
     private static readonly TimeSpan AgentTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Until every generator node's task of the slot runs and its port accepts a connection; a task that ends, or time running out, is a <see cref="ClusterException"/> with the task's state.</summary>
-    public static async Task WaitListeningAsync(DockerClient manager, string service, AgentLaunch agent, IReadOnlyList<SwarmNode> generators, CancellationToken cancellationToken)
+    public static async Task WaitListeningAsync(DockerClient manager, string service, string agent, int port, IReadOnlyList<SwarmNode> nodes, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(AgentTimeout);
-        var waiting = generators.ToDictionary(n => n.Id, _ => "no task scheduled yet");
+        var waiting = nodes.ToDictionary(n => n.Id, _ => "no task scheduled yet");
         try
         {
             while (waiting.Count > 0)
             {
                 var tasks = await ServiceTasks.ListAsync(manager, service, limit.Token);
-                foreach (var node in generators.Where(n => waiting.ContainsKey(n.Id)))
+                foreach (var node in nodes.Where(n => waiting.ContainsKey(n.Id)))
                 {
                     var task = tasks.FirstOrDefault(t => t.NodeID == node.Id);
                     if (task is null)
@@ -33,10 +31,10 @@ internal static class AgentTasks
                     waiting[node.Id] = ServiceTasks.Summary(task);
                     if (ServiceTasks.HasEnded(task.Status.State))
                     {
-                        throw new ClusterException($"the load agent ({agent}) on swarm node {node} ended before it listened: {ServiceTasks.Describe(task).Description}");
+                        throw new ClusterException($"{agent} on swarm node {node} ended before it listened: {ServiceTasks.Describe(task).Description}");
                     }
 
-                    if (task.Status.State == TaskState.Running && await AcceptsAsync(node.IpAddress, agent.Port, limit.Token))
+                    if (task.Status.State == TaskState.Running && await NodePorts.ConnectProblemAsync(node.IpAddress, port, limit.Token) is null)
                     {
                         waiting.Remove(node.Id);
                     }
@@ -50,24 +48,8 @@ internal static class AgentTasks
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var late = generators.Where(n => waiting.ContainsKey(n.Id)).Select(n => $"{n} ({waiting[n.Id]})");
-            throw new ClusterException($"the load agent ({agent}) did not listen within {AgentTimeout.TotalSeconds:0} s on {string.Join(", ", late)}");
-        }
-    }
-
-    private static async Task<bool> AcceptsAsync(IPAddress address, int port, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            attempt.CancelAfter(TimeSpan.FromSeconds(1));
-            await socket.ConnectAsync(new IPEndPoint(address, port), attempt.Token);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return false;
+            var late = nodes.Where(n => waiting.ContainsKey(n.Id)).Select(n => $"{n} ({waiting[n.Id]})");
+            throw new ClusterException($"{agent} did not listen within {AgentTimeout.TotalSeconds:0} s on {string.Join(", ", late)}");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Bench.Launch.Docker;
+using Bench.Launch.Sampling;
 using Docker.DotNet;
 using Docker.DotNet.Models;
 
@@ -9,8 +10,10 @@ namespace Bench.Cluster.Swarm;
 /// Gives swarm nodes the images Bench built on the manager, with no registry: `docker save` from the manager's engine
 /// into a temporary file, `docker load` into the node's engine, both through the API. Remembers what it imported
 /// where, and removes exactly that at the end; the manager's own images stay (its build cache, as for local targets).
+/// Each import also carries a marker tag naming the Bench process that made it (<see cref="ImportMarker"/>), so what a
+/// crashed run imported is found and removed by the next run from the same machine.
 /// </summary>
-internal sealed class NodeImages(DockerEngine manager, string managerNodeId)
+internal sealed class NodeImages(DockerEngine manager, string managerNodeId, ImportMarker marker)
 {
     private readonly ConcurrentDictionary<(string Node, string Image), DockerEngine> _imported = new();
     private readonly ConcurrentDictionary<(string Node, string Image), SemaphoreSlim> _gates = new();
@@ -41,6 +44,7 @@ internal sealed class NodeImages(DockerEngine manager, string managerNodeId)
 
             await CopyAsync(engine, image, cancellationToken);
             _imported[key] = engine;
+            await engine.Client.Images.TagImageAsync(image, new ImageTagParameters { RepositoryName = ImportMarker.Repository, Tag = marker.Tag(image) }, cancellationToken);
         }
         catch (Exception e) when (e is DockerApiException or IOException or HttpRequestException)
         {
@@ -55,7 +59,7 @@ internal sealed class NodeImages(DockerEngine manager, string managerNodeId)
     /// <summary>What was imported, by node id, for the run's record and the tests.</summary>
     public IReadOnlyList<(string Node, string Image)> Imported => _imported.Keys.ToList();
 
-    /// <summary>Removes every image this run imported into another node; one still used there (another run's container) stays.</summary>
+    /// <summary>Removes every image this run imported into another node; one still used there (another run's container, another live import) stays.</summary>
     public async Task<IReadOnlyList<string>> RemoveImportedAsync(CancellationToken cancellationToken)
     {
         var problems = new List<string>();
@@ -63,11 +67,7 @@ internal sealed class NodeImages(DockerEngine manager, string managerNodeId)
         {
             try
             {
-                await engine.Client.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = false }, cancellationToken);
-                _imported.TryRemove((node, image), out _);
-            }
-            catch (DockerImageNotFoundException)
-            {
+                await RemoveAsync(engine, image, $"{ImportMarker.Repository}:{marker.Tag(image)}", cancellationToken);
                 _imported.TryRemove((node, image), out _);
             }
             catch (Exception e) when (e is DockerApiException or IOException or HttpRequestException or OperationCanceledException)
@@ -77,6 +77,46 @@ internal sealed class NodeImages(DockerEngine manager, string managerNodeId)
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// Removes from <paramref name="engine"/> what runs of Bench on <paramref name="host"/> imported and could not remove
+    /// (their process is gone, by their marker tags); returns the images removed.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RemoveAbandonedAsync(DockerEngine engine, string host, ProcFs procFs, CancellationToken cancellationToken)
+    {
+        var removed = new List<string>();
+        foreach (var found in await engine.Client.Images.ListImagesAsync(new ImagesListParameters { All = false }, cancellationToken))
+        {
+            foreach (string tag in found.RepoTags ?? [])
+            {
+                if (ImportMarker.ParseTag(tag) is var (owner, hash) && owner.Abandoned(host, procFs))
+                {
+                    await RemoveAsync(engine, $"{ImageBuilder.Repository}:{hash}", tag, cancellationToken);
+                    removed.Add($"{ImageBuilder.Repository}:{hash}");
+                }
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>Drops one import's marker, then the image itself unless another import still marks it (a container using it keeps it too).</summary>
+    private static async Task RemoveAsync(DockerEngine engine, string image, string markerTag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await engine.Client.Images.DeleteImageAsync(markerTag, new ImageDeleteParameters { Force = false }, cancellationToken);
+            var tags = (await engine.Client.Images.InspectImageAsync(image, cancellationToken)).RepoTags ?? [];
+            if (!tags.Any(t => t.StartsWith(ImportMarker.Repository + ":", StringComparison.Ordinal)))
+            {
+                await engine.Client.Images.DeleteImageAsync(image, new ImageDeleteParameters { Force = false }, cancellationToken);
+            }
+        }
+        catch (DockerImageNotFoundException)
+        {
+            // Gone already.
+        }
     }
 
     private static async Task<bool> HasAsync(DockerEngine engine, string image, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ public static class ServiceSpecs
     /// </summary>
     public const string ListenAddressVariable = "BENCH_LISTEN_ADDRESS";
 
+    /// <summary>Where the sampling agent sees its node's /proc.</summary>
+    public const string HostProc = "/host/proc";
+
     /// <summary>Services allow 63 characters in a name.</summary>
     private const int NameLimit = 63;
 
@@ -71,16 +74,35 @@ public static class ServiceSpecs
 
     /// <summary>
     /// One agent slot: a global service (one task on every generator node), `Bench agent --listen 0.0.0.0:port` from
-    /// Bench's own output folder in <paramref name="image"/>, its token and allowed hosts in its environment (never on
+    /// Bench's own output folder in <paramref name="agent"/>'s image, its token and allowed hosts in its environment (never on
     /// its command line, which `ps` and `docker service inspect` show alike — the environment shows only to the latter).
     /// </summary>
     public static ServiceSpec ForAgent(AgentLaunch agent, ContainerLabels labels, string host)
     {
         ArgumentNullException.ThrowIfNull(agent);
-        var serviceLabels = ServiceLabels.ForAgent(labels, agent.Slot, host);
-        return new ServiceSpec
+        return AgentService(
+            $"bench-agent-{labels.Launcher}-{agent.Slot.ToString(CultureInfo.InvariantCulture)}-{agent.Port.ToString(CultureInfo.InvariantCulture)}",
+            agent, ServiceLabels.ForAgent(labels, agent.Slot, host), SwarmNode.GeneratorLabel, [], []);
+    }
+
+    /// <summary>
+    /// The sampling agent: a global service on every target node, the same `Bench agent` with its node's /proc mounted
+    /// read-only at <see cref="HostProc"/> and read from there (`--proc`), so a target's processes are measured as a local
+    /// container's are. It sends no load: no host is allowed to it.
+    /// </summary>
+    public static ServiceSpec ForMeter(AgentLaunch agent, ContainerLabels labels, string host)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        return AgentService(
+            $"bench-meter-{labels.Launcher}-{agent.Port.ToString(CultureInfo.InvariantCulture)}",
+            agent with { AllowHosts = "" }, ServiceLabels.For(labels, "meter", host), SwarmNode.TargetLabel,
+            ["--proc", HostProc], [new Mount { Type = "bind", Source = "/proc", Target = HostProc, ReadOnly = true }]);
+    }
+
+    private static ServiceSpec AgentService(string name, AgentLaunch agent, Dictionary<string, string> serviceLabels, string nodeLabel, string[] arguments, Mount[] mounts) =>
+        new()
         {
-            Name = Name($"bench-agent-{labels.Launcher}-{agent.Slot.ToString(CultureInfo.InvariantCulture)}-{agent.Port.ToString(CultureInfo.InvariantCulture)}"),
+            Name = Name(name),
             Labels = serviceLabels,
             Mode = new ServiceMode { Global = new GlobalService() },
             TaskTemplate = new TaskSpec
@@ -88,7 +110,7 @@ public static class ServiceSpecs
                 ContainerSpec = new Docker.DotNet.Models.ContainerSpec
                 {
                     Image = agent.Image,
-                    Command = [agent.Executable, "agent", "--listen", $"0.0.0.0:{agent.Port.ToString(CultureInfo.InvariantCulture)}"],
+                    Command = [agent.Executable, "agent", "--listen", $"0.0.0.0:{agent.Port.ToString(CultureInfo.InvariantCulture)}", .. arguments],
                     Env =
                     [
                         $"{Bench.Cluster.AgentEndpoint.TokenVariable}={agent.Token}",
@@ -100,15 +122,14 @@ public static class ServiceSpecs
                     Dir = "/",
                     Labels = new Dictionary<string, string>(serviceLabels),
                     ReadOnly = true,
-                    Mounts = [ScratchMount(ContainerRequest.ScratchDirectory)],
+                    Mounts = [ScratchMount(ContainerRequest.ScratchDirectory), .. mounts],
                     CapabilityDrop = ["ALL"],
                 },
                 RestartPolicy = NoRestart(),
-                Placement = new Placement { Constraints = [$"node.labels.{SwarmNode.GeneratorLabel}==true"] },
+                Placement = new Placement { Constraints = [$"node.labels.{nodeLabel}==true"] },
                 Networks = [new NetworkAttachmentConfig { Target = HostNetwork }],
             },
         };
-    }
 
     /// <summary>What a target's service leaves out of its local container's settings, one phrase each; empty when nothing.</summary>
     public static IReadOnlyList<string> Omissions(TargetDefinition definition, TargetLaunchOptions options)

@@ -25,19 +25,24 @@ public sealed class SwarmCluster : IAsyncDisposable
     private readonly NodeImages _images;
     private readonly RecipeImages _built;
     private readonly ConcurrentBag<string> _services = [];
+    private readonly AgentProgram _agentProgram;
+    private readonly SemaphoreSlim _samplerStart = new(1, 1);
+    private Task<AgentLaunch?>? _sampler;
     private int _omissionsSaid;
     private bool _disposed;
 
-    private SwarmCluster(DockerEngine manager, string managerNodeId, IReadOnlyList<SwarmNode> nodes, IReadOnlyDictionary<string, DockerEngine> nodeEngines, string run, Action<string>? note)
+    private SwarmCluster(
+        DockerEngine manager, string managerNodeId, IReadOnlyList<SwarmNode> nodes, IReadOnlyDictionary<string, DockerEngine> nodeEngines, string run, Action<string>? note, AgentProgram agentProgram)
     {
+        _agentProgram = agentProgram;
         _manager = manager;
         _managerNodeId = managerNodeId;
         _nodeEngines = nodeEngines;
         _note = note;
         _built = new RecipeImages(note);
         Nodes = nodes;
-        _images = new NodeImages(manager, managerNodeId);
         Labels = ContainerLabels.ForThisProcess() with { Run = run };
+        _images = new NodeImages(manager, managerNodeId, ImportMarker.For(Labels, Host));
     }
 
     /// <summary>The ready, active nodes and their roles, for the run's metadata.</summary>
@@ -55,10 +60,12 @@ public sealed class SwarmCluster : IAsyncDisposable
     /// <summary>
     /// Connects to the manager at <paramref name="managerEndpoint"/> and to the node engines in <paramref name="nodeEngines"/>
     /// (by node hostname or id), checks the swarm can take a run, and removes the services of Bench runs on this
-    /// machine that died before they could. Anything wrong is one <see cref="ClusterException"/>.
+    /// machine that died before they could. Anything wrong is one <see cref="ClusterException"/>. Its agents (load, and
+    /// sampling on target nodes) run <paramref name="agentProgram"/>, this Bench unless said.
     /// </summary>
     public static async Task<SwarmCluster> ConnectAsync(
-        string managerEndpoint, IReadOnlyDictionary<string, string> nodeEngines, string run, Action<string>? note, CancellationToken cancellationToken)
+        string managerEndpoint, IReadOnlyDictionary<string, string> nodeEngines, string run, Action<string>? note, CancellationToken cancellationToken,
+        AgentProgram? agentProgram = null)
     {
         ArgumentNullException.ThrowIfNull(nodeEngines);
         var manager = await EngineEndpoint.ConnectAsync(managerEndpoint, "swarm manager", cancellationToken);
@@ -66,7 +73,7 @@ public sealed class SwarmCluster : IAsyncDisposable
         try
         {
             var swarm = (await manager.Client.System.GetSystemInfoAsync(cancellationToken)).Swarm;
-            if (ManagerProblem(managerEndpoint, swarm) is { } problem)
+            if (SwarmRules.ManagerProblem(managerEndpoint, swarm) is { } problem)
             {
                 throw new ClusterException(problem);
             }
@@ -91,7 +98,7 @@ public sealed class SwarmCluster : IAsyncDisposable
                 }
             }
 
-            var cluster = new SwarmCluster(manager, swarm!.NodeID, nodes, engines, run, note);
+            var cluster = new SwarmCluster(manager, swarm!.NodeID, nodes, engines, run, note, agentProgram ?? AgentProgram.ForThisProcess());
             await cluster.RemoveAbandonedAsync(cancellationToken);
             return cluster;
         }
@@ -107,15 +114,6 @@ public sealed class SwarmCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Null when the engine manages a swarm; else what it is and the command that makes it a manager.</summary>
-    public static string? ManagerProblem(string endpoint, Info? swarm) =>
-        swarm?.LocalNodeState switch
-        {
-            "active" when swarm.ControlAvailable => null,
-            "active" => $"the engine at {endpoint} is a worker of its swarm, not a manager: give --cluster a manager's endpoint (docker node ls on a manager lists them)",
-            var state => $"the engine at {endpoint} is not in a swarm (swarm: {(string.IsNullOrEmpty(state) ? "inactive" : state)}): make it a manager with docker swarm init --advertise-addr <addr>",
-        };
-
     /// <summary>
     /// Starts a docker target as a service on the first target node (by hostname): its image built on the manager and
     /// copied to that node when it lacks it. Anything that cannot be placed is a <see cref="TargetStartException"/>.
@@ -124,7 +122,7 @@ public sealed class SwarmCluster : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(options);
-        if (PlacementProblem(definition) is { } problem)
+        if (SwarmRules.PlacementProblem(definition) is { } problem)
         {
             throw new TargetStartException(definition.Name, problem, "");
         }
@@ -151,55 +149,25 @@ public sealed class SwarmCluster : IAsyncDisposable
             _note?.Invoke($"{definition.Name}: its CPU and memory are not measured: Bench has no engine for swarm node {node.Hostname} (--node-engine {node.Hostname}=<endpoint>)");
         }
 
-        var target = await SwarmTarget.StartAsync(_manager.Client, EngineOf(node)?.Client, node, definition, image, options, Labels, Host, cancellationToken);
+        var sampler = await SamplerAsync(cancellationToken) is { } agent ? new AgentEndpoint(node.Hostname, node.IpAddress, agent.Port, agent.Token) : null;
+        var access = new NodeAccess(EngineOf(node)?.Client, sampler, text => _note?.Invoke(text));
+        var target = await SwarmTarget.StartAsync(_manager.Client, access, node, definition, image, options, Labels, Host, cancellationToken);
         _services.Add(target.ServiceId);
         return target;
-    }
-
-    /// <summary>Null when <paramref name="definition"/> can run as a swarm service; else why not.</summary>
-    public static string? PlacementProblem(TargetDefinition definition)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        if (definition.Kind != TargetKind.Docker || definition.Topology is not null)
-        {
-            return "only docker targets can be placed on a swarm (kind: docker)";
-        }
-
-        if (definition.Needs.Count > 0)
-        {
-            return $"needs {string.Join(", ", definition.Needs.Select(n => n.Name))}, which runs beside Bench, not on the swarm: targets with dependencies cannot be placed on a swarm yet";
-        }
-
-        return definition.Readiness is StdoutReadiness or HttpReadiness
-            ? null
-            : "is ready by a protocol handshake, which Bench checks on loopback only: a swarm target must be ready by a stdout line or HTTP";
     }
 
     /// <summary>
     /// Starts <paramref name="perNode"/> load agents on every generator node (one global service per slot, each on its
     /// own port) and waits until each answers a TCP connect at its node's address; one endpoint per node and slot.
     /// </summary>
-    public Task<IReadOnlyList<AgentEndpoint>> StartAgentsAsync(int perNode, string allowHosts, CancellationToken cancellationToken) =>
-        StartAgentsAsync(AgentImage.ForThisProcess(), AgentImage.Executable(AppContext.BaseDirectory), perNode, allowHosts, cancellationToken);
-
-    /// <summary>As above with another image and executable: a test's stand-in for Bench.</summary>
-    internal async Task<IReadOnlyList<AgentEndpoint>> StartAgentsAsync(
-        ImageRecipe recipe, string executable, int perNode, string allowHosts, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AgentEndpoint>> StartAgentsAsync(int perNode, string allowHosts, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(perNode, 1);
-        string image = await ImageAsync(recipe, "the load agent", cancellationToken);
         var generators = Nodes.Where(n => n.Generator).ToList();
-        foreach (var node in generators)
-        {
-            await _images.EnsureAsync(node, EngineOf(node), image, cancellationToken);
-        }
-
         var endpoints = new List<AgentEndpoint>();
         for (int slot = 0; slot < perNode; slot++)
         {
-            var agent = new AgentLaunch(image, executable, TargetCatalogLoader.DotnetRoot(), slot, FreePort.Find(), AgentLaunch.NewToken(), allowHosts);
-            string id = await CreateAsync(ServiceSpecs.ForAgent(agent, Labels, Host), cancellationToken);
-            await AgentTasks.WaitListeningAsync(_manager.Client, id, agent, generators, cancellationToken);
+            var agent = await StartAgentServiceAsync(generators, slot, allowHosts, ServiceSpecs.ForAgent, a => $"the load agent ({a})", cancellationToken);
             endpoints.AddRange(generators.Select(n => new AgentEndpoint(n.Hostname, n.IpAddress, agent.Port, agent.Token)));
         }
 
@@ -240,6 +208,55 @@ public sealed class SwarmCluster : IAsyncDisposable
         }
 
         Dispose(_manager, _nodeEngines);
+        _samplerStart.Dispose();
+    }
+
+    /// <summary>
+    /// The sampling agent on every target node (<see cref="ServiceSpecs.ForMeter"/>), started with the run's first target;
+    /// null, said once, when it cannot start: targets are then measured by their engines' stats alone.
+    /// </summary>
+    private async Task<AgentLaunch?> SamplerAsync(CancellationToken cancellationToken)
+    {
+        await _samplerStart.WaitAsync(cancellationToken);
+        try
+        {
+            _sampler ??= StartSamplerAsync(cancellationToken);
+            return await _sampler;
+        }
+        finally
+        {
+            _samplerStart.Release();
+        }
+    }
+
+    private async Task<AgentLaunch?> StartSamplerAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartAgentServiceAsync(Nodes.Where(n => n.Target).ToList(), 0, "", ServiceSpecs.ForMeter, a => $"the sampling agent (port {a.Port})", cancellationToken);
+        }
+        catch (ClusterException e)
+        {
+            _note?.Invoke($"targets' processes are not sampled from their nodes' /proc, only their engines' stats are read: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>One global agent service on <paramref name="nodes"/> (their labels place it), its image copied where missing; returned once every node's task accepts connections.</summary>
+    private async Task<AgentLaunch> StartAgentServiceAsync(
+        IReadOnlyList<SwarmNode> nodes, int slot, string allowHosts, Func<AgentLaunch, ContainerLabels, string, ServiceSpec> spec, Func<AgentLaunch, string> name,
+        CancellationToken cancellationToken)
+    {
+        string image = await ImageAsync(_agentProgram.Recipe, "the agents", cancellationToken);
+        foreach (var node in nodes)
+        {
+            await _images.EnsureAsync(node, EngineOf(node), image, cancellationToken);
+        }
+
+        var agent = new AgentLaunch(image, _agentProgram.Executable, TargetCatalogLoader.DotnetRoot(), slot, FreePort.Find(), AgentLaunch.NewToken(), allowHosts);
+        string id = await CreateAsync(spec(agent, Labels, Host), cancellationToken);
+        await AgentTasks.WaitListeningAsync(_manager.Client, id, name(agent), agent.Port, nodes, cancellationToken);
+        return agent;
     }
 
     private DockerEngine? EngineOf(SwarmNode node) =>
@@ -263,7 +280,7 @@ public sealed class SwarmCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Best effort: a swarm that fails here still takes the run, and a later connect tries again.</summary>
+    /// <summary>Best effort: a swarm that fails here still takes the run, and a later connect tries again. An image still in use (its container not gone yet) stays for the next one.</summary>
     private async Task RemoveAbandonedAsync(CancellationToken cancellationToken)
     {
         try
@@ -272,11 +289,24 @@ public sealed class SwarmCluster : IAsyncDisposable
             if (removed.Count > 0)
             {
                 _note?.Invoke($"removed {removed.Count} swarm service(s) left behind by an earlier Bench run that did not end cleanly");
+                await ServiceTasks.WaitGoneAsync(_manager.Client, removed, cancellationToken); // their containers hold the images below
+            }
+
+            // The manager's own images are its build cache; only what was imported into other nodes is the runs'.
+            int images = 0;
+            foreach (var engine in _nodeEngines.Values)
+            {
+                images += (await NodeImages.RemoveAbandonedAsync(engine, Host, ProcFs.System, cancellationToken)).Count;
+            }
+
+            if (images > 0)
+            {
+                _note?.Invoke($"removed {images} image(s) an earlier Bench run imported into swarm nodes and could not remove");
             }
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
         {
-            _note?.Invoke($"could not remove swarm services left behind by earlier runs: {e.Message.Split('\n')[0]}");
+            _note?.Invoke($"could not remove what earlier runs left on the swarm (services, imported images): {e.Message.Split('\n')[0]}");
         }
     }
 

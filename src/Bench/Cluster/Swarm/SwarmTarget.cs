@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Bench.Launch;
 using Bench.Launch.Docker;
 using Bench.Launch.Sampling;
@@ -24,6 +23,8 @@ public sealed class SwarmTarget : IRunningTarget
 
     private readonly DockerClient _manager;
     private readonly DockerClient? _nodeEngine;
+    private readonly AgentEndpoint? _sampler;
+    private readonly Action<string> _note;
     private readonly ReadinessSignal _ready;
     private readonly ContainerOutput _output;
     private readonly CancellationTokenSource _following = new();
@@ -32,10 +33,10 @@ public sealed class SwarmTarget : IRunningTarget
     private string _lastState = "task not scheduled yet";
     private bool _removed;
 
-    private SwarmTarget(DockerClient manager, DockerClient? nodeEngine, SwarmNode node, TargetDefinition definition, string serviceId, int plannedPort)
+    private SwarmTarget(DockerClient manager, NodeAccess access, SwarmNode node, TargetDefinition definition, string serviceId, int plannedPort)
     {
         _manager = manager;
-        _nodeEngine = nodeEngine;
+        (_nodeEngine, _sampler, _note) = access;
         Node = node;
         Definition = definition;
         ServiceId = serviceId;
@@ -67,11 +68,14 @@ public sealed class SwarmTarget : IRunningTarget
     /// <summary>Its task's container on its node, once the swarm has started it.</summary>
     public string? ContainerId { get; private set; }
 
+    /// <summary>Its container's first process, in its node's process ids (what the sampling agent there reads in /proc).</summary>
+    public int HostPid { get; private set; }
+
     public string StderrTail => _output.StderrTail;
 
     /// <summary>Creates the service on <paramref name="node"/> and waits until it is ready and reachable; a failure names it, says the task's state and quotes its stderr.</summary>
     internal static async Task<SwarmTarget> StartAsync(
-        DockerClient manager, DockerClient? nodeEngine, SwarmNode node, TargetDefinition definition, string image, TargetLaunchOptions options,
+        DockerClient manager, NodeAccess access, SwarmNode node, TargetDefinition definition, string image, TargetLaunchOptions options,
         ContainerLabels labels, string host, CancellationToken cancellationToken)
     {
         int port = FreePort.Find();
@@ -90,7 +94,7 @@ public sealed class SwarmTarget : IRunningTarget
             throw new TargetStartException(definition.Name, $"the swarm manager stopped answering: {e.Message}", "");
         }
 
-        var target = new SwarmTarget(manager, nodeEngine, node, definition, id, port) { Image = image, MemoryLimitBytes = spec.TaskTemplate.Resources.Limits.MemoryBytes };
+        var target = new SwarmTarget(manager, access, node, definition, id, port) { Image = image, MemoryLimitBytes = spec.TaskTemplate.Resources.Limits.MemoryBytes };
         try
         {
             var logs = new ServiceLogsParameters { Follow = true, ShowStdout = true, ShowStderr = true };
@@ -99,7 +103,7 @@ public sealed class SwarmTarget : IRunningTarget
             target._ready.StartProbing(options.ProbeInterval, target._following.Token);
             target.Port = await target._ready.Port.WaitAsync(options.ReadyTimeout, cancellationToken);
             await target.EnsureReachableAsync(cancellationToken);
-            target.ContainerId ??= await target.ContainerIdAsync(cancellationToken);
+            await target.FindContainerAsync(cancellationToken);
             return target;
         }
         catch (TimeoutException)
@@ -142,10 +146,16 @@ public sealed class SwarmTarget : IRunningTarget
         }
     }
 
-    /// <summary>The engine's stats of its container on its node; nothing (<see cref="ResourceUsage.None"/>) when Bench has no engine for the node.</summary>
+    /// <summary>
+    /// Its processes from its node's /proc, by the sampling agent there, and its container from its node's engine stats;
+    /// what Bench cannot reach is left out (<see cref="ServiceMeter"/>).
+    /// </summary>
     public Task<IResourceMeter> PrepareMeterAsync(TimeProvider timeProvider, CancellationToken cancellationToken) =>
         Task.FromResult<IResourceMeter>(new ServiceMeter(
-            _nodeEngine is not null && ContainerId is not null ? ContainerStatsMeter.Prepare(_nodeEngine, ContainerId, MemoryLimitBytes) : null, timeProvider));
+            _nodeEngine is not null && ContainerId is not null ? ContainerStatsMeter.Prepare(_nodeEngine, ContainerId, MemoryLimitBytes) : null,
+            _sampler is { } agent && HostPid > 0 ? token => new AgentClient(agent).SampleAsync(HostPid, token) : null,
+            timeProvider,
+            problem => _note($"{Definition.Name}: {problem}")));
 
     /// <summary>Scales the service to no replica (the swarm sends SIGTERM, kills after <paramref name="grace"/>), returns the task's exit code, then removes the service.</summary>
     public async Task<int> StopAsync(TimeSpan grace)
@@ -233,44 +243,25 @@ public sealed class SwarmTarget : IRunningTarget
     private async Task EnsureReachableAsync(CancellationToken cancellationToken)
     {
         HttpProbe.EnsureAllowed(Address);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(ReachTimeout);
-        string problem = "";
-        while (!limit.IsCancellationRequested)
+        if (await NodePorts.WaitAcceptsAsync(Address, Port, ReachTimeout, cancellationToken) is { } problem)
         {
-            try
-            {
-                using var socket = new Socket(Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-                await socket.ConnectAsync(new IPEndPoint(Address, Port), limit.Token);
-                return;
-            }
-            catch (SocketException e)
-            {
-                problem = e.Message;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            await Task.Delay(Poll, cancellationToken);
+            throw new TargetStartException(Definition.Name,
+                $"is ready on swarm node {Node} but does not answer at {Address}:{Port} ({problem}); a target listening on its node's 127.0.0.1 only is reachable from that node alone", StderrTail);
         }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        throw new TargetStartException(Definition.Name,
-            $"is ready on swarm node {Node} but does not answer at {Address}:{Port} ({problem}); a target listening on its node's 127.0.0.1 only is reachable from that node alone", StderrTail);
     }
 
-    private async Task<string> ContainerIdAsync(CancellationToken cancellationToken)
+    /// <summary>Its task's container and that container's first process on the node, as the swarm reports them once it runs.</summary>
+    private async Task FindContainerAsync(CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(ReachTimeout);
         while (true)
         {
-            var task = await ServiceTasks.NewestAsync(_manager, ServiceId, limit.Token);
-            if (task?.Status.ContainerStatus?.ContainerID is { Length: > 0 } id)
+            var status = (await ServiceTasks.NewestAsync(_manager, ServiceId, limit.Token))?.Status.ContainerStatus;
+            if (status is { ContainerID.Length: > 0, PID: > 0 })
             {
-                return id;
+                (ContainerId, HostPid) = (status.ContainerID, (int)status.PID);
+                return;
             }
 
             await Task.Delay(Poll, limit.Token);

@@ -129,6 +129,24 @@ public sealed class ServiceSpecsTests
     }
 
     [Fact]
+    public void The_sampling_agent_runs_on_the_target_nodes_reads_their_proc_mounted_read_only_and_may_load_no_host()
+    {
+        var spec = ServiceSpecs.ForMeter(Agent, Labels, "ctl");
+        var task = spec.TaskTemplate;
+
+        Assert.NotNull(spec.Mode.Global);
+        Assert.Equal(["node.labels.bench.target==true"], task.Placement.Constraints);
+        Assert.Equal("host", Assert.Single(task.Networks).Target);
+        Assert.Equal(["/opt/bench/Bench", "agent", "--listen", "0.0.0.0:12345", "--proc", "/host/proc"], task.ContainerSpec.Command);
+        var proc = Assert.Single(task.ContainerSpec.Mounts, m => m.Type == "bind");
+        Assert.Equal(("/proc", "/host/proc", true), (proc.Source, proc.Target, proc.ReadOnly));
+        Assert.Contains($"{AllowedHosts.Variable}=", task.ContainerSpec.Env);
+        Assert.Equal(["ALL"], task.ContainerSpec.CapabilityDrop);
+        Assert.Equal(("meter", "launch1"), (spec.Labels[ContainerLabels.TargetKey], spec.Labels[ContainerLabels.LauncherKey]));
+        Assert.Equal("bench-meter-launch1-12345", spec.Name);
+    }
+
+    [Fact]
     public void A_new_token_is_32_hex_digits_and_never_the_same()
     {
         string token = AgentLaunch.NewToken();

@@ -25,6 +25,9 @@ public sealed class SwarmClusterDockerTests
 
     private static readonly IReadOnlyDictionary<string, string> NoNodeEngines = new Dictionary<string, string>();
 
+    /// <summary>Bench's own output folder, as `bench run --cluster` would copy it, not this test's (twice its size).</summary>
+    private static AgentProgram ThisBench => AgentProgram.At(Path.GetDirectoryName(BenchExecutable.Locate())!);
+
     private static TargetDefinition AsyncDocker => RepositoryFiles.Catalog().Find("async-docker")!;
 
     [Fact]
@@ -34,7 +37,7 @@ public sealed class SwarmClusterDockerTests
         await using var swarm = await TestSwarm.JoinAsync(engine, Ct);
         var notes = new ConcurrentQueue<string>();
         string launcher;
-        await using (var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", notes.Enqueue, Ct))
+        await using (var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", notes.Enqueue, Ct, ThisBench))
         {
             launcher = cluster.Labels.Launcher;
             var node = Assert.Single(cluster.Nodes);
@@ -66,12 +69,16 @@ public sealed class SwarmClusterDockerTests
                 Assert.True(container.PeakMemoryBytes > 1_000_000, container.ToString());
                 Assert.Equal(512L << 20, container.MemoryLimitBytes);
                 Assert.True(container.Readings >= 2, container.ToString());
-                Assert.Equal(container.CpuSeconds, usage.CpuSeconds);
+
+                // Its processes come from its node's /proc, read by the sampling agent there, as a local container's do.
+                Assert.DoesNotContain(notes, n => n.Contains("/proc", StringComparison.Ordinal));
+                Assert.True(usage.Samples >= 2 && usage.MaxThreads > 1 && usage.PeakRssBytes > 1_000_000 && usage.VoluntaryContextSwitches > 0, usage.ToString());
+                Assert.InRange(usage.CpuSeconds, container.CpuSeconds * 0.5, (container.CpuSeconds * 2) + 0.05);
 
                 int code = await target.StopAsync(TimeSpan.FromSeconds(5));
                 TestContext.Current.TestOutputHelper?.WriteLine($"stopped with exit code {code}; notes: {string.Join(" | ", notes)}");
                 Assert.NotEqual(-1, code);
-                await AssertNothingLeftAsync(engine, launcher);
+                await AssertOnlySamplerLeftAsync(engine, launcher);
             }
         }
 
@@ -83,7 +90,7 @@ public sealed class SwarmClusterDockerTests
     {
         using var engine = await DockerSupport.EngineAsync();
         await using var swarm = await TestSwarm.JoinAsync(engine, Ct);
-        await using var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", null, Ct);
+        await using var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", null, Ct, ThisBench);
         var broken = AsyncDocker with { Name = "broken-docker", Command = [.. AsyncDocker.Command.Select(a => a == "async" ? "no-such-model" : a)] };
 
         var e = await Assert.ThrowsAsync<TargetStartException>(() => cluster.StartTargetAsync(broken, new TargetLaunchOptions { ReadyTimeout = TimeSpan.FromSeconds(60) }, Ct));
@@ -91,6 +98,8 @@ public sealed class SwarmClusterDockerTests
         Assert.Contains("ended before it was ready on swarm node", e.Reason, StringComparison.Ordinal);
         Assert.Contains("task failed", e.Reason, StringComparison.Ordinal);
         Assert.Contains("no-such-model", e.StderrTail, StringComparison.Ordinal);
+        await AssertOnlySamplerLeftAsync(engine, cluster.Labels.Launcher);
+        await cluster.DisposeAsync();
         await AssertNothingLeftAsync(engine, cluster.Labels.Launcher);
     }
 
@@ -99,16 +108,19 @@ public sealed class SwarmClusterDockerTests
     {
         using var engine = await DockerSupport.EngineAsync();
         await using var swarm = await TestSwarm.JoinAsync(engine, Ct);
-        await using var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", null, Ct);
+        await using var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", null, Ct, ThisBench);
         // Never ready: its readiness line never comes, so the start is still waiting when it is cancelled.
         var silent = AsyncDocker with { Name = "silent-docker", Readiness = new StdoutReadiness("never printed") };
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var starting = cluster.StartTargetAsync(silent, new TargetLaunchOptions { ReadyTimeout = TimeSpan.FromSeconds(60) }, interrupt.Token);
-        await WaitUntilAsync(async () => (await LeftoverContainers.ListAsync(engine.Client, ContainerLabels.LauncherKey, cluster.Labels.Launcher, Ct)).Count > 0);
+        await WaitUntilAsync(async () => (await LeftoverContainers.ListAsync(engine.Client, ContainerLabels.TargetKey, "silent-docker", Ct))
+            .Any(c => c.Labels[ContainerLabels.LauncherKey] == cluster.Labels.Launcher));
 
         await interrupt.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => starting);
+        await AssertOnlySamplerLeftAsync(engine, cluster.Labels.Launcher);
+        await cluster.DisposeAsync();
         await AssertNothingLeftAsync(engine, cluster.Labels.Launcher);
     }
 
@@ -117,7 +129,7 @@ public sealed class SwarmClusterDockerTests
     {
         using var engine = await DockerSupport.EngineAsync();
         await using var swarm = await TestSwarm.JoinAsync(engine, Ct);
-        await using var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", null, Ct);
+        await using var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", null, Ct, ThisBench);
         await using var launcher = new TargetLauncher(new DockerTargets(null), cluster);
 
         var refused = await Assert.ThrowsAsync<TargetStartException>(() => launcher.StartAsync(RepositoryFiles.Catalog().Find("async")!, new TargetLaunchOptions(), Ct));
@@ -167,7 +179,7 @@ public sealed class SwarmClusterDockerTests
             await CreateIdleServiceAsync(engine, image.Reference, alive);
 
             var notes = new ConcurrentQueue<string>();
-            await using (await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", notes.Enqueue, Ct))
+            await using (await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", notes.Enqueue, Ct, ThisBench))
             {
                 Assert.Empty(await LeftoverServices.ListAsync(engine.Client, ContainerLabels.LauncherKey, gone.Launcher, Ct));
                 Assert.Single(await LeftoverServices.ListAsync(engine.Client, ContainerLabels.LauncherKey, alive.Launcher, Ct));
@@ -190,10 +202,11 @@ public sealed class SwarmClusterDockerTests
         using var files = new ImageFiles();
         File.Copy("/bin/false", Path.Combine(files.Directory, "Bench"));
         string launcher;
-        await using (var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", null, Ct))
+        var program = new AgentProgram(files.Recipe, AgentImage.Executable(files.Directory));
+        await using (var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", null, Ct, program))
         {
             launcher = cluster.Labels.Launcher;
-            var e = await Assert.ThrowsAsync<ClusterException>(() => cluster.StartAgentsAsync(files.Recipe, AgentImage.Executable(files.Directory), 1, "", Ct));
+            var e = await Assert.ThrowsAsync<ClusterException>(() => cluster.StartAgentsAsync(1, "", Ct));
 
             Assert.Matches(@"^the load agent \(agent slot 0 on port \d+\) on swarm node .+ \(127\.0\.0\.1\) ended before it listened: task failed \(.*\) \(exit code 1\)$", e.Message);
             var service = Assert.Single(await LeftoverServices.ListAsync(engine.Client, ContainerLabels.LauncherKey, launcher, Ct));
@@ -213,6 +226,15 @@ public sealed class SwarmClusterDockerTests
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the service's container never appeared");
         }
+    }
+
+    /// <summary>While the cluster is open, the run's sampling agent stays (on every target node, for the next target); nothing else may.</summary>
+    private static async Task AssertOnlySamplerLeftAsync(DockerEngine engine, string launcher)
+    {
+        var services = await LeftoverServices.ListAsync(engine.Client, ContainerLabels.LauncherKey, launcher, CancellationToken.None);
+        Assert.All(services, s => Assert.Equal("meter", s.Spec.Labels[ContainerLabels.TargetKey]));
+        var containers = await LeftoverContainers.ListAsync(engine.Client, ContainerLabels.LauncherKey, launcher, CancellationToken.None);
+        Assert.All(containers, c => Assert.Equal("meter", c.Labels[ContainerLabels.TargetKey]));
     }
 
     private static async Task AssertNothingLeftAsync(DockerEngine engine, string launcher)

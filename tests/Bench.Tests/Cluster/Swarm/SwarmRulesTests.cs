@@ -6,7 +6,7 @@ using Docker.DotNet.Models;
 namespace Bench.Tests.Cluster.Swarm;
 
 /// <summary>What the cluster refuses before it touches the swarm; <see cref="SwarmClusterDockerTests"/> runs it on a real one.</summary>
-public sealed class SwarmClusterTests
+public sealed class SwarmRulesTests
 {
     private static TargetDefinition Docker(TargetReadiness? readiness = null) =>
         new("boxed", "x", ["/app/server"], new Dictionary<string, string>())
@@ -20,8 +20,8 @@ public sealed class SwarmClusterTests
     {
         Assert.Equal(
             "the engine at unix:///x.sock is not in a swarm (swarm: inactive): make it a manager with docker swarm init --advertise-addr <addr>",
-            SwarmCluster.ManagerProblem("unix:///x.sock", new Info { LocalNodeState = "inactive" }));
-        Assert.Contains("(swarm: inactive)", SwarmCluster.ManagerProblem("unix:///x.sock", null), StringComparison.Ordinal);
+            SwarmRules.ManagerProblem("unix:///x.sock", new Info { LocalNodeState = "inactive" }));
+        Assert.Contains("(swarm: inactive)", SwarmRules.ManagerProblem("unix:///x.sock", null), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,8 +29,8 @@ public sealed class SwarmClusterTests
     {
         Assert.Equal(
             "the engine at tcp://w:2376 is a worker of its swarm, not a manager: give --cluster a manager's endpoint (docker node ls on a manager lists them)",
-            SwarmCluster.ManagerProblem("tcp://w:2376", new Info { LocalNodeState = "active", ControlAvailable = false }));
-        Assert.Null(SwarmCluster.ManagerProblem("tcp://m:2376", new Info { LocalNodeState = "active", ControlAvailable = true }));
+            SwarmRules.ManagerProblem("tcp://w:2376", new Info { LocalNodeState = "active", ControlAvailable = false }));
+        Assert.Null(SwarmRules.ManagerProblem("tcp://m:2376", new Info { LocalNodeState = "active", ControlAvailable = true }));
     }
 
     [Fact]
@@ -39,12 +39,12 @@ public sealed class SwarmClusterTests
         var process = new TargetDefinition("async", "x", ["/bin/server"], new Dictionary<string, string>());
         var needy = Docker() with { Needs = [new TargetDefinition("redis", "x", ["/usr/bin/redis-server"], new Dictionary<string, string>())] };
 
-        Assert.Equal("only docker targets can be placed on a swarm (kind: docker)", SwarmCluster.PlacementProblem(process));
+        Assert.Equal("only docker targets can be placed on a swarm (kind: docker)", SwarmRules.PlacementProblem(process));
         Assert.Equal(
             "needs redis, which runs beside Bench, not on the swarm: targets with dependencies cannot be placed on a swarm yet",
-            SwarmCluster.PlacementProblem(needy));
-        Assert.StartsWith("is ready by a protocol handshake", SwarmCluster.PlacementProblem(Docker(new RedisPingReadiness())), StringComparison.Ordinal);
-        Assert.Null(SwarmCluster.PlacementProblem(Docker()));
-        Assert.Null(SwarmCluster.PlacementProblem(Docker(new HttpReadiness("/hello"))));
+            SwarmRules.PlacementProblem(needy));
+        Assert.StartsWith("is ready by a protocol handshake", SwarmRules.PlacementProblem(Docker(new RedisPingReadiness())), StringComparison.Ordinal);
+        Assert.Null(SwarmRules.PlacementProblem(Docker()));
+        Assert.Null(SwarmRules.PlacementProblem(Docker(new HttpReadiness("/hello"))));
     }
 }
