@@ -23,8 +23,25 @@ public static class EngineEndpoint
         catch (DockerUnavailableException e)
         {
             credentials?.Dispose();
-            throw new ClusterException($"the {role} engine at {endpoint} does not answer ({e.Detail})");
+            throw new ClusterException(Explain(endpoint, role, e.Detail, CertificateFolder()));
         }
+    }
+
+    /// <summary>Why the engine at <paramref name="endpoint"/> could not be used, in one line; TLS mismatches say what to set.</summary>
+    public static string Explain(string endpoint, string role, string detail, string certificateFolder)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        if (detail.Contains("HTTP request to an HTTPS server", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"the {role} engine at {endpoint} speaks TLS: set DOCKER_TLS_VERIFY=1 with the client's ca.pem, cert.pem and key.pem in $DOCKER_CERT_PATH (else ~/.docker), or give https://";
+        }
+
+        if (detail.Contains("RemoteCertificateValidationCallback", StringComparison.Ordinal))
+        {
+            return $"the {role} engine at {endpoint} is not trusted: its certificate is not signed by {Path.Combine(certificateFolder, "ca.pem")} or not made for that address";
+        }
+
+        return $"the {role} engine at {endpoint} does not answer ({detail.Trim().ReplaceLineEndings(" ")})";
     }
 
     /// <summary>

@@ -33,6 +33,21 @@ public sealed class EngineEndpointTests
     }
 
     [Fact]
+    public void A_tls_mismatch_says_what_to_set_and_anything_else_is_quoted_on_one_line()
+    {
+        // What Docker.DotNet said to a plain client at a --tlsverify engine, and to a client not trusting its certificate (dockerd 20.10, measured).
+        Assert.Equal(
+            "the swarm manager engine at tcp://127.0.0.1:23760 speaks TLS: set DOCKER_TLS_VERIFY=1 with the client's ca.pem, cert.pem and key.pem in $DOCKER_CERT_PATH (else ~/.docker), or give https://",
+            EngineEndpoint.Explain("tcp://127.0.0.1:23760", "swarm manager", "Docker API responded with status code=BadRequest, response=Client sent an HTTP request to an HTTPS server.\n", "/certs"));
+        Assert.Equal(
+            "the swarm manager engine at tcp://127.0.0.1:23760 is not trusted: its certificate is not signed by /certs/ca.pem or not made for that address",
+            EngineEndpoint.Explain("tcp://127.0.0.1:23760", "swarm manager", "The remote certificate was rejected by the provided RemoteCertificateValidationCallback.", "/certs"));
+        Assert.Equal(
+            "the node n2 engine at unix:///x.sock does not answer (connection refused and more)",
+            EngineEndpoint.Explain("unix:///x.sock", "node n2", "connection refused\nand more\n", "/certs"));
+    }
+
+    [Fact]
     public void Anything_else_is_refused_with_the_forms_that_work()
     {
         Assert.Equal("'ftp://x': unknown scheme ftp:// (unix://, tcp:// or https://)", Assert.Throws<ClusterException>(() => EngineEndpoint.CredentialsFor("ftp://x", null, NoFolder)).Message);
