@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Bench.Load;
+using Bench.Load.Engine;
 
 namespace Bench.Cluster;
 
@@ -42,7 +43,11 @@ public sealed class AgentPool(IReadOnlyList<AgentEndpoint> agents, TimeProvider?
         long startTicks = Stopwatch.GetTimestamp() + (long)((startAt - _time.GetUtcNow()).TotalSeconds * Stopwatch.Frequency);
         var runs = shares.Select((share, i) => clocks[i].Client.RunAsync(new AgentShare(share, startAt + clocks[i].Clock.Offset), startAt, cancellationToken)).ToArray();
         var all = Task.WhenAll(runs);
-        await WatchAsync(options, startTicks, all, progress, window, cancellationToken);
+        long open = startTicks + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
+        long close = open + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(
+            window is null ? Task.CompletedTask : WindowWatch.RunAsync(open, close, all, window, cancellationToken),
+            progress is null ? Task.CompletedTask : ReportAsync(startTicks, open, close, all, progress, cancellationToken));
         await Task.WhenAll(runs.Select(r => r.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)));
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -111,38 +116,21 @@ public sealed class AgentPool(IReadOnlyList<AgentEndpoint> agents, TimeProvider?
         return answered;
     }
 
-    /// <summary>Progress once a second, and the window's opening and closing told to the observer at the planned instants.</summary>
-    private async Task WatchAsync(LoadOptions options, long startTicks, Task finished, IProgress<LoadProgress>? progress, IWindowObserver? window, CancellationToken cancellationToken)
+    /// <summary>Progress once a second from the start instant to the window's planned end, or until the agents finish.</summary>
+    private async Task ReportAsync(long startTicks, long open, long close, Task finished, IProgress<LoadProgress> progress, CancellationToken cancellationToken)
     {
-        long open = startTicks + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
-        long close = open + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
-        bool opened = false;
-        while (!finished.IsCompleted && !cancellationToken.IsCancellationRequested)
+        try
         {
-            long now = Stopwatch.GetTimestamp();
-            if (!opened && now >= open)
+            for (long now = Stopwatch.GetTimestamp(); now < close && !finished.IsCompleted; now = Stopwatch.GetTimestamp())
             {
-                opened = true;
-                if (window is not null)
-                {
-                    await window.OpenedAsync(open, CancellationToken.None);
-                }
+                progress.Report(new LoadProgress(TimeSpan.FromSeconds(Math.Max(0, now - startTicks) / (double)Stopwatch.Frequency), now < open, 0, 0, 0));
+                long next = Math.Min(now + Stopwatch.Frequency, now < open ? open : close);
+                await Task.WhenAny(finished, Task.Delay(TimeSpan.FromSeconds(Math.Max(0, next - now) / (double)Stopwatch.Frequency), _time, cancellationToken));
             }
-
-            if (opened && now >= close)
-            {
-                break;
-            }
-
-            progress?.Report(new LoadProgress(TimeSpan.FromSeconds(Math.Max(0, now - startTicks) / (double)Stopwatch.Frequency), now < open, 0, 0, 0));
-            long next = Math.Min(now + Stopwatch.Frequency, opened ? close : open);
-            var wait = TimeSpan.FromSeconds(Math.Max(0, next - now) / (double)Stopwatch.Frequency);
-            await Task.WhenAny(finished, Task.Delay(wait, _time, cancellationToken)).ConfigureAwait(false);
         }
-
-        if (opened && window is not null)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await window.ClosedAsync(Math.Min(Stopwatch.GetTimestamp(), close), CancellationToken.None);
+            // Stopped: the runs see the same token.
         }
     }
 }

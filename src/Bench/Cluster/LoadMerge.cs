@@ -19,7 +19,7 @@ public static class LoadMerge
         long requests = parts.Sum(p => p.Requests);
         var histogram = LatencyHistogram.Merge(parts.Select(p => p.Histogram));
         var failures = LatencyHistogram.Merge(parts.Select(p => p.FailureHistogram));
-        var seconds = SecondLatencies(parts);
+        var seconds = LatencyHistogram.MergeSeconds(parts.Select(p => p.SecondLatencies).ToArray());
         long[] perConnection = parts.SelectMany(p => p.ConnectionResponses).ToArray();
         return new LoadResult(
             whole,
@@ -59,18 +59,6 @@ public static class LoadMerge
         }
 
         return sum;
-    }
-
-    private static List<HistogramBase> SecondLatencies(IReadOnlyList<LoadResult> parts)
-    {
-        int seconds = parts.Max(p => p.SecondLatencies.Count);
-        var merged = new List<HistogramBase>(seconds);
-        for (int s = 0; s < seconds; s++)
-        {
-            merged.Add(LatencyHistogram.Merge(parts.Where(p => p.SecondLatencies.Count > s).Select(p => p.SecondLatencies[s]), significantDigits: 2));
-        }
-
-        return merged;
     }
 
     private static List<SecondSample> Series(IReadOnlyList<LoadResult> parts, List<HistogramBase> latencies)

@@ -42,7 +42,7 @@ internal static class ResultBuilder
         long errorCount = errors.Values.Sum();
         var histogram = LatencyHistogram.Merge(recorders.Select(r => r.Latency));
         var failures = LatencyHistogram.Merge(recorders.Select(r => r.Failures));
-        var seconds = SecondLatencies(recorders);
+        var seconds = LatencyHistogram.MergeSeconds(recorders.Select(r => r.Seconds.Select(b => b.Latency).ToArray()).ToArray());
         long[] perConnection = options.Model == LoadModel.Closed ? workers.SelectMany(w => w.Connections).Select(c => c.WindowResponses).ToArray() : [];
         return new LoadResult(
             options,
@@ -92,18 +92,6 @@ internal static class ResultBuilder
         ErrorKind.ProtocolError => ErrorKinds.ProtocolError,
         _ => ErrorKinds.BodyMismatch,
     };
-
-    private static List<HistogramBase> SecondLatencies(IReadOnlyList<WorkerRecorder> recorders)
-    {
-        int seconds = recorders.Max(r => r.Seconds.Count);
-        var merged = new List<HistogramBase>(seconds);
-        for (int s = 0; s < seconds; s++)
-        {
-            merged.Add(LatencyHistogram.Merge(recorders.Where(r => r.Seconds.Count > s).Select(r => r.Seconds[s].Latency), significantDigits: 2));
-        }
-
-        return merged;
-    }
 
     private static List<SecondSample> Series(IReadOnlyList<WorkerRecorder> recorders, List<HistogramBase> latencies)
     {

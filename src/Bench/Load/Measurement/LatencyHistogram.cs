@@ -31,6 +31,24 @@ public static class LatencyHistogram
     }
 
     /// <summary>
+    /// Per-second histograms of several parts (workers, agents) merged second by second: second s of the result holds
+    /// every part's second s; a part with fewer seconds adds nothing to the later ones. Two significant digits, as the
+    /// per-second histograms are recorded.
+    /// </summary>
+    public static List<HistogramBase> MergeSeconds(IReadOnlyList<IReadOnlyList<HistogramBase>> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        int seconds = parts.Count == 0 ? 0 : parts.Max(p => p.Count);
+        var merged = new List<HistogramBase>(seconds);
+        for (int s = 0; s < seconds; s++)
+        {
+            merged.Add(Merge(parts.Where(p => p.Count > s).Select(p => p[s]), significantDigits: 2));
+        }
+
+        return merged;
+    }
+
+    /// <summary>
     /// A copy "corrected for coordinated omission" after the fact, the way wrk prints its latency and HdrHistogram's
     /// copyCorrectedForCoordinatedOmission works: every value v adds values v − i, v − 2i, … down to i, as if a
     /// request had been due every <paramref name="expectedIntervalMicros"/>. For comparing with wrk only: the open

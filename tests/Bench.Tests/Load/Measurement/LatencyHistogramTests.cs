@@ -44,6 +44,19 @@ public sealed class LatencyHistogramTests
     }
 
     [Fact]
+    public void Per_second_histograms_merge_second_by_second_and_a_shorter_part_adds_nothing_to_later_seconds()
+    {
+        HistogramBase[] first = [Filled(1, 100), Filled(101, 200), Filled(201, 300)];
+        HistogramBase[] second = [Filled(1, 50)];
+
+        var merged = LatencyHistogram.MergeSeconds([first, second]);
+
+        Assert.Equal([150L, 100L, 100L], merged.Select(h => h.TotalCount));
+        Assert.Equal(0.3, LatencyHistogram.Summarize(merged[2])!.MaxMs, 0.005);
+        Assert.Empty(LatencyHistogram.MergeSeconds([]));
+    }
+
+    [Fact]
     public void A_merge_of_a_slow_minority_moves_the_tail_not_the_median()
     {
         var fast = Filled(100, 199);             // 100 values around 0.15 ms
