@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Bench.Launch;
 using Bench.Launch.Docker;
-using Bench.Launch.Sampling;
 using Bench.Load;
 using Docker.DotNet;
 using Docker.DotNet.Models;
@@ -99,7 +98,7 @@ public sealed class SwarmCluster : IAsyncDisposable
             }
 
             var cluster = new SwarmCluster(manager, swarm!.NodeID, nodes, engines, run, note, agentProgram ?? AgentProgram.ForThisProcess());
-            await cluster.RemoveAbandonedAsync(cancellationToken);
+            await AbandonedRuns.RemoveAsync(manager.Client, engines.Values, Host, note, cancellationToken);
             return cluster;
         }
         catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
@@ -277,36 +276,6 @@ public sealed class SwarmCluster : IAsyncDisposable
         catch (DockerApiException e)
         {
             throw new ClusterException($"the swarm would not create the service {spec.Name}: {(e.ResponseBody is { Length: > 0 } body ? body : e.Message).Split('\n')[0].Trim()}");
-        }
-    }
-
-    /// <summary>Best effort: a swarm that fails here still takes the run, and a later connect tries again. An image still in use (its container not gone yet) stays for the next one.</summary>
-    private async Task RemoveAbandonedAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            var removed = await LeftoverServices.RemoveAbandonedAsync(_manager.Client, Host, ProcFs.System, cancellationToken);
-            if (removed.Count > 0)
-            {
-                _note?.Invoke($"removed {removed.Count} swarm service(s) left behind by an earlier Bench run that did not end cleanly");
-                await ServiceTasks.WaitGoneAsync(_manager.Client, removed, cancellationToken); // their containers hold the images below
-            }
-
-            // The manager's own images are its build cache; only what was imported into other nodes is the runs'.
-            int images = 0;
-            foreach (var engine in _nodeEngines.Values)
-            {
-                images += (await NodeImages.RemoveAbandonedAsync(engine, Host, ProcFs.System, cancellationToken)).Count;
-            }
-
-            if (images > 0)
-            {
-                _note?.Invoke($"removed {images} image(s) an earlier Bench run imported into swarm nodes and could not remove");
-            }
-        }
-        catch (Exception e) when (e is DockerApiException or HttpRequestException or IOException)
-        {
-            _note?.Invoke($"could not remove what earlier runs left on the swarm (services, imported images): {e.Message.Split('\n')[0]}");
         }
     }
 
