@@ -17,6 +17,10 @@ public sealed class SwarmCluster : IAsyncDisposable
 {
     private static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How a target says its port is taken (the OS's words, as .NET, Python and nginx print them).</summary>
+    private const string PortTaken = "Address already in use";
+    private const int PortAttempts = 3;
+
     private readonly DockerEngine _manager;
     private readonly string _managerNodeId;
     private readonly IReadOnlyDictionary<string, DockerEngine> _nodeEngines;
@@ -43,6 +47,9 @@ public sealed class SwarmCluster : IAsyncDisposable
         Labels = ContainerLabels.ForThisProcess() with { Run = run };
         _images = new NodeImages(manager, managerNodeId, ImportMarker.For(Labels, Host));
     }
+
+    /// <summary>Picks a target's port: one free on this machine, which a node may still have taken (then another is tried).</summary>
+    internal Func<int> ChoosePort { get; set; } = FreePort.Find;
 
     /// <summary>The ready, active nodes and their roles, for the run's metadata.</summary>
     public IReadOnlyList<SwarmNode> Nodes { get; }
@@ -143,16 +150,23 @@ public sealed class SwarmCluster : IAsyncDisposable
             throw new TargetStartException(definition.Name, e.Message, "");
         }
 
-        if (EngineOf(node) is null)
-        {
-            _note?.Invoke($"{definition.Name}: its CPU and memory are not measured: Bench has no engine for swarm node {node.Hostname} (--node-engine {node.Hostname}=<endpoint>)");
-        }
-
+        // A node Bench has no engine for cannot be given the image (above): a target that got here has its node's engine.
         var sampler = await SamplerAsync(cancellationToken) is { } agent ? new AgentEndpoint(node.Hostname, node.IpAddress, agent.Port, agent.Token) : null;
         var access = new NodeAccess(EngineOf(node)?.Client, sampler, text => _note?.Invoke(text));
-        var target = await SwarmTarget.StartAsync(_manager.Client, access, node, definition, image, options, Labels, Host, cancellationToken);
-        _services.Add(target.ServiceId);
-        return target;
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var target = await SwarmTarget.StartAsync(_manager.Client, access, node, definition, image, ChoosePort(), options, Labels, Host, cancellationToken);
+                _services.Add(target.ServiceId);
+                return target;
+            }
+            catch (TargetStartException e) when (attempt < PortAttempts && e.StderrTail.Contains(PortTaken, StringComparison.OrdinalIgnoreCase))
+            {
+                // The port was free here, where it was chosen, but not on the node.
+                _note?.Invoke($"{definition.Name}: its port was taken on swarm node {node.Hostname}; starting it again on another");
+            }
+        }
     }
 
     /// <summary>

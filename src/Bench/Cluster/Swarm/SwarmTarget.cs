@@ -73,12 +73,11 @@ public sealed class SwarmTarget : IRunningTarget
 
     public string StderrTail => _output.StderrTail;
 
-    /// <summary>Creates the service on <paramref name="node"/> and waits until it is ready and reachable; a failure names it, says the task's state and quotes its stderr.</summary>
+    /// <summary>Creates the service on <paramref name="node"/>, listening on <paramref name="port"/>, and waits until it is ready and reachable; a failure names it, says the task's state and quotes its stderr.</summary>
     internal static async Task<SwarmTarget> StartAsync(
-        DockerClient manager, NodeAccess access, SwarmNode node, TargetDefinition definition, string image, TargetLaunchOptions options,
+        DockerClient manager, NodeAccess access, SwarmNode node, TargetDefinition definition, string image, int port, TargetLaunchOptions options,
         ContainerLabels labels, string host, CancellationToken cancellationToken)
     {
-        int port = FreePort.Find();
         var spec = ServiceSpecs.ForTarget(definition, image, port, options, labels, host, node);
         string id;
         try

@@ -86,6 +86,27 @@ public sealed class SwarmClusterDockerTests
     }
 
     [Fact]
+    public async Task A_target_whose_port_is_taken_on_its_node_is_started_again_on_another()
+    {
+        using var engine = await DockerSupport.EngineAsync();
+        await using var swarm = await TestSwarm.JoinAsync(engine, Ct);
+        var notes = new ConcurrentQueue<string>();
+        await using var cluster = await SwarmCluster.ConnectAsync(engine.Endpoint, NoNodeEngines, "swarm-test", notes.Enqueue, Ct, ThisBench);
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0); // the one node's address here
+        taken.Start();
+        int takenPort = ((IPEndPoint)taken.LocalEndpoint).Port;
+        int asked = 0;
+        cluster.ChoosePort = () => Interlocked.Increment(ref asked) == 1 ? takenPort : FreePort.Find();
+
+        await using var target = await cluster.StartTargetAsync(AsyncDocker, new TargetLaunchOptions { ReadyTimeout = TimeSpan.FromSeconds(60) }, Ct);
+
+        Assert.NotEqual(takenPort, target.Port);
+        Assert.Equal(2, asked);
+        Assert.Contains(notes, n => n == "async-docker: its port was taken on swarm node " + cluster.Nodes[0].Hostname + "; starting it again on another");
+        Assert.Equal(200, (await HttpProbe.GetAsync(target.Address, target.Port, "/hello", Timeout, Ct)).Status);
+    }
+
+    [Fact]
     public async Task A_target_that_exits_before_it_is_ready_is_reported_with_its_tasks_state_and_stderr_and_removed()
     {
         using var engine = await DockerSupport.EngineAsync();
