@@ -9,7 +9,7 @@ internal static class AgentTasks
     private static readonly TimeSpan AgentTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Until every generator node's task of the slot runs and its port accepts a connection; a task that ends, or time running out, is a <see cref="ClusterException"/> with the task's state.</summary>
+    /// <summary>Until the service's task on every one of <paramref name="nodes"/> runs and its port accepts a connection; a task that ends, or time running out, is a <see cref="ClusterException"/> with the task's state.</summary>
     public static async Task WaitListeningAsync(DockerClient manager, string service, string agent, int port, IReadOnlyList<SwarmNode> nodes, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -50,12 +50,8 @@ public sealed partial record ImportMarker(string Host, int OwnerPid, long OwnerS
     }
 
     /// <summary>True when it was made by a Bench on <paramref name="host"/> that is gone (its pid not running, or reused).</summary>
-    public bool Abandoned(string host, ProcFs procFs)
-    {
-        ArgumentNullException.ThrowIfNull(procFs);
-        return Host == Unsafe().Replace(host, "-")
-            && !(procFs.Stat(OwnerPid) is { IsZombie: false } stat && stat.StartTime == OwnerStartTime);
-    }
+    public bool Abandoned(string host, ProcFs procFs) =>
+        Host == Unsafe().Replace(host, "-") && !ProcessTree.IsRunning(OwnerPid, OwnerStartTime, procFs);
 
     [GeneratedRegex("[^A-Za-z0-9_-]")]
     private static partial Regex Unsafe();

@@ -7,7 +7,7 @@ namespace Bench.Cluster.Swarm;
 /// A swarm target's CPU and memory over a window, read where it runs: its processes from its node's /proc by the
 /// sampling agent there (<paramref name="processes"/> opens that agent's window), exactly as a local container's are, and
 /// its container from its node's engine stats. Either may be missing (no sampling agent, no engine for the node): the
-/// record is then the other's view alone, and <paramref name="note"/> says once why; with neither it is
+/// record is then the other's view alone, and <paramref name="note"/> says why for that level; with neither it is
 /// <see cref="ResourceUsage.None"/>, as for a meter that never opened.
 /// </summary>
 internal sealed class ServiceMeter(

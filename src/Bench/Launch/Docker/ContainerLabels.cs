@@ -45,5 +45,5 @@ public sealed record ContainerLabels(int OwnerPid, long OwnerStartTime, string L
     public static bool OwnerAlive(IDictionary<string, string> labels, ProcFs procFs) =>
         labels.TryGetValue(Owner, out string? pidText) && int.TryParse(pidText, CultureInfo.InvariantCulture, out int pid)
         && labels.TryGetValue(OwnerStart, out string? startText) && long.TryParse(startText, CultureInfo.InvariantCulture, out long start)
-        && procFs.Stat(pid) is { IsZombie: false } stat && stat.StartTime == start;
+        && ProcessTree.IsRunning(pid, start, procFs);
 }

@@ -57,6 +57,12 @@ public static class ProcessTree
         return survivors.Length;
     }
 
-    private static bool IsAlive(ProcStat process, ProcFs procFs) =>
-        procFs.Stat(process.Pid) is { IsZombie: false } now && now.StartTime == process.StartTime;
+    /// <summary>True while process <paramref name="pid"/> runs and is the one that started at <paramref name="startTime"/> (a reused pid is another process).</summary>
+    public static bool IsRunning(int pid, long startTime, ProcFs procFs)
+    {
+        ArgumentNullException.ThrowIfNull(procFs);
+        return procFs.Stat(pid) is { IsZombie: false } now && now.StartTime == startTime;
+    }
+
+    private static bool IsAlive(ProcStat process, ProcFs procFs) => IsRunning(process.Pid, process.StartTime, procFs);
 }
