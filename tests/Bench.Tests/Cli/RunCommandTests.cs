@@ -203,7 +203,7 @@ public sealed class RunCommandTests : IDisposable
         using var process = BenchExecutable.Start("run", scenario, "--out", output);
         var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
 
-        await KillTheTargetMidLevelAsync(process);
+        await KillTheTargetMidLevelAsync(process, output);
         var outcome = await finishing;
 
         Assert.True(outcome.ExitCode == 3, outcome.Stdout + outcome.Stderr); // a level with a dead target is invalid
@@ -233,7 +233,7 @@ public sealed class RunCommandTests : IDisposable
         using var process = BenchExecutable.StartWith(new Dictionary<string, string> { ["BENCH_CATALOG"] = catalog }, "run", scenario, "--out", _run.Output);
         var finishing = BenchExecutable.FinishAsync(process, TimeSpan.FromSeconds(60), Ct);
 
-        await KillTheTargetMidLevelAsync(process);
+        await KillTheTargetMidLevelAsync(process, _run.Output);
         var outcome = await finishing;
 
         string said = outcome.Stdout + outcome.Stderr;
@@ -284,19 +284,35 @@ public sealed class RunCommandTests : IDisposable
     /// Kills bench's target in the middle of level 1 (after verification, during the measured window): the child
     /// still alive 1.5 s after it was seen (a short-lived one, such as the `git rev-parse` of the run's start, is not it).
     /// </summary>
-    private static async Task KillTheTargetMidLevelAsync(System.Diagnostics.Process bench)
+    private static async Task KillTheTargetMidLevelAsync(System.Diagnostics.Process bench, string output)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(30));
-        while (Children(bench).Length == 0)
+        deadline.CancelAfter(TimeSpan.FromSeconds(45));
+        // Past readiness and verification, which the run records in results.json before level 1 starts (a fixed wait
+        // from the target's start once landed inside verification on a machine losing a third of its CPU to steal),
+        // and inside the 0.3 s warm-up plus 2 s level that follow.
+        while (!await VerifiedAsync(output))
         {
-            await Task.Delay(100, deadline.Token);
+            await Task.Delay(50, deadline.Token);
         }
 
-        // Past readiness and verification (whose /io and /blocking waits take a few hundred ms), inside the 0.3 s warm-up
-        // plus 2 s level: the level ends at least 2.3 s after the target appeared.
-        await Task.Delay(2000, deadline.Token);
+        await Task.Delay(1000, deadline.Token);
         System.Diagnostics.Process.GetProcessById(Children(bench).First()).Kill();
+    }
+
+    /// <summary>True once the run's results.json records a verified target.</summary>
+    private static async Task<bool> VerifiedAsync(string output)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "results.json"), Ct));
+            return json.RootElement.GetProperty("scenarios").EnumerateArray()
+                .Any(s => s.GetProperty("verification").EnumerateArray().Any(v => v.GetProperty("valid").GetBoolean()));
+        }
+        catch (Exception e) when (e is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return false; // not written yet, or being written
+        }
     }
 
     /// <summary>bench's live children but git, which it runs for a moment at the start to record the commit.</summary>
