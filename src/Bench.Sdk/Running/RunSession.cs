@@ -75,7 +75,8 @@ internal sealed class RunSession(BenchRunnerProps props)
         }
 
         await stdout.WriteLineAsync($"run folder: {folder}");
-        using var interruption = props.HandlesSignals ? new Interruption(stderr) : null;
+        using var interruption = props.HandlesSignals ? Interruption.OnSignals(stderr) : null;
+        interruption?.Stopping = Interruption.RunStopping;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, interruption?.Token ?? CancellationToken.None);
         var outcomes = await Task.WhenAll(planned.Select(p =>
         {

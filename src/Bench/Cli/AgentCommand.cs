@@ -11,14 +11,15 @@ public static class AgentCommand
 {
     public const string DefaultListen = "127.0.0.1:7450";
 
-    public static Command Create()
+    /// <param name="interruption">The process's signals, told what a first one stops; stopping itself comes through the action's token.</param>
+    public static Command Create(Interruption? interruption = null)
     {
         var listen = new Option<string>("--listen") { Description = $"Address and port to listen on (default {DefaultListen}; port 0 picks one). Beyond loopback, ${AgentEndpoint.TokenVariable} must hold a token of 16+ characters.", DefaultValueFactory = _ => DefaultListen };
         var proc = new Option<string?>("--proc") { Description = "Also sample processes of this host for a controller, from this /proc (the host's, as mounted into the agent's container: /host/proc). Without it, sampling is refused." };
         var command = new Command("agent", $"Run the load engine as an agent: a controller gives it a share of each level and a start instant, it answers raw histograms. Loads only loopback and the hosts in ${AllowedHosts.Variable}.");
         command.Options.Add(listen);
         command.Options.Add(proc);
-        command.SetAction(async (parsed, _) =>
+        command.SetAction(async (parsed, cancellationToken) =>
         {
             string text = parsed.GetValue(listen)!;
             if (!IPEndPoint.TryParse(text, out var endpoint) || text.IndexOf(':', StringComparison.Ordinal) < 0)
@@ -41,11 +42,11 @@ public static class AgentCommand
                 return ExitCodes.UsageError;
             }
 
-            using var interruption = new Interruption(Console.Error, "stopping the agent and the shares it runs");
+            interruption?.Stopping = "stopping the agent and the shares it runs";
             var server = new AgentServer(endpoint, string.IsNullOrEmpty(token) ? null : token, Console.Out, procFs: procRoot is null ? null : new ProcFs(procRoot));
             try
             {
-                await server.RunAsync(bound => Console.WriteLine($"bench agent: listening on {bound}"), interruption.Token);
+                await server.RunAsync(bound => Console.WriteLine($"bench agent: listening on {bound}"), cancellationToken);
             }
             catch (System.Net.Sockets.SocketException e)
             {

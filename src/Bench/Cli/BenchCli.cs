@@ -9,18 +9,24 @@ namespace Bench.Cli;
 /// </summary>
 public static class BenchCli
 {
-    public static Task<int> RunAsync(string[] args) => RunAsync(Create(), args, Console.Error);
+    /// <summary>The program: this process's Ctrl-C and SIGTERM stop whichever command runs (<see cref="Interruption"/>).</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        using var interruption = Interruption.OnSignals(Console.Error);
+        return await RunAsync(Create(interruption), args, Console.Error, interruption.Token);
+    }
 
-    public static RootCommand Create()
+    /// <param name="interruption">The process's signals, for the commands that say what they stop and must still clean up on a second signal; without it, commands stop only through the token given to <see cref="RunAsync(RootCommand, string[], TextWriter, CancellationToken)"/>.</param>
+    public static RootCommand Create(Interruption? interruption = null)
     {
         var root = new RootCommand("Bench: measure how sync, thread-per-request and async servers behave as concurrency grows.");
         root.HelpName = "bench"; // the command people type (scripts/bench.sh), not the executable's file name
-        root.Subcommands.Add(RunCommand.Create(CatalogFactory));
+        root.Subcommands.Add(RunCommand.Create(CatalogFactory, interruption));
         root.Subcommands.Add(TargetsCommand.Create(CatalogFactory));
         root.Subcommands.Add(VerifyCommand.Create(CatalogFactory));
         root.Subcommands.Add(ScenariosCommand.Create(CatalogFactory));
         root.Subcommands.Add(LoadCommand.Create());
-        root.Subcommands.Add(AgentCommand.Create());
+        root.Subcommands.Add(AgentCommand.Create(interruption));
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(GateCommand.Create());
         root.Subcommands.Add(BaselineCommand.Create(TimeProvider.System));
@@ -44,8 +50,10 @@ public static class BenchCli
             return ExitCodes.UsageError;
         }
 
-        // Commands stop their load, write what they measured and stop their targets on Ctrl-C; give them time to.
-        return await CommandGuard.InvokeAsync(parsed, new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) }, stderr, cancellationToken);
+        // No ProcessTerminationTimeout: System.CommandLine would register its own SIGINT/SIGTERM handler, and after
+        // 30 s (or at once, for a signal during start-up) end the process with 130/143 while the command still writes
+        // what it measured and stops its targets. The program's Interruption owns the signals instead.
+        return await CommandGuard.InvokeAsync(parsed, new InvocationConfiguration { ProcessTerminationTimeout = null }, stderr, cancellationToken);
     }
 
     private static TargetCatalog CatalogFactory() => TargetCatalog.LoadDefault();

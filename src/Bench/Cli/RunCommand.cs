@@ -17,7 +17,8 @@ public static class RunCommand
 {
     public const string DefaultScenario = "scenarios/default.yaml";
 
-    public static Command Create(Func<TargetCatalog> catalog)
+    /// <param name="interruption">The process's signals: says what a first Ctrl-C stops, and removes the run's containers and services on a second. Stopping itself comes through the action's token.</param>
+    public static Command Create(Func<TargetCatalog> catalog, Interruption? interruption = null)
     {
         var files = new Argument<string[]>("scenarios") { Description = $"Scenario files, or folders of them (a folder: its *.yaml in name order; default: {DefaultScenario}).", Arity = ArgumentArity.ZeroOrMore };
         var output = new Option<string?>("--out") { Description = "Run folder (default: results/<scenario>-<timestamp>)." };
@@ -40,6 +41,7 @@ public static class RunCommand
         cluster.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
+            interruption?.Stopping = Interruption.RunStopping;
             if (await InputErrors.TryLoadAsync(catalog, Console.Error) is not { } loaded)
             {
                 return ExitCodes.UsageError;
@@ -146,7 +148,7 @@ public static class RunCommand
             {
                 // Agents choose their own cores: nothing of this machine's is the generator's.
                 settings = source.Info is null ? settings : settings with { GeneratorCpus = null };
-                return await RunAsync(loaded, scenarios, paths, parsed.GetValue(output), settings, gate, source);
+                return await RunAsync(loaded, scenarios, paths, parsed.GetValue(output), settings, gate, source, interruption, cancellationToken);
             }
         });
         return command;
@@ -154,9 +156,8 @@ public static class RunCommand
 
     private static async Task<int> RunAsync(
         TargetCatalog catalog, IReadOnlyList<Scenario> scenarios, string[] paths, string? output, SweepSettings settings, Func<RunResults, Task<int>>? gate,
-        LoadSource source)
+        LoadSource source, Interruption? interruption, CancellationToken cancellationToken)
     {
-        using var interruption = new Interruption(Console.Error);
         var startedAt = DateTimeOffset.UtcNow;
         string folder = RunDirectory.Create(output, RunDirectory.DefaultRoot, RunDirectory.NameFor(paths), startedAt);
         var pinning = new PinningInfo(settings.TargetCpus?.ToString(), GeneratorCpuList(settings.GeneratorCpus))
@@ -166,13 +167,13 @@ public static class RunCommand
             TargetMemoryLimitBytes = settings.TargetMemoryLimit,
             Cgroup = CgroupHost.System.Describe(settings.TargetCpuQuota is not null, settings.TargetMemoryLimit is not null),
         };
-        var info = await RunInfoCollector.CollectAsync(pinning, startedAt, interruption.Token) with
+        var info = await RunInfoCollector.CollectAsync(pinning, startedAt, cancellationToken) with
         {
             Cluster = source.Info,
         };
         if (source.Swarm is { } swarm)
         {
-            interruption.OnKill(async () => await swarm.DisposeAsync()); // a second Ctrl-C still removes the services
+            interruption?.OnKill(async () => await swarm.DisposeAsync()); // a second Ctrl-C still removes the services
         }
 
         var recorder = new RunRecorder(new RunWriter(folder), info);
@@ -191,9 +192,9 @@ public static class RunCommand
         bool failed = false;
         try
         {
-            outcome = await SweepAsync(catalog, settings, recorder, scenarios, interruption, Path.GetFileName(folder), source);
+            outcome = await SweepAsync(catalog, settings, recorder, scenarios, Path.GetFileName(folder), source, interruption, cancellationToken);
         }
-        catch (OperationCanceledException) when (interruption.Requested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Ctrl-C before the sweep could report it (say, while removing abandoned containers).
         }
@@ -208,7 +209,7 @@ public static class RunCommand
 
         // endedAt says "this run finished": never after an error or Ctrl-C (even one during the last level, which the
         // sweep may not notice), so gates and baselines can refuse what is partial.
-        bool finished = outcome is { Interrupted: false } && !interruption.Requested;
+        bool finished = outcome is { Interrupted: false } && !cancellationToken.IsCancellationRequested;
         if (finished)
         {
             await recorder.CompleteAsync(DateTimeOffset.UtcNow, CancellationToken.None);
@@ -246,17 +247,17 @@ public static class RunCommand
     }
 
     private static async Task<SweepOutcome> SweepAsync(
-        TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, Interruption interruption, string runName, LoadSource source)
+        TargetCatalog catalog, SweepSettings settings, RunRecorder recorder, IReadOnlyList<Scenario> scenarios, string runName, LoadSource source, Interruption? interruption, CancellationToken cancellationToken)
     {
         bool live = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
         async Task<SweepOutcome> Sweep(ISweepProgress progress)
         {
             // Disposed before the sweep returns: every container this run started is gone by then.
             await using var launcher = TargetLauncher.ForEnvironment(progress.Note, runName, source.Swarm);
-            interruption.OnKill(launcher.Docker.RemoveOwnContainersAsync);
-            await launcher.Docker.RemoveAbandonedAsync(interruption.Token);
+            interruption?.OnKill(launcher.Docker.RemoveOwnContainersAsync);
+            await launcher.Docker.RemoveAbandonedAsync(cancellationToken);
             var levels = new LevelRunner(source.Generator, settings, progress);
-            return await new SweepRunner(catalog, settings, launcher, levels, recorder, progress).RunAsync(scenarios, interruption.Token);
+            return await new SweepRunner(catalog, settings, launcher, levels, recorder, progress).RunAsync(scenarios, cancellationToken);
         }
 
         if (!live)

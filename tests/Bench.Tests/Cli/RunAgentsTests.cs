@@ -59,12 +59,19 @@ public sealed partial class RunAgentsTests : IDisposable
     }
 
     [Fact]
-    public async Task An_agent_stops_on_sigterm_with_exit_zero()
+    public async Task An_agent_stops_on_sigterm_with_exit_zero_even_the_instant_it_says_it_listens()
     {
-        using var agent = BenchExecutable.StartWith(WithToken, "agent", "--listen", "127.0.0.1:0");
-        await ListeningAsync(agent);
+        // Ten times, the signal sent as soon as the line is read: while System.CommandLine also handled SIGTERM, one
+        // in three such agents ended with its 143 (its handler ran after Bench's and before it knew the command had started).
+        var codes = new List<int>();
+        for (int i = 0; i < 10; i++)
+        {
+            using var agent = BenchExecutable.StartWith(WithToken, "agent", "--listen", "127.0.0.1:0");
+            await ListeningAsync(agent);
+            codes.Add(await StopAsync(agent));
+        }
 
-        Assert.Equal(0, await StopAsync(agent));
+        Assert.All(codes, code => Assert.Equal(0, code));
     }
 
     [Fact]
@@ -118,7 +125,7 @@ public sealed partial class RunAgentsTests : IDisposable
     {
         if (!agent.HasExited)
         {
-            Process.Start("kill", ["-TERM", agent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])?.WaitForExit();
+            Assert.Equal(0, NativeMethods.Kill(agent.Id, NativeMethods.SIGTERM));
         }
 
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
