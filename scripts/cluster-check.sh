@@ -4,7 +4,8 @@
 # services), must give the same numbers within the noise. Checked: every I/O-bound cell of the "cluster-io" scenario (the
 # local run reached 80 % of Little's law: connections / 20 ms) within 0.8-1.25x (one run each, 1.5 s windows: a busy
 # moment in either run moves a cell by up to 17 % here), each cell's target read from /proc in both runs with peak RSS
-# within 0.67-1.5x, and the cluster run's gates.
+# within 0.67-1.5x, and the cluster run's gates. A cell outside the band where either run lost 20 % or more of the cores
+# to the VM's host (steal) is printed as not judged; at least 10 judged cells are required.
 # The CPU-bound "hello" cells are printed beside it (bench compare), not held to a band: on a shared 2-core machine
 # they move more than that between two runs of the same thing.
 #
@@ -58,7 +59,7 @@ assert cluster["run"]["cluster"] and cluster["run"]["cluster"]["manager"], "the 
 # CPU quota decides (threads at 256: 256 threads under half a core), and a swarm's quota is not the local one
 # (100 ms CFS periods against 2 ms, no pinning: docs/cluster.md), so those cells are printed, not held.
 limits = {v["target"]: v["concurrencyLimit"] for s in local["scenarios"] for v in s["verification"]}
-bad, held = [], 0
+bad, unjudged, held = [], [], 0
 for key in sorted(k for k in a if k[0] == "cluster-io"):
     ra, rb = a[key]["throughputRps"], b[key]["throughputRps"]
     ratio = rb / ra if ra else float("nan")
@@ -68,8 +69,14 @@ for key in sorted(k for k in a if k[0] == "cluster-io"):
     held += io_bound
     print(f"cluster-check: {key[0]} {key[1]}@{key[2]}: local {ra:8.1f} req/s, cluster {rb:8.1f} req/s, x{ratio:.3f}, {len(agents)} agent part(s)"
           + ("" if io_bound else f" (CPU-bound here: {ra / (served / 0.020):.0%} of Little's law; printed, not held)"))
+    # The VM's host taking a fifth of the cores (steal) in either run is not the placement's doing: such a cell outside
+    # the band is printed as not judged, as bench gate notes noisy cells (once: x0.798 at 32 % steal against 10 %).
+    steal = max((r.get("interference") or {}).get("stealShare", 0) for r in (a[key], b[key]))
     if io_bound and not (0.8 <= ratio <= 1.25):
-        bad.append(f"{key[1]}@{key[2]} x{ratio:.3f}")
+        if steal >= 0.2:
+            unjudged.append(f"{key[1]}@{key[2]} x{ratio:.3f} at {steal:.0%} steal")
+        else:
+            bad.append(f"{key[1]}@{key[2]} x{ratio:.3f}")
     if not agents:
         bad.append(f"{key[1]}@{key[2]} was not carried by an agent")
     # Both runs read the target's processes from /proc (the cluster run by the sampling agent on the target's node), so
@@ -85,8 +92,11 @@ for key in sorted(k for k in a if k[0] == "cluster-io"):
 if bad:
     print("cluster-check: the cluster run disagrees with the local run beyond the bands (throughput 0.8-1.25, peak RSS 0.67-1.5): " + ", ".join(bad))
     sys.exit(1)
-print(f"cluster-check: every I/O-bound io cell within 0.8-1.25x of the local run ({held} of {len([k for k in a if k[0] == 'cluster-io'])} cells held)")
-if held < 10:
-    print("cluster-check: fewer than 10 io cells reached Little's law locally: the local run is not a reference")
+if unjudged:
+    print("cluster-check: not judged, the VM's host took 20 % or more of the cores in a run: " + ", ".join(unjudged))
+judged = held - len(unjudged)
+print(f"cluster-check: every judged I/O-bound io cell within 0.8-1.25x of the local run ({judged} of {len([k for k in a if k[0] == 'cluster-io'])} cells held)")
+if judged < 10:
+    print("cluster-check: fewer than 10 io cells reached Little's law locally in quiet enough runs: no reference to hold the cluster run to")
     sys.exit(3)
 PY

@@ -41,9 +41,12 @@ public sealed class OpenModelTests
     public async Task A_ramping_stage_follows_its_mean_rate()
     {
         await using var server = await RunningTarget.StartAsync("async");
+        // Warm, and two seconds of ramp: a fresh target's slow first responses, or one 20 ms stall at a one-second
+        // window's end (12 requests at 600/s), moved a cold one-second ramp out of its 5 % in loaded CI runs.
+        await new LoadEngine().RunAsync(OpenAt(server.Port, "/hello", 200) with { Duration = TimeSpan.FromMilliseconds(500) }, null, Ct);
 
         var result = await new LoadEngine().RunAsync(
-            OpenAt(server.Port, "/hello", 200) with { Stages = [new RateStage(TimeSpan.FromSeconds(1), 600)], Duration = TimeSpan.FromSeconds(1) }, null, Ct);
+            OpenAt(server.Port, "/hello", 200) with { Stages = [new RateStage(TimeSpan.FromSeconds(2), 600)], Duration = TimeSpan.FromSeconds(2) }, null, Ct);
 
         Assert.Equal(400, result.Open!.TargetRps, 1);
         Assert.InRange(result.ThroughputRps, 380, 420);
