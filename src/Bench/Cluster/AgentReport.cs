@@ -48,34 +48,24 @@ public sealed record AgentReport(
     /// <summary>The agent's own result, with <paramref name="share"/> (the options it ran) as its options.</summary>
     public LoadResult ToResult(LoadOptions share)
     {
-        var histogram = LatencyHistogram.FromBase64(Histogram);
-        var failures = LatencyHistogram.FromBase64(FailureHistogram);
         var seconds = Series.Select(s => s.Latency is null ? LatencyHistogram.Create(2) : LatencyHistogram.FromBase64(s.Latency)).ToArray();
-        var duration = TimeSpan.FromSeconds(DurationSeconds);
-        return new LoadResult(
+        return LoadResult.FromCounts(
             share,
             StartedAt,
-            duration,
+            TimeSpan.FromSeconds(DurationSeconds),
             StopReason,
             Requests,
             Responses,
-            duration > TimeSpan.Zero ? Requests / duration.TotalSeconds : 0,
-            LatencyHistogram.Summarize(histogram),
-            histogram,
-            LatencyHistogram.Summarize(failures),
-            failures,
-            Errors.Values.Sum(),
+            LatencyHistogram.FromBase64(Histogram),
+            LatencyHistogram.FromBase64(FailureHistogram),
             Errors,
             StatusCodes,
             InFlight,
             Series.Select((s, i) => SecondSample.Of(i, s.Completed, s.Errors, seconds[i])).ToArray(),
+            seconds,
             Generator,
             Open,
-            share.Model == LoadModel.Closed ? ConnectionFairness.Of(ConnectionResponses.ToArray()) : null,
-            Cache)
-        {
-            SecondLatencies = seconds,
-            ConnectionResponses = ConnectionResponses,
-        };
+            ConnectionResponses,
+            Cache);
     }
 }

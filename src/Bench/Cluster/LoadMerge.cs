@@ -15,38 +15,26 @@ public static class LoadMerge
     public static LoadResult Merge(LoadOptions whole, IReadOnlyList<LoadResult> parts)
     {
         ArgumentOutOfRangeException.ThrowIfZero(parts.Count);
-        var duration = parts.Max(p => p.Duration);
-        long requests = parts.Sum(p => p.Requests);
-        var histogram = LatencyHistogram.Merge(parts.Select(p => p.Histogram));
-        var failures = LatencyHistogram.Merge(parts.Select(p => p.FailureHistogram));
         var seconds = LatencyHistogram.MergeSeconds(parts.Select(p => p.SecondLatencies).ToArray());
-        long[] perConnection = parts.SelectMany(p => p.ConnectionResponses).ToArray();
-        return new LoadResult(
+        return LoadResult.FromCounts(
             whole,
             parts.Min(p => p.StartedAt),
-            duration,
+            parts.Max(p => p.Duration),
             parts.Any(p => p.StopReason == StopReason.Cancelled) ? StopReason.Cancelled
                 : parts.All(p => p.StopReason == StopReason.IterationsDone) ? StopReason.IterationsDone : StopReason.DurationElapsed,
-            requests,
+            parts.Sum(p => p.Requests),
             parts.Sum(p => p.Responses),
-            duration > TimeSpan.Zero ? requests / duration.TotalSeconds : 0,
-            LatencyHistogram.Summarize(histogram),
-            histogram,
-            LatencyHistogram.Summarize(failures),
-            failures,
-            parts.Sum(p => p.ErrorCount),
+            LatencyHistogram.Merge(parts.Select(p => p.Histogram)),
+            LatencyHistogram.Merge(parts.Select(p => p.FailureHistogram)),
             Sum(parts.Select(p => p.Errors), StringComparer.Ordinal),
             Sum(parts.Select(p => p.StatusCodes), Comparer<int>.Default),
             parts.Sum(p => p.InFlight),
             Series(parts, seconds),
+            seconds,
             Generator(parts),
             parts.All(p => p.Open is null) ? null : Open(parts.Select(p => p.Open).OfType<OpenModelResult>().ToArray()),
-            whole.Model == LoadModel.Closed ? ConnectionFairness.Of(perConnection) : null,
-            parts.All(p => p.Cache is null) ? null : CacheCounts.Of(parts.Sum(p => p.Cache?.Hits ?? 0), parts.Sum(p => p.Cache?.Misses ?? 0), parts.Sum(p => p.Cache?.Other ?? 0)))
-        {
-            SecondLatencies = seconds,
-            ConnectionResponses = perConnection,
-        };
+            parts.SelectMany(p => p.ConnectionResponses).ToArray(),
+            parts.All(p => p.Cache is null) ? null : CacheCounts.Of(parts.Sum(p => p.Cache?.Hits ?? 0), parts.Sum(p => p.Cache?.Misses ?? 0), parts.Sum(p => p.Cache?.Other ?? 0)));
     }
 
     private static SortedDictionary<TKey, long> Sum<TKey>(IEnumerable<IReadOnlyDictionary<TKey, long>> counts, IComparer<TKey> order)

@@ -72,6 +72,56 @@ public sealed record LoadResult(
     /// <summary>What makes the generators' measurement untrustworthy beyond saturation (an agent lost, agents' windows apart).</summary>
     public IReadOnlyList<string> GeneratorProblems { get; init; } = [];
 
+    /// <summary>
+    /// A result from what was counted, with the derived numbers computed here only: throughput (successes per second of
+    /// the window), both latency summaries, the error count (the sum of the errors by kind) and, for the closed model,
+    /// the fairness over the connections. The engine's workers, an agent's report and a merge of agents' parts all
+    /// come through here, so one counting rule holds for all three.
+    /// </summary>
+    public static LoadResult FromCounts(
+        LoadOptions options,
+        DateTimeOffset startedAt,
+        TimeSpan duration,
+        StopReason stopReason,
+        long requests,
+        long responses,
+        HistogramBase histogram,
+        HistogramBase failureHistogram,
+        IReadOnlyDictionary<string, long> errors,
+        IReadOnlyDictionary<int, long> statusCodes,
+        long inFlight,
+        IReadOnlyList<SecondSample> series,
+        IReadOnlyList<HistogramBase> secondLatencies,
+        GeneratorUsage generator,
+        OpenModelResult? open,
+        IReadOnlyList<long> connectionResponses,
+        CacheCounts? cache) =>
+        new(
+            options,
+            startedAt,
+            duration,
+            stopReason,
+            requests,
+            responses,
+            duration > TimeSpan.Zero ? requests / duration.TotalSeconds : 0,
+            LatencyHistogram.Summarize(histogram),
+            histogram,
+            LatencyHistogram.Summarize(failureHistogram),
+            failureHistogram,
+            errors.Values.Sum(),
+            errors,
+            statusCodes,
+            inFlight,
+            series,
+            generator,
+            open,
+            options.Model == LoadModel.Closed ? ConnectionFairness.Of([.. connectionResponses]) : null,
+            cache)
+        {
+            SecondLatencies = secondLatencies,
+            ConnectionResponses = connectionResponses,
+        };
+
     public static string EncodeHistogram(HistogramBase histogram) => LatencyHistogram.ToBase64(histogram);
 
     public string EncodeHistogram() => LatencyHistogram.ToBase64(Histogram);

@@ -39,35 +39,26 @@ internal static class ResultBuilder
         }
 
         long requests = recorders.Sum(r => r.Requests);
-        long errorCount = errors.Values.Sum();
-        var histogram = LatencyHistogram.Merge(recorders.Select(r => r.Latency));
-        var failures = LatencyHistogram.Merge(recorders.Select(r => r.Failures));
         var seconds = LatencyHistogram.MergeSeconds(recorders.Select(r => r.Seconds.Select(b => b.Latency).ToArray()).ToArray());
-        long[] perConnection = options.Model == LoadModel.Closed ? workers.SelectMany(w => w.Connections).Select(c => c.WindowResponses).ToArray() : [];
-        return new LoadResult(
+        return LoadResult.FromCounts(
             options,
             startedAt,
             duration,
             reason,
             requests,
             recorders.Sum(r => r.Responses),
-            duration > TimeSpan.Zero ? requests / duration.TotalSeconds : 0,
-            LatencyHistogram.Summarize(histogram),
-            histogram,
-            LatencyHistogram.Summarize(failures),
-            failures,
-            errorCount,
+            LatencyHistogram.Merge(recorders.Select(r => r.Latency)),
+            LatencyHistogram.Merge(recorders.Select(r => r.Failures)),
             errors,
             statuses,
             recorders.Sum(r => r.InFlight),
             Series(recorders, seconds),
-            Generator(plan, workers, requests + errorCount, processCpuAtEnd, endTimestamp),
+            seconds,
+            Generator(plan, workers, requests + errors.Values.Sum(), processCpuAtEnd, endTimestamp),
             open.Count == 0 ? null : Open(plan, workers, open),
-            options.Model == LoadModel.Closed ? ConnectionFairness.Of(perConnection) : null,
-            CacheCounts.Of(recorders.Sum(r => r.CacheHits), recorders.Sum(r => r.CacheMisses), recorders.Sum(r => r.CacheOther)))
+            options.Model == LoadModel.Closed ? workers.SelectMany(w => w.Connections).Select(c => c.WindowResponses).ToArray() : [],
+            CacheCounts.Of(recorders.Sum(r => r.CacheHits), recorders.Sum(r => r.CacheMisses), recorders.Sum(r => r.CacheOther))) with
         {
-            SecondLatencies = seconds,
-            ConnectionResponses = perConnection,
             WindowOpenedLate = Seconds(Math.Max(0, workers.Where(w => w.Window.IsOpen || w.Window.IsClosed).Select(w => w.Window.Start - plan.MeasureStart).DefaultIfEmpty(0).Max())),
         };
     }
