@@ -15,6 +15,12 @@ namespace Bench.Cluster.Swarm;
 /// </summary>
 internal sealed class NodeImages(DockerEngine manager, string managerNodeId, ImportMarker marker)
 {
+    // Only the images that carry an import marker: a node engine may hold many others.
+    private static readonly ImagesListParameters MarkedImages = new()
+    {
+        Filters = new Dictionary<string, IDictionary<string, bool>> { ["reference"] = new Dictionary<string, bool> { [ImportMarker.Repository] = true } },
+    };
+
     private readonly ConcurrentDictionary<(string Node, string Image), DockerEngine> _imported = new();
     private readonly ConcurrentDictionary<(string Node, string Image), SemaphoreSlim> _gates = new();
 
@@ -86,7 +92,7 @@ internal sealed class NodeImages(DockerEngine manager, string managerNodeId, Imp
     public static async Task<IReadOnlyList<string>> RemoveAbandonedAsync(DockerEngine engine, string host, ProcFs procFs, CancellationToken cancellationToken)
     {
         var removed = new List<string>();
-        foreach (var found in await engine.Client.Images.ListImagesAsync(new ImagesListParameters { All = false }, cancellationToken))
+        foreach (var found in await engine.Client.Images.ListImagesAsync(MarkedImages, cancellationToken))
         {
             foreach (string tag in found.RepoTags ?? [])
             {
