@@ -8,6 +8,8 @@ namespace Bench.Cli;
 /// <summary>`bench verify [names]`: launches each target, checks it against the contract, stops it.</summary>
 public static class VerifyCommand
 {
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
     public static Command Create(Func<TargetCatalog> catalog)
     {
         var names = new Argument<string[]>("targets") { Description = "Targets to verify (default: all).", Arity = ArgumentArity.ZeroOrMore };
@@ -52,14 +54,22 @@ public static class VerifyCommand
         {
             await using var process = await launcher.StartAsync(target, new TargetLaunchOptions { ReadyTimeout = readyTimeout }, cancellationToken);
             var checks = await new ContractVerifier(TimeSpan.FromSeconds(5)).VerifyAsync(process.Port, target.Supports, target.Differences, cancellationToken);
-            int exitCode = await process.StopAsync(TimeSpan.FromSeconds(5));
-            var stop = new CheckResult("clean exit on SIGTERM", exitCode == 0, exitCode == 0 ? "ok" : $"exit code {exitCode}");
+            int exitCode = await process.StopAsync(StopGrace);
+            var stop = new CheckResult("clean exit on SIGTERM", exitCode == 0, exitCode == 0 ? "ok" : StopFailure(exitCode, process.StderrTail));
             return new VerificationResult(target.Name, [.. checks, stop]);
         }
         catch (TargetStartException e)
         {
             return new VerificationResult(target.Name, [], e.Message);
         }
+    }
+
+    /// <summary>"exit code 137 (killed: still running 5 s after SIGTERM); its stderr ended: …", for a target that did not stop cleanly.</summary>
+    internal static string StopFailure(int exitCode, string stderrTail)
+    {
+        string killed = exitCode == 137 ? $" (killed: still running {StopGrace.TotalSeconds:0} s after SIGTERM)" : "";
+        string[] lines = stderrTail.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return $"exit code {exitCode}{killed}" + (lines.Length == 0 ? "" : $"; its stderr ended: {string.Join(" | ", lines.TakeLast(3))}");
     }
 
     private static void Print(IReadOnlyList<VerificationResult> results)

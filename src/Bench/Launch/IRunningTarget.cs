@@ -16,6 +16,9 @@ public interface IRunningTarget : IAsyncDisposable
     /// <summary>Where it listens: loopback, or the address of the swarm node a cluster run placed it on.</summary>
     System.Net.IPAddress Address => System.Net.IPAddress.Loopback;
 
+    /// <summary>The last lines it wrote to stderr, for a failure's message; empty where none are kept (a topology: its parts keep theirs).</summary>
+    string StderrTail => "";
+
     /// <summary>The cores it runs on, for the results; null when unpinned.</summary>
     CpuSet? Cpus { get; }
 

@@ -1,3 +1,4 @@
+using Bench.Cli;
 using Bench.Tests.Support;
 
 namespace Bench.Tests.Cli;
@@ -13,5 +14,19 @@ public sealed class VerifyCommandTests
         Assert.True(outcome.ExitCode == 0, outcome.Stdout + outcome.Stderr);
         Assert.Matches(@"nginx\s+│\s+valid\s+│\s+7/7", outcome.Stdout);
         Assert.DoesNotContain("cpu", outcome.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_target_killed_after_the_grace_says_so_with_the_end_of_its_stderr()
+    {
+        string reason = VerifyCommand.StopFailure(137, "listening on http://127.0.0.1:4000\naccept: [Errno 24] Too many open files\n\nstill serving\n");
+
+        Assert.Equal("exit code 137 (killed: still running 5 s after SIGTERM); its stderr ended: listening on http://127.0.0.1:4000 | accept: [Errno 24] Too many open files | still serving", reason);
+    }
+
+    [Fact]
+    public void A_target_exiting_with_its_own_code_and_a_silent_stderr_is_only_that_code()
+    {
+        Assert.Equal("exit code 1", VerifyCommand.StopFailure(1, ""));
     }
 }
