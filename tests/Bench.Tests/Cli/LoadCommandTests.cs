@@ -99,7 +99,7 @@ public sealed class LoadCommandTests
             }
         }
 
-        Assert.Equal(0, NativeMethods.Kill(bench.Id, NativeMethods.SIGINT));
+        CtrlC.Send(bench.Id);
         await outcome;
 
         Assert.True(threads.Length > 5, $"only {threads.Length} threads seen");
@@ -140,7 +140,7 @@ public sealed class LoadCommandTests
         await Task.Delay(1500, Ct);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        Assert.Equal(0, NativeMethods.Kill(bench.Id, NativeMethods.SIGINT));
+        CtrlC.Send(bench.Id);
         var result = await outcome;
 
         Assert.Equal(130, result.ExitCode);

@@ -133,7 +133,7 @@ public sealed class RunDockerTests : IDisposable
             await Task.Delay(100, deadline.Token);
         }
 
-        Assert.Equal(0, NativeMethods.Kill(process.Id, NativeMethods.SIGINT));
+        CtrlC.Send(process.Id);
         var outcome = await finishing;
 
         Assert.True(outcome.ExitCode == 130, outcome.Stdout + outcome.Stderr);
@@ -155,8 +155,8 @@ public sealed class RunDockerTests : IDisposable
         }
 
         await Task.Delay(1500, deadline.Token); // inside the first level
-        Assert.Equal(0, NativeMethods.Kill(process.Id, NativeMethods.SIGINT));
-        Assert.Equal(0, NativeMethods.Kill(process.Id, NativeMethods.SIGINT));
+        CtrlC.Send(process.Id);
+        CtrlC.Send(process.Id);
         var outcome = await finishing;
 
         Assert.True(outcome.ExitCode == 130, outcome.Stdout + outcome.Stderr);

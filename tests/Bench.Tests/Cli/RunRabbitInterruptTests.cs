@@ -35,9 +35,9 @@ public sealed class RunRabbitInterruptTests : IDisposable
         seen.UnionWith(ProcessEnvironment.With(owner).Select(p => p.Name));
         Assert.Contains("epmd", seen);
         Assert.Contains("beam.smp", seen);
-        Assert.Equal(0, NativeMethods.Kill(process.Id, NativeMethods.SIGINT));
+        CtrlC.Send(process.Id);
         await Task.Delay(100, Ct);
-        Assert.Equal(0, NativeMethods.Kill(process.Id, NativeMethods.SIGINT));
+        CtrlC.Send(process.Id);
         var outcome = await finishing;
 
         Assert.Equal(130, outcome.ExitCode);

@@ -38,7 +38,7 @@ public sealed class RunWorkerTreeTests : IDisposable
             await Task.Delay(50, deadline.Token);
         }
 
-        Assert.Equal(0, Bench.Launch.NativeMethods.Kill(process.Id, Bench.Launch.NativeMethods.SIGINT));
+        CtrlC.Send(process.Id);
         var outcome = await finishing;
 
         Assert.Equal(130, outcome.ExitCode);

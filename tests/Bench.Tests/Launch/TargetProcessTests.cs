@@ -82,7 +82,7 @@ public sealed class TargetProcessTests
     {
         await using var target = await RunningTarget.StartAsync(model);
 
-        Assert.Equal(0, NativeMethods.Kill(target.Pid, NativeMethods.SIGINT));
+        CtrlC.Send(target.Pid);
 
         // What this checks is the exit code; how fast is the SIGTERM test's claim. The wait is the grace a stop gives
         // (gunicorn with four workers took over 2 s in a loaded clean-clone run).
