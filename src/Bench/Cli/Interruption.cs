@@ -15,7 +15,7 @@ namespace Bench.Cli;
 /// </remarks>
 public sealed class Interruption : IDisposable
 {
-    public const string DefaultStopping = "stopping";
+    private const string DefaultStopping = "stopping";
     public const string RunStopping = "stopping the load, writing results, stopping targets";
     private static readonly TimeSpan KillHooksTimeout = TimeSpan.FromSeconds(5);
 
@@ -37,8 +37,6 @@ public sealed class Interruption : IDisposable
     public string Stopping { get; set; } = DefaultStopping;
 
     public CancellationToken Token => _stop.Token;
-
-    public bool Requested => _stop.IsCancellationRequested;
 
     /// <summary>Handles SIGINT and SIGTERM for this process until disposed.</summary>
     public static Interruption OnSignals(TextWriter stderr) => new(stderr, signals: true, Environment.Exit);
